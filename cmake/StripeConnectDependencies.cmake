@@ -1,0 +1,23 @@
+# Finds what each target needs, and says which Debian package provides it when it is missing.
+include(GNUInstallDirs)
+
+find_package(nlohmann_json 3.10 CONFIG QUIET)
+if(NOT nlohmann_json_FOUND)
+  message(FATAL_ERROR "stripe_connect needs nlohmann_json >= 3.10 (Debian/Ubuntu: apt-get install nlohmann-json3-dev)")
+endif()
+
+if(STRIPE_CONNECT_WITH_CURL)
+  find_package(CURL QUIET)
+  if(NOT CURL_FOUND)
+    message(FATAL_ERROR "stripe_connect::curl needs libcurl (Debian/Ubuntu: apt-get install libcurl4-openssl-dev), "
+                        "or configure with -DSTRIPE_CONNECT_WITH_CURL=OFF and bring your own transport")
+  endif()
+endif()
+
+if(STRIPE_CONNECT_WITH_WEBHOOK)
+  find_package(OpenSSL QUIET COMPONENTS Crypto)
+  if(NOT OpenSSL_FOUND)
+    message(FATAL_ERROR "stripe_connect::webhook needs OpenSSL (Debian/Ubuntu: apt-get install libssl-dev), "
+                        "or configure with -DSTRIPE_CONNECT_WITH_WEBHOOK=OFF")
+  endif()
+endif()

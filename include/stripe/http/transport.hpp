@@ -1,0 +1,92 @@
+#pragma once
+// The one seam between the SDK and the network: a Transport sends a Request and returns a Response.
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace stripe::http {
+
+enum class Method { get, post, del };
+
+inline const char* method_name(Method m) {
+  switch (m) {
+    case Method::get: return "GET";
+    case Method::post: return "POST";
+    case Method::del: return "DELETE";
+  }
+  return "GET";
+}
+
+inline bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Header list that keeps order and duplicates; look-ups ignore case as HTTP requires.
+struct Headers {
+  std::vector<std::pair<std::string, std::string>> entries;
+
+  void set(std::string name, std::string value) {
+    for (auto& e : entries)
+      if (iequals(e.first, name)) { e.second = std::move(value); return; }
+    entries.emplace_back(std::move(name), std::move(value));
+  }
+  void add(std::string name, std::string value) { entries.emplace_back(std::move(name), std::move(value)); }
+  std::optional<std::string> get(std::string_view name) const {
+    for (const auto& e : entries)
+      if (iequals(e.first, name)) return e.second;
+    return std::nullopt;
+  }
+  std::vector<std::string> get_all(std::string_view name) const {
+    std::vector<std::string> out;
+    for (const auto& e : entries)
+      if (iequals(e.first, name)) out.push_back(e.second);
+    return out;
+  }
+  bool contains(std::string_view name) const { return get(name).has_value(); }
+};
+
+struct Request {
+  Method method = Method::get;
+  std::string url;  // absolute: scheme, host, path and query
+  Headers headers;
+  std::string body;
+  // Bounds the whole attempt, reading the body included.
+  std::chrono::milliseconds timeout{80000};
+  std::chrono::milliseconds connect_timeout{30000};
+};
+
+struct Response {
+  int status = 0;
+  Headers headers;
+  std::string body;
+};
+
+// No HTTP response was received (connect failure, reset, timeout, truncated body).
+// An HTTP error status is not this: it is a response, and the client maps it to an API error.
+class NoResponseError : public std::runtime_error {
+ public:
+  enum class Kind { connect, timeout, reset, truncated, other };
+  NoResponseError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const noexcept { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Must be safe to call from many threads at once.
+  virtual Response send(const Request& request) = 0;
+};
+
+}  // namespace stripe::http
