@@ -149,7 +149,9 @@ void read_container(const nlohmann::json& j, std::vector<T>& out, const JsonPath
   std::size_t i = 0;
   for (const auto& item : j) {
     JsonPath child{&path, nullptr, i};
-    read_value(item, out[i++], child);
+    read_value(item, out[i], child);
+    if constexpr (has_raw<T>::value) out[i].raw = item;  // list items keep their own raw JSON
+    ++i;
   }
 }
 

@@ -1,0 +1,133 @@
+#pragma once
+// v2 services: client.v2().core().account_links(), client.v2().core().accounts().
+#include <string>
+
+#include "stripe/client.hpp"
+#include "stripe/detail/url_validation.hpp"
+#include "stripe/list.hpp"
+#include "stripe/v2/core/account.hpp"
+#include "stripe/v2/core/account_link.hpp"
+#include "stripe/v2/core/account_link_params.hpp"
+#include "stripe/v2/core/account_params.hpp"
+
+namespace stripe::v2::core {
+
+class AccountLinkService {
+ public:
+  explicit AccountLinkService(const Client& c) : client_(c) {}
+
+  // v2 links need HTTPS URLs always, in test mode too.
+  Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const {
+    validate(params);
+    return client_.request<AccountLink>(http::Method::post, "/v2/core/account_links", encode_params(params), ro);
+  }
+
+  static void validate(const AccountLinkCreateParams& params) {
+    auto fail = [](const char* param, const std::string& message) {
+      ErrorDetails d;
+      d.param = param;
+      d.message = message;
+      throw InvalidParamsError(std::move(d));
+    };
+    if (params.account.empty()) fail("account", "account is required");
+    const auto& uc = params.use_case;
+    if (uc.type == AccountLinkCreateParams::UseCase::Type::account_onboarding) {
+      if (!uc.account_onboarding)
+        fail("use_case.account_onboarding", "use_case.account_onboarding is required for type account_onboarding");
+      check_urls(uc.account_onboarding->refresh_url, uc.account_onboarding->return_url, "use_case.account_onboarding");
+    } else if (uc.type == AccountLinkCreateParams::UseCase::Type::account_update) {
+      if (!uc.account_update)
+        fail("use_case.account_update", "use_case.account_update is required for type account_update");
+      check_urls(uc.account_update->refresh_url, uc.account_update->return_url, "use_case.account_update");
+    } else if (uc.type.empty()) {
+      fail("use_case.type", "use_case.type is required");
+    }
+  }
+
+ private:
+  static void check_urls(const std::string& refresh, const std::optional<std::string>& ret, const std::string& prefix) {
+    stripe::detail::validate_redirect_url(refresh, prefix + ".refresh_url", true);
+    if (ret) stripe::detail::validate_redirect_url(*ret, prefix + ".return_url", true);
+  }
+  const Client& client_;
+};
+
+class AccountService {
+ public:
+  explicit AccountService(const Client& c) : client_(c) {}
+
+  Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
+    return client_.request<Account>(http::Method::post, "/v2/core/accounts", encode_params(params), ro);
+  }
+  // Parts such as requirements and configuration.recipient come back only when named in include.
+  Result<Account> retrieve(const std::string& id, const AccountRetrieveParams& params = {},
+                           const RequestOptions& ro = {}) const {
+    return client_.request<Account>(http::Method::get, path(id), encode_params(params), ro);
+  }
+  Result<Account> update(const std::string& id, const AccountUpdateParams& params,
+                         const RequestOptions& ro = {}) const {
+    return client_.request<Account>(http::Method::post, path(id), encode_params(params), ro);
+  }
+  Result<V2List<Account>> list(const AccountListParams& params = {}, const RequestOptions& ro = {}) const {
+    return client_.request<V2List<Account>>(http::Method::get, "/v2/core/accounts", encode_params(params), ro);
+  }
+  // Every account, following next_page_url verbatim until it is null; one page in memory.
+  AutoPager<Account> list_all(const AccountListParams& params = {}, RequestOptions ro = {}) const {
+    struct Cursor {
+      bool started = false;
+      std::optional<std::string> next_page_url;
+    };
+    const Client* client = &client_;
+    auto cursor = std::make_shared<Cursor>();
+    auto query = encode_params(params);
+    return AutoPager<Account>([client, cursor, query, ro]() -> std::optional<std::vector<Account>> {
+      if (cursor->started && !cursor->next_page_url) return std::nullopt;
+      Result<nlohmann::json> page = cursor->started
+                                        ? client->get_path(*cursor->next_page_url, ro)
+                                        : client->raw_request(http::Method::get, "/v2/core/accounts", query, ro);
+      cursor->started = true;
+      auto list = decode<V2List<Account>>(std::move(page.value()));
+      cursor->next_page_url = list.next_page_url;
+      if (cursor->next_page_url && cursor->next_page_url->empty()) cursor->next_page_url.reset();
+      return std::move(list.data);  // an empty page is skipped by the pager
+    });
+  }
+  Result<Account> close(const std::string& id, const AccountCloseParams& params = {},
+                        const RequestOptions& ro = {}) const {
+    return client_.request<Account>(http::Method::post, path(id) + "/close", encode_params(params), ro);
+  }
+
+ private:
+  static std::string path(const std::string& id) {
+    if (id.empty()) throw InvalidParamsError(stripe::detail::message_only("account id must not be empty"));
+    return "/v2/core/accounts/" + percent_encode(id);
+  }
+  const Client& client_;
+};
+
+class Services {
+ public:
+  explicit Services(const Client& c) : client_(c) {}
+  AccountLinkService account_links() const { return AccountLinkService(client_); }
+  AccountService accounts() const { return AccountService(client_); }
+
+ private:
+  const Client& client_;
+};
+
+}  // namespace stripe::v2::core
+
+namespace stripe::v2 {
+class Services {
+ public:
+  explicit Services(const Client& c) : client_(c) {}
+  core::Services core() const { return core::Services(client_); }
+
+ private:
+  const Client& client_;
+};
+}  // namespace stripe::v2
+
+namespace stripe {
+inline v2::Services Client::v2() const { return v2::Services(*this); }
+}  // namespace stripe
