@@ -299,7 +299,8 @@ class Emitter:
             out.append("")
         for p, t in fields:
             out.extend(doc_comment(p, "  "))
-            out.append("  %s %s;" % (t, ident(p["name"])))
+            init = " = false" if t == "bool" else " = 0" if t == "std::int64_t" else ""
+            out.append("  %s %s%s;" % (t, ident(p["name"]), init))
         for m in extra_members:
             out.append("  " + m)
         out.append("")

@@ -49,7 +49,7 @@ struct Account {
     };
     struct MonthlyEstimatedRevenue {
       /// A non-negative integer representing how much to charge in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
-      std::int64_t amount;
+      std::int64_t amount = 0;
       /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
       std::string currency;
 
@@ -342,7 +342,7 @@ struct Account {
     Object object;
     std::vector<nlohmann::json> data;
     /// True if this list has another page of items after this one that can be fetched.
-    bool has_more;
+    bool has_more = false;
     /// The URL where this list can be accessed.
     std::string url;
 
@@ -570,7 +570,7 @@ struct Account {
     /// The Kanji variation of the person's address (Japan only).
     nlohmann::json address_kanji;
     /// Time at which the object was created.
-    std::int64_t created;
+    std::int64_t created = 0;
     /// Always true for a deleted object
     nlohmann::json deleted;
     nlohmann::json dob;
@@ -721,7 +721,7 @@ struct Account {
   std::optional<BusinessType> business_type;
   std::map<std::string, CapabilityStatus> capabilities;
   /// Whether the account can process charges.
-  bool charges_enabled;
+  bool charges_enabled = false;
   std::optional<Company> company;
   std::optional<Controller> controller;
   /// The account's country.
@@ -733,7 +733,7 @@ struct Account {
   /// Always true for a deleted object
   nlohmann::json deleted;
   /// Whether account details have been submitted.
-  bool details_submitted;
+  bool details_submitted = false;
   /// An email address associated with the account.
   std::optional<std::string> email;
   /// External accounts (bank accounts and debit cards) currently attached to this account.
@@ -746,7 +746,7 @@ struct Account {
   /// Set of [key-value pairs](https://docs.stripe.com/api/metadata) that you can attach to an object.
   std::map<std::string, std::string> metadata;
   /// Whether the funds in this account can be paid out.
-  bool payouts_enabled;
+  bool payouts_enabled = false;
   std::optional<Requirements> requirements;
   /// Options for customizing how the account functions within Stripe.
   std::optional<Settings> settings;
@@ -794,7 +794,7 @@ struct DeletedAccount {
   /// String representing the object's type.
   Object object;
   /// Always true for a deleted object
-  bool deleted;
+  bool deleted = false;
   /// The whole object as received, including fields the SDK has not typed yet.
   nlohmann::json raw;
 

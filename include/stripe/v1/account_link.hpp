@@ -26,9 +26,9 @@ struct AccountLink {
   /// String representing the object's type.
   Object object;
   /// Time at which the object was created.
-  std::int64_t created;
+  std::int64_t created = 0;
   /// The timestamp at which this account link will expire.
-  std::int64_t expires_at;
+  std::int64_t expires_at = 0;
   /// The URL for the account link.
   std::string url;
   /// The whole object as received, including fields the SDK has not typed yet.

@@ -30,7 +30,7 @@ struct AccountCreateParams {
   struct BusinessProfile {
     struct AnnualRevenue {
       /// A non-negative integer representing the amount in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
-      std::int64_t amount;
+      std::int64_t amount = 0;
       /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
       std::string currency;
       /// The close-out date of the preceding fiscal year in ISO 8601 format.
@@ -54,7 +54,7 @@ struct AccountCreateParams {
     };
     struct MonthlyEstimatedRevenue {
       /// A non-negative integer representing how much to charge in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
-      std::int64_t amount;
+      std::int64_t amount = 0;
       /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
       std::string currency;
 

@@ -217,7 +217,7 @@ struct Capability {
   stripe::Expandable<Account> account;
   std::optional<FutureRequirements> future_requirements;
   /// Whether the capability has been requested.
-  bool requested;
+  bool requested = false;
   /// Time at which the capability was requested.
   std::optional<std::int64_t> requested_at;
   std::optional<Requirements> requirements;

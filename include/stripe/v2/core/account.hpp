@@ -439,7 +439,7 @@ struct Account {
       };
 
       /// Indicates whether the customer configuration is active.
-      bool applied;
+      bool applied = false;
       /// Settings for automatic indirect tax calculation on the customer's invoices, subscriptions, Checkout Sessions, and Payment Links.
       std::optional<AutomaticIndirectTax> automatic_indirect_tax;
       /// Default Billing settings for the customer account, used in Invoices and Subscriptions.
@@ -838,7 +838,7 @@ struct Account {
       };
 
       /// Indicates whether the merchant configuration is active.
-      bool applied;
+      bool applied = false;
       /// Settings for Bacs Direct Debit payments.
       std::optional<BacsDebitPayments> bacs_debit_payments;
       /// Settings used to apply the merchant's branding to email receipts, invoices, Checkout, and other products.
@@ -945,7 +945,7 @@ struct Account {
       };
 
       /// Indicates whether the recipient configuration is active.
-      bool applied;
+      bool applied = false;
       /// Capabilities that have been requested on the Recipient Configuration.
       std::optional<Capabilities> capabilities;
 
@@ -1641,7 +1641,7 @@ struct Account {
   /// Information about the company, individual, and business represented by the Account.
   std::optional<Identity> identity;
   /// Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode.
-  bool livemode;
+  bool livemode = false;
   /// Set of key-value pairs that you can attach to an object.
   std::map<std::string, std::string> metadata;
   /// Information about the active requirements for the Account, including what information needs to be collected, and by when.

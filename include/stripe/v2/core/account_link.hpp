@@ -96,7 +96,7 @@ struct AccountLink {
   /// The timestamp at which this Account Link will expire.
   std::string expires_at;
   /// Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode.
-  bool livemode;
+  bool livemode = false;
   /// The URL at which the account can access the Stripe-hosted flow.
   std::string url;
   /// Describes the Stripe-hosted flow for this Account Link, including its type and flow-specific configuration.

@@ -20,7 +20,7 @@ namespace stripe::v2::core {
 struct AccountCreateParams {
   struct CapabilityRequest {
     /// To request a new Capability for an account, pass true.
-    bool requested;
+    bool requested = false;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {

@@ -1,0 +1,363 @@
+#pragma once
+// Onboarding decisions as pure functions over typed accounts: where an account stands, whether
+// to send the user (back) through onboarding, and how to build the account link that does it.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stripe/v1/services.hpp"
+#include "stripe/v2/services.hpp"
+
+namespace stripe::onboarding {
+
+// ---------------------------------------------------------------------------------------------
+// v1 account state
+
+// The summary status of a v1 connected account; to_string gives the display label.
+enum class AccountState {
+  rejected,
+  pending_enablement,
+  complete,
+  enabled,
+  restricted,
+  restricted_payouts_disabled,
+  restricted_charges_disabled,
+  restricted_past_due,
+  pending_disabled,
+};
+
+inline const char* to_string(AccountState s) {
+  switch (s) {
+    case AccountState::rejected: return "rejected";
+    case AccountState::pending_enablement: return "pending enablement";
+    case AccountState::complete: return "complete";
+    case AccountState::enabled: return "enabled";
+    case AccountState::restricted: return "restricted";
+    case AccountState::restricted_payouts_disabled: return "restricted (payouts disabled)";
+    case AccountState::restricted_charges_disabled: return "restricted (charges disabled)";
+    case AccountState::restricted_past_due: return "restricted (past due)";
+    case AccountState::pending_disabled: return "pending (disabled)";
+  }
+  return "restricted";
+}
+
+namespace detail {
+// "Has items": present and non-empty. A missing or null list has none.
+inline bool has_items(const std::optional<std::vector<std::string>>& list) { return list && !list->empty(); }
+}  // namespace detail
+
+// The rules of the API-onboarding guide, evaluated in order.
+inline AccountState account_state(const v1::Account& a) {
+  const auto* req = a.requirements ? &*a.requirements : nullptr;
+  auto items = [&](auto member) { return req && detail::has_items(req->*member); };
+  using R = v1::Account::Requirements;
+  const bool has_disabled_reason = req && req->disabled_reason && !req->disabled_reason->empty();
+  if (has_disabled_reason && req->disabled_reason->value().find("rejected") != std::string::npos)
+    return AccountState::rejected;
+  if (a.charges_enabled && a.payouts_enabled) {
+    if (items(&R::pending_verification)) return AccountState::pending_enablement;
+    if (!has_disabled_reason && !items(&R::currently_due))
+      return items(&R::eventually_due) ? AccountState::enabled : AccountState::complete;
+    return AccountState::restricted;
+  }
+  if (a.charges_enabled) return AccountState::restricted_payouts_disabled;
+  if (a.payouts_enabled) return AccountState::restricted_charges_disabled;
+  if (items(&R::past_due)) return AccountState::restricted_past_due;
+  if (items(&R::pending_verification)) return AccountState::pending_disabled;
+  return AccountState::restricted;
+}
+
+// The state with the signals worth showing next to it.
+struct AccountSummary {
+  AccountState state = AccountState::restricted;
+  bool details_submitted = false;
+  bool charges_enabled = false;
+  bool payouts_enabled = false;
+  std::optional<std::int64_t> current_deadline;
+  std::vector<v1::Account::Requirements::Errors> errors;
+  std::vector<std::string> currently_due, eventually_due, past_due, pending_verification;
+  std::vector<std::string> future_currently_due, future_eventually_due;
+  std::map<std::string, std::string> capabilities;  // name -> active | inactive | pending | ...
+  const char* label() const { return to_string(state); }
+};
+
+inline AccountSummary summarize(const v1::Account& a) {
+  AccountSummary s;
+  s.state = account_state(a);
+  s.details_submitted = a.details_submitted;
+  s.charges_enabled = a.charges_enabled;
+  s.payouts_enabled = a.payouts_enabled;
+  auto copy = [](const std::optional<std::vector<std::string>>& from, std::vector<std::string>& to) {
+    if (from) to = *from;
+  };
+  if (a.requirements) {
+    s.current_deadline = a.requirements->current_deadline;
+    if (a.requirements->errors) s.errors = *a.requirements->errors;
+    copy(a.requirements->currently_due, s.currently_due);
+    copy(a.requirements->eventually_due, s.eventually_due);
+    copy(a.requirements->past_due, s.past_due);
+    copy(a.requirements->pending_verification, s.pending_verification);
+  }
+  if (a.future_requirements) {
+    copy(a.future_requirements->currently_due, s.future_currently_due);
+    copy(a.future_requirements->eventually_due, s.future_eventually_due);
+  }
+  for (const auto& [name, status] : a.capabilities) s.capabilities[name] = status.value();
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strategy: up-front collects eventually_due requirements, incremental only currently_due.
+
+enum class Strategy { up_front, incremental };
+
+inline const char* to_string(Strategy s) { return s == Strategy::up_front ? "up-front" : "incremental"; }
+
+// The collection_options values a strategy sends.
+inline std::string_view collection_fields(Strategy s) {
+  return s == Strategy::up_front ? std::string_view("eventually_due") : std::string_view("currently_due");
+}
+inline std::string_view future_requirements_option(bool include) {
+  return include ? std::string_view("include") : std::string_view("omit");
+}
+
+// Whether the user should be sent (back) through onboarding now.
+inline bool needs_onboarding(const v1::Account& a, Strategy strategy) {
+  if (!a.requirements) return !a.details_submitted;
+  const auto& r = *a.requirements;
+  if (detail::has_items(r.currently_due) || detail::has_items(r.past_due)) return true;
+  return strategy == Strategy::up_front && detail::has_items(r.eventually_due);
+}
+
+// ---------------------------------------------------------------------------------------------
+// v2 accounts
+
+using V2Entry = v2::core::Account::Requirements::Entries;
+
+// One capability of one configuration, e.g. recipient / stripe_balance.stripe_transfers.
+struct CapabilityReport {
+  std::string configuration;  // recipient | merchant | customer
+  std::string capability;     // dotted path under configuration.<name>.capabilities
+  std::string status;         // active | pending | restricted | unsupported | (newer values)
+  std::vector<std::string> status_codes;
+  bool ready() const { return status == "active"; }
+  // The user can fix this by continuing onboarding with a new account link.
+  bool needs_user_action() const {
+    for (const auto& c : status_codes)
+      if (c == "requirements_past_due") return true;
+    return false;
+  }
+};
+
+namespace detail {
+
+template <class T> struct unwrap { using type = T; };
+template <class T> struct unwrap<std::optional<T>> { using type = T; };
+
+// Walks a configuration's capabilities struct through `describe`, so new capabilities the
+// generator adds are reported without changes here.
+struct CapabilityCollector {
+  std::string configuration;
+  std::string prefix;
+  std::vector<CapabilityReport>& out;
+
+  template <class F>
+  void operator()(const char* name, const F& field) {
+    using T = typename unwrap<F>::type;
+    if constexpr (std::is_same_v<F, std::optional<T>>) {
+      if (field) visit(name, *field);
+    } else {
+      visit(name, field);
+    }
+  }
+
+  template <class T>
+  void visit(const char* name, const T& value) {
+    if constexpr (std::is_same_v<T, v2::core::Account::CapabilityStatus>) {
+      CapabilityReport r{configuration, prefix + name, value.status.value(), {}};
+      for (const auto& d : value.status_details) r.status_codes.push_back(d.code.value());
+      out.push_back(std::move(r));
+    } else if constexpr (stripe::detail::is_model<T>::value) {
+      CapabilityCollector child{configuration, prefix + name + ".", out};
+      T::describe(value, child);
+    }
+  }
+};
+
+}  // namespace detail
+
+inline std::vector<CapabilityReport> capability_reports(const v2::core::Account& a) {
+  std::vector<CapabilityReport> out;
+  if (!a.configuration) return out;
+  const auto& c = *a.configuration;
+  auto collect = [&](const char* name, const auto& config) {
+    if (config && config->capabilities) {
+      detail::CapabilityCollector col{name, "", out};
+      std::decay_t<decltype(*config->capabilities)>::describe(*config->capabilities, col);
+    }
+  };
+  collect("recipient", c.recipient);
+  collect("merchant", c.merchant);
+  collect("customer", c.customer);
+  return out;
+}
+
+// Requirement entries grouped by minimum_deadline.status (currently_due, eventually_due,
+// past_due, and any newer status as given).
+inline std::map<std::string, std::vector<V2Entry>> entries_by_deadline(const v2::core::Account& a) {
+  std::map<std::string, std::vector<V2Entry>> out;
+  if (!a.requirements) return out;
+  for (const auto& e : a.requirements->entries) out[e.minimum_deadline.status.value()].push_back(e);
+  return out;
+}
+
+// Entries Stripe requests ahead of upcoming requirement changes (requested_reasons code
+// future_requirements), from requirements and future_requirements alike.
+inline std::vector<V2Entry> future_requirement_entries(const v2::core::Account& a) {
+  std::vector<V2Entry> out;
+  auto scan = [&](const auto& reqs) {
+    if (!reqs) return;
+    for (const auto& e : reqs->entries)
+      for (const auto& reason : e.requested_reasons)
+        if (reason.code == "future_requirements") {
+          out.push_back(e);
+          break;
+        }
+  };
+  scan(a.requirements);
+  scan(a.future_requirements);
+  return out;
+}
+
+struct V2Summary {
+  bool recipient_ready = false;  // stripe_balance.stripe_transfers is active
+  bool prompt_continue_onboarding = false;  // some capability says requirements_past_due
+  std::vector<CapabilityReport> capabilities;
+  std::map<std::string, std::vector<V2Entry>> entries_by_deadline;
+  std::vector<V2Entry> future_requirements;
+
+  std::string label() const {
+    if (recipient_ready && entries_by_deadline.count("past_due") == 0 && entries_by_deadline.count("currently_due") == 0)
+      return entries_by_deadline.count("eventually_due") ? "ready (more due eventually)" : "ready";
+    if (prompt_continue_onboarding) return "action required (past due)";
+    if (entries_by_deadline.count("past_due") || entries_by_deadline.count("currently_due")) return "action required";
+    return "pending";
+  }
+};
+
+inline V2Summary summarize(const v2::core::Account& a) {
+  V2Summary s;
+  s.capabilities = capability_reports(a);
+  for (const auto& c : s.capabilities) {
+    if (c.configuration == "recipient" && c.capability == "stripe_balance.stripe_transfers") s.recipient_ready = c.ready();
+    if (!c.ready() && c.needs_user_action()) s.prompt_continue_onboarding = true;
+  }
+  s.entries_by_deadline = entries_by_deadline(a);
+  s.future_requirements = future_requirement_entries(a);
+  return s;
+}
+
+// v2: currently_due and past_due entries the user must act on; eventually_due too when up-front.
+inline bool needs_onboarding(const v2::core::Account& a, Strategy strategy) {
+  if (!a.requirements) return false;
+  for (const auto& e : a.requirements->entries) {
+    if (e.awaiting_action_from != "user") continue;
+    const auto& st = e.minimum_deadline.status;
+    if (st == "currently_due" || st == "past_due") return true;
+    if (strategy == Strategy::up_front && st == "eventually_due") return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account links
+
+struct LinkOptions {
+  std::string refresh_url;
+  std::string return_url;
+  Strategy strategy = Strategy::incremental;
+  bool include_future_requirements = false;
+};
+
+inline v1::AccountLinkCreateParams link_params(const std::string& account, const LinkOptions& o,
+                                               v1::AccountLinkCreateParams::Type type =
+                                                   v1::AccountLinkCreateParams::Type::account_onboarding) {
+  v1::AccountLinkCreateParams p;
+  p.account = account;
+  p.type = type;
+  p.refresh_url = o.refresh_url;
+  p.return_url = o.return_url;
+  auto& co = p.collection_options.emplace();
+  co.fields = collection_fields(o.strategy);
+  co.future_requirements = future_requirements_option(o.include_future_requirements);
+  return p;
+}
+
+inline v2::core::AccountLinkCreateParams v2_link_params(const std::string& account, const LinkOptions& o,
+                                                        std::vector<std::string> configurations = {}) {
+  using P = v2::core::AccountLinkCreateParams;
+  P p;
+  p.account = account;
+  p.use_case.type = P::UseCase::Type::account_onboarding;
+  auto& ob = p.use_case.account_onboarding.emplace();
+  ob.refresh_url = o.refresh_url;
+  ob.return_url = o.return_url;
+  auto& co = ob.collection_options.emplace();
+  co.fields = collection_fields(o.strategy);
+  co.future_requirements = future_requirements_option(o.include_future_requirements);
+  if (!configurations.empty()) {
+    auto& list = ob.configurations.emplace();
+    for (auto& c : configurations) list.emplace_back(std::move(c));
+  }
+  return p;
+}
+
+// account_update links exist only where the platform collects requirements and the account
+// has no Stripe-hosted dashboard (custom accounts included).
+inline bool can_use_account_update(const v1::Account& a) {
+  if (a.controller) {
+    const auto& c = *a.controller;
+    if (c.stripe_dashboard && (c.stripe_dashboard->type == "express" || c.stripe_dashboard->type == "full"))
+      return false;
+    if (c.requirement_collection) return *c.requirement_collection == "application";
+  }
+  return a.type == v1::Account::Type::custom;
+}
+
+// Checks a link's redirect URLs before any request (absolute; HTTPS required in live mode for
+// v1 and always for v2). Throws InvalidParamsError naming the parameter.
+inline void validate_link(const v1::AccountLinkCreateParams& p, const std::string& secret_key) {
+  v1::AccountLinkService::validate(p, secret_key);
+}
+inline void validate_link(const v2::core::AccountLinkCreateParams& p) { v2::core::AccountLinkService::validate(p); }
+
+// The refresh_url handler: a new link with the same parameters as the expired one. Refuses an
+// account_update link for an account that cannot have one, when the account is given.
+inline Result<v1::AccountLink> refresh_link(const Client& client, const v1::AccountLinkCreateParams& earlier,
+                                            const RequestOptions& ro = {}) {
+  return client.v1().account_links().create(earlier, ro);
+}
+inline Result<v2::core::AccountLink> refresh_link(const Client& client,
+                                                  const v2::core::AccountLinkCreateParams& earlier,
+                                                  const RequestOptions& ro = {}) {
+  return client.v2().core().account_links().create(earlier, ro);
+}
+
+// Builds and creates an account link after checking the account can have that type.
+inline Result<v1::AccountLink> create_link(const Client& client, const v1::Account& account, const LinkOptions& o,
+                                           v1::AccountLinkCreateParams::Type type =
+                                               v1::AccountLinkCreateParams::Type::account_onboarding,
+                                           const RequestOptions& ro = {}) {
+  if (type == v1::AccountLinkCreateParams::Type::account_update && !can_use_account_update(account)) {
+    ErrorDetails d;
+    d.param = "type";
+    d.message = "account_update links are only for accounts whose requirements the platform collects and that "
+                "have no Stripe-hosted dashboard; use account_onboarding";
+    throw InvalidParamsError(std::move(d));
+  }
+  return client.v1().account_links().create(link_params(account.id, o, type), ro);
+}
+
+}  // namespace stripe::onboarding
