@@ -261,7 +261,8 @@ class Emitter:
         counts, first = {}, {}
         self.count_shapes(props, counts, first)
         used = set()
-        for sg, n in counts.items():
+        # Innermost shapes first (they are found after their parents), so parents reuse them.
+        for sg, n in reversed(list(counts.items())):
             if n < 3:
                 continue
             node, field_name = first[sg]

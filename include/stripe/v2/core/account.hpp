@@ -17,92 +17,44 @@ namespace stripe::v2::core {
 
 /// Account (schema type Stripe.V2.Core.Account).
 struct Account {
-  struct CapabilityStatus {
+  struct Deadline {
     struct Status : stripe::OpenEnum<Status> {
       using OpenEnum::OpenEnum;
-      static constexpr std::string_view active{"active"};
-      static constexpr std::string_view pending{"pending"};
-      static constexpr std::string_view rejected{"rejected"};
-      static constexpr std::string_view restricted{"restricted"};
-      static constexpr std::string_view unsupported{"unsupported"};
-      static constexpr std::string_view known_values[] = {active, pending, rejected, restricted, unsupported};
-    };
-    struct StatusDetails {
-      struct Code : stripe::OpenEnum<Code> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view determining_status{"determining_status"};
-        static constexpr std::string_view rejected_fraud{"rejected_fraud"};
-        static constexpr std::string_view rejected_incomplete_verification{"rejected_incomplete_verification"};
-        static constexpr std::string_view rejected_listed{"rejected_listed"};
-        static constexpr std::string_view rejected_other{"rejected_other"};
-        static constexpr std::string_view rejected_platform_fraud{"rejected_platform_fraud"};
-        static constexpr std::string_view rejected_platform_other{"rejected_platform_other"};
-        static constexpr std::string_view rejected_platform_terms_of_service{"rejected_platform_terms_of_service"};
-        static constexpr std::string_view rejected_terms_of_service{"rejected_terms_of_service"};
-        static constexpr std::string_view requirements_past_due{"requirements_past_due"};
-        static constexpr std::string_view requirements_pending_verification{"requirements_pending_verification"};
-        static constexpr std::string_view restricted_other{"restricted_other"};
-        static constexpr std::string_view unsupported_business{"unsupported_business"};
-        static constexpr std::string_view unsupported_country{"unsupported_country"};
-        static constexpr std::string_view unsupported_entity_type{"unsupported_entity_type"};
-        static constexpr std::string_view known_values[] = {determining_status, rejected_fraud, rejected_incomplete_verification, rejected_listed, rejected_other, rejected_platform_fraud, rejected_platform_other, rejected_platform_terms_of_service, rejected_terms_of_service, requirements_past_due, requirements_pending_verification, restricted_other, unsupported_business, unsupported_country, unsupported_entity_type};
-      };
-      struct Resolution : stripe::OpenEnum<Resolution> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view contact_stripe{"contact_stripe"};
-        static constexpr std::string_view no_resolution{"no_resolution"};
-        static constexpr std::string_view provide_info{"provide_info"};
-        static constexpr std::string_view known_values[] = {contact_stripe, no_resolution, provide_info};
-      };
-
-      /// Machine-readable code explaining the reason for the Capability to be in its current status.
-      Code code;
-      /// Machine-readable code explaining how to make the Capability active.
-      Resolution resolution;
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("code", self.code);
-        v("resolution", self.resolution);
-      }
+      static constexpr std::string_view currently_due{"currently_due"};
+      static constexpr std::string_view eventually_due{"eventually_due"};
+      static constexpr std::string_view past_due{"past_due"};
+      static constexpr std::string_view known_values[] = {currently_due, eventually_due, past_due};
     };
 
-    /// The status of the Capability.
+    /// The current status of the requirement's impact.
     Status status;
-    /// Additional details about the capability's status.
-    std::vector<StatusDetails> status_details;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("status", self.status);
-      v("status_details", self.status_details);
     }
   };
-  struct StatusDetail {
-    using Code = Account::CapabilityStatus::StatusDetails::Code;
-    using Resolution = Account::CapabilityStatus::StatusDetails::Resolution;
+  struct Reference {
+    struct Type : stripe::OpenEnum<Type> {
+      using OpenEnum::OpenEnum;
+      static constexpr std::string_view inquiry{"inquiry"};
+      static constexpr std::string_view payment_method{"payment_method"};
+      static constexpr std::string_view person{"person"};
+      static constexpr std::string_view known_values[] = {inquiry, payment_method, person};
+    };
 
-    /// Machine-readable code explaining the reason for the Capability to be in its current status.
-    Code code;
-    /// Machine-readable code explaining how to make the Capability active.
-    Resolution resolution;
+    /// If `inquiry` is the type, the inquiry token.
+    std::optional<std::string> inquiry;
+    /// If `resource` is the type, the resource token.
+    std::optional<std::string> resource;
+    /// The type of the reference.
+    Type type;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
-      v("code", self.code);
-      v("resolution", self.resolution);
-    }
-  };
-  struct Kana {
-    /// The default text that appears on statements for non-card charges outside of Japan.
-    std::optional<std::string> descriptor;
-    /// Default text that appears on statements for card charges outside of Japan, prefixing any dynamic statement_descriptor_suffix specified on the charge.
-    std::optional<std::string> prefix;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("descriptor", self.descriptor);
-      v("prefix", self.prefix);
+      v("inquiry", self.inquiry);
+      v("resource", self.resource);
+      v("type", self.type);
     }
   };
   struct Errors {
@@ -220,44 +172,78 @@ struct Account {
       v("description", self.description);
     }
   };
-  struct Reference {
-    struct Type : stripe::OpenEnum<Type> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view inquiry{"inquiry"};
-      static constexpr std::string_view payment_method{"payment_method"};
-      static constexpr std::string_view person{"person"};
-      static constexpr std::string_view known_values[] = {inquiry, payment_method, person};
-    };
-
-    /// If `inquiry` is the type, the inquiry token.
-    std::optional<std::string> inquiry;
-    /// If `resource` is the type, the resource token.
-    std::optional<std::string> resource;
-    /// The type of the reference.
-    Type type;
+  struct Kana {
+    /// The default text that appears on statements for non-card charges outside of Japan.
+    std::optional<std::string> descriptor;
+    /// Default text that appears on statements for card charges outside of Japan, prefixing any dynamic statement_descriptor_suffix specified on the charge.
+    std::optional<std::string> prefix;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
-      v("inquiry", self.inquiry);
-      v("resource", self.resource);
-      v("type", self.type);
+      v("descriptor", self.descriptor);
+      v("prefix", self.prefix);
     }
   };
-  struct Deadline {
-    struct Status : stripe::OpenEnum<Status> {
+  struct StatusDetail {
+    struct Code : stripe::OpenEnum<Code> {
       using OpenEnum::OpenEnum;
-      static constexpr std::string_view currently_due{"currently_due"};
-      static constexpr std::string_view eventually_due{"eventually_due"};
-      static constexpr std::string_view past_due{"past_due"};
-      static constexpr std::string_view known_values[] = {currently_due, eventually_due, past_due};
+      static constexpr std::string_view determining_status{"determining_status"};
+      static constexpr std::string_view rejected_fraud{"rejected_fraud"};
+      static constexpr std::string_view rejected_incomplete_verification{"rejected_incomplete_verification"};
+      static constexpr std::string_view rejected_listed{"rejected_listed"};
+      static constexpr std::string_view rejected_other{"rejected_other"};
+      static constexpr std::string_view rejected_platform_fraud{"rejected_platform_fraud"};
+      static constexpr std::string_view rejected_platform_other{"rejected_platform_other"};
+      static constexpr std::string_view rejected_platform_terms_of_service{"rejected_platform_terms_of_service"};
+      static constexpr std::string_view rejected_terms_of_service{"rejected_terms_of_service"};
+      static constexpr std::string_view requirements_past_due{"requirements_past_due"};
+      static constexpr std::string_view requirements_pending_verification{"requirements_pending_verification"};
+      static constexpr std::string_view restricted_other{"restricted_other"};
+      static constexpr std::string_view unsupported_business{"unsupported_business"};
+      static constexpr std::string_view unsupported_country{"unsupported_country"};
+      static constexpr std::string_view unsupported_entity_type{"unsupported_entity_type"};
+      static constexpr std::string_view known_values[] = {determining_status, rejected_fraud, rejected_incomplete_verification, rejected_listed, rejected_other, rejected_platform_fraud, rejected_platform_other, rejected_platform_terms_of_service, rejected_terms_of_service, requirements_past_due, requirements_pending_verification, restricted_other, unsupported_business, unsupported_country, unsupported_entity_type};
+    };
+    struct Resolution : stripe::OpenEnum<Resolution> {
+      using OpenEnum::OpenEnum;
+      static constexpr std::string_view contact_stripe{"contact_stripe"};
+      static constexpr std::string_view no_resolution{"no_resolution"};
+      static constexpr std::string_view provide_info{"provide_info"};
+      static constexpr std::string_view known_values[] = {contact_stripe, no_resolution, provide_info};
     };
 
-    /// The current status of the requirement's impact.
+    /// Machine-readable code explaining the reason for the Capability to be in its current status.
+    Code code;
+    /// Machine-readable code explaining how to make the Capability active.
+    Resolution resolution;
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("code", self.code);
+      v("resolution", self.resolution);
+    }
+  };
+  struct CapabilityStatus {
+    struct Status : stripe::OpenEnum<Status> {
+      using OpenEnum::OpenEnum;
+      static constexpr std::string_view active{"active"};
+      static constexpr std::string_view pending{"pending"};
+      static constexpr std::string_view rejected{"rejected"};
+      static constexpr std::string_view restricted{"restricted"};
+      static constexpr std::string_view unsupported{"unsupported"};
+      static constexpr std::string_view known_values[] = {active, pending, rejected, restricted, unsupported};
+    };
+    using StatusDetails = Account::StatusDetail;
+
+    /// The status of the Capability.
     Status status;
+    /// Additional details about the capability's status.
+    std::vector<StatusDetails> status_details;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("status", self.status);
+      v("status_details", self.status_details);
     }
   };
   struct Object : stripe::OpenEnum<Object> {

@@ -18,15 +18,6 @@ namespace stripe::v2::core {
 
 /// AccountCreateParams (schema type Stripe.V2.Core.AccountCreateParams).
 struct AccountCreateParams {
-  struct CapabilityRequest {
-    /// To request a new Capability for an account, pass true.
-    bool requested = false;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("requested", self.requested);
-    }
-  };
   struct Kana {
     /// The default text that appears on statements for non-card charges outside of Japan.
     std::optional<std::string> descriptor;
@@ -37,6 +28,15 @@ struct AccountCreateParams {
     static void describe(Self& self, V& v) {
       v("descriptor", self.descriptor);
       v("prefix", self.prefix);
+    }
+  };
+  struct CapabilityRequest {
+    /// To request a new Capability for an account, pass true.
+    bool requested = false;
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("requested", self.requested);
     }
   };
   struct Configuration {
@@ -1084,15 +1084,6 @@ struct AccountCreateParams {
 
 /// AccountUpdateParams (schema type Stripe.V2.Core.AccountUpdateParams).
 struct AccountUpdateParams {
-  struct CapabilityRequest {
-    /// To request a new Capability for an account, pass true.
-    std::optional<bool> requested;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("requested", self.requested);
-    }
-  };
   struct Kana {
     /// The default text that appears on statements for non-card charges outside of Japan.
     std::optional<std::string> descriptor;
@@ -1103,6 +1094,15 @@ struct AccountUpdateParams {
     static void describe(Self& self, V& v) {
       v("descriptor", self.descriptor);
       v("prefix", self.prefix);
+    }
+  };
+  struct CapabilityRequest {
+    /// To request a new Capability for an account, pass true.
+    std::optional<bool> requested;
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("requested", self.requested);
     }
   };
   struct Configuration {

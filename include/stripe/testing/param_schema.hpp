@@ -1,0 +1,157 @@
+#pragma once
+// The shape of a params struct as a tree of known keys and enum values, built from its
+// `describe`, so the simulator rejects unknown parameters and invalid enum values the way the
+// API does without a second copy of the schema.
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "stripe/encoding/model.hpp"
+
+namespace stripe::testing {
+
+struct ParamNode {
+  enum class Kind { scalar, boolean, integer, enumeration, object, array, map, raw } kind = Kind::scalar;
+  std::set<std::string> enum_values;
+  std::map<std::string, std::shared_ptr<ParamNode>> children;  // object members
+  std::shared_ptr<ParamNode> element;                          // array items, map values
+};
+
+namespace detail {
+
+template <class T> struct param_unwrap { using type = T; };
+template <class T> struct param_unwrap<std::optional<T>> { using type = T; };
+template <class T> struct param_unwrap<Clearable<T>> { using type = T; };
+template <class T> struct param_vector : std::false_type {};
+template <class T> struct param_vector<std::vector<T>> : std::true_type { using type = T; };
+template <class T> struct param_map : std::false_type {};
+template <class T> struct param_map<std::map<std::string, T>> : std::true_type { using type = T; };
+
+template <class T>
+std::shared_ptr<ParamNode> param_node();
+
+struct ParamTreeBuilder {
+  ParamNode& node;
+  template <class F>
+  void operator()(const char* name, F&) {
+    node.children[name] = param_node<typename param_unwrap<F>::type>();
+  }
+};
+
+template <class T>
+std::shared_ptr<ParamNode> param_node() {
+  using U = typename param_unwrap<T>::type;
+  auto n = std::make_shared<ParamNode>();
+  if constexpr (param_vector<U>::value) {
+    n->kind = ParamNode::Kind::array;
+    n->element = param_node<typename param_vector<U>::type>();
+  } else if constexpr (param_map<U>::value) {
+    n->kind = ParamNode::Kind::map;
+    n->element = param_node<typename param_map<U>::type>();
+  } else if constexpr (stripe::detail::is_open_enum<U>::value) {
+    n->kind = ParamNode::Kind::enumeration;
+    for (auto v : U::known_values) n->enum_values.insert(std::string(v));
+  } else if constexpr (stripe::detail::is_model<U>::value) {
+    n->kind = ParamNode::Kind::object;
+    U instance{};
+    ParamTreeBuilder b{*n};
+    U::describe(instance, b);
+  } else if constexpr (std::is_same_v<U, bool>) {
+    n->kind = ParamNode::Kind::boolean;
+  } else if constexpr (std::is_same_v<U, std::int64_t>) {
+    n->kind = ParamNode::Kind::integer;
+  } else if constexpr (std::is_same_v<U, nlohmann::json>) {
+    n->kind = ParamNode::Kind::raw;
+  }
+  return n;
+}
+
+}  // namespace detail
+
+template <class Params>
+const ParamNode& param_schema() {
+  static const std::shared_ptr<ParamNode> root = detail::param_node<Params>();
+  return *root;
+}
+
+// What is wrong with a request's params, in the API's words.
+struct ParamProblem {
+  std::string code;     // parameter_unknown, parameter_invalid_..., or "" for enum errors
+  std::string param;    // bracket form: individual[dob][day]
+  std::string message;
+};
+
+namespace detail {
+
+inline std::string bracket(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "[" + key + "]";
+}
+
+// `form` says the values arrived as form strings (v1), so booleans and numbers are text.
+template <class Json>
+std::optional<ParamProblem> check_params(const ParamNode& node, const Json& value, const std::string& path, bool form) {
+  using K = ParamNode::Kind;
+  if (value.is_null() || (form && value.is_string() && value.template get<std::string>().empty()))
+    return std::nullopt;  // unset
+  switch (node.kind) {
+    case K::object:
+      if (!value.is_object())
+        return ParamProblem{"parameter_invalid_string", path, "Invalid object: " + path + " must be an object"};
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        auto child = node.children.find(it.key());
+        std::string p = bracket(path, it.key());
+        if (child == node.children.end())
+          return ParamProblem{"parameter_unknown", p, "Received unknown parameter: " + p};
+        if (auto problem = check_params(*child->second, it.value(), p, form)) return problem;
+      }
+      return std::nullopt;
+    case K::array: {
+      if (!value.is_array())
+        return ParamProblem{"parameter_invalid_array", path, "Invalid array: " + path + " must be an array"};
+      std::size_t i = 0;
+      for (const auto& item : value)
+        if (auto problem = check_params(*node.element, item, path + "[" + std::to_string(i++) + "]", form)) return problem;
+      return std::nullopt;
+    }
+    case K::map:
+      if (!value.is_object()) return ParamProblem{"parameter_invalid_string", path, "Invalid hash: " + path};
+      return std::nullopt;
+    case K::enumeration: {
+      if (!value.is_string()) return ParamProblem{"", path, "Invalid " + path + ": must be a string"};
+      std::string v = value.template get<std::string>();
+      if (node.enum_values.count(v)) return std::nullopt;
+      std::string allowed;
+      for (const auto& e : node.enum_values) allowed += (allowed.empty() ? "" : ", ") + e;
+      return ParamProblem{"", path, "Invalid " + path + ": must be one of " + allowed};
+    }
+    case K::boolean:
+      if (value.is_boolean()) return std::nullopt;
+      if (form && value.is_string() && (value == "true" || value == "false")) return std::nullopt;
+      return ParamProblem{"parameter_invalid_boolean", path, "Invalid boolean: " + path};
+    case K::integer:
+      if (value.is_number_integer()) return std::nullopt;
+      if (form && value.is_string()) {
+        std::string s = value.template get<std::string>();
+        if (!s.empty() && s.find_first_not_of("-0123456789") == std::string::npos) return std::nullopt;
+      }
+      return ParamProblem{"parameter_invalid_integer", path, "Invalid integer: " + path};
+    case K::scalar:
+      if (value.is_object() || value.is_array())
+        return ParamProblem{"parameter_invalid_string", path, "Invalid string: " + path + " must be a string"};
+      return std::nullopt;
+    case K::raw: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+template <class Params, class Json>
+std::optional<ParamProblem> check_params(const Json& params, bool form) {
+  return detail::check_params(param_schema<Params>(), params, "", form);
+}
+
+}  // namespace stripe::testing
