@@ -381,7 +381,12 @@ class Simulator : public http::Transport {
   static std::string capability_status(const SimAccount& a, const std::string& cap) {
     if (!a.rejected.empty()) return "inactive";
     if (!currently_due(a, cap).empty()) return a.past_deadline || !a.details_submitted || !escalated_only(a, cap) ? "inactive" : "active";
-    if (!pending(a, cap).empty()) return "pending";
+    // Information needed to enable the capability is still being verified. Eventually-due
+    // information under review does not switch an enabled capability off.
+    for (const auto& i : a.items)
+      if (i.state == Item::State::pending && !i.spec.eventually &&
+          (i.spec.capability.empty() || i.spec.capability == cap))
+        return "pending";
     return "active";
   }
   // True when everything due for `cap` is an escalated eventually_due item still before its deadline.
@@ -1172,7 +1177,10 @@ class Simulator : public http::Transport {
       a.identity.erase("country");
       a.identity.erase("entity_type");
       if (id.contains("country")) a.country = str(id, "country", a.country);
-      if (id.contains("entity_type")) a.business_type = str(id, "entity_type", a.business_type);
+      if (id.contains("entity_type")) {
+        a.business_type = str(id, "entity_type", a.business_type);
+        v1_like["business_type"] = a.business_type;
+      }
       if (id.contains("individual")) {
         const json& ind = id["individual"];
         if (ind.contains("given_name")) v1_like["individual"]["first_name"] = ind["given_name"];
