@@ -15,7 +15,8 @@ class OpenEnum {
   OpenEnum(std::string_view value) : value_(value) {}  // NOLINT: implicit, so `s = Status::active` reads well
   template <std::size_t N>
   OpenEnum(const char (&value)[N]) : value_(value, N - 1) {}  // NOLINT
-  explicit OpenEnum(std::string&& value) : value_(std::move(value)) {}
+  OpenEnum(const std::string& value) : value_(value) {}       // NOLINT
+  OpenEnum(std::string&& value) : value_(std::move(value)) {}  // NOLINT
 
   const std::string& value() const noexcept { return value_; }
   std::string_view str() const noexcept { return value_; }
@@ -34,6 +35,10 @@ class OpenEnum {
   friend bool operator!=(std::string_view a, const OpenEnum& b) { return a != b.value_; }
   friend bool operator==(const OpenEnum& a, const char* b) { return a.value_ == b; }
   friend bool operator!=(const OpenEnum& a, const char* b) { return a.value_ != b; }
+  friend bool operator==(const OpenEnum& a, const std::string& b) { return a.value_ == b; }
+  friend bool operator!=(const OpenEnum& a, const std::string& b) { return a.value_ != b; }
+  friend bool operator==(const std::string& a, const OpenEnum& b) { return a == b.value_; }
+  friend bool operator!=(const std::string& a, const OpenEnum& b) { return a != b.value_; }
   friend bool operator<(const OpenEnum& a, const OpenEnum& b) { return a.value_ < b.value_; }
 
  private:
