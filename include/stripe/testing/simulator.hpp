@@ -33,7 +33,7 @@
 namespace stripe::testing {
 
 struct SimulatorOptions {
-  std::int64_t start_time = 1798761600;  // 2027-01-01T00:00:00Z; the clock moves only when told
+  std::int64_t start_time = 1767225600;  // 2026-01-01T00:00:00Z; the clock moves only when told
   std::int64_t link_ttl = 300;           // account links expire after this many seconds
   std::int64_t verification_delay = 60;  // pending verifications finish after this long
   std::int64_t requirement_deadline = 14 * 24 * 3600;

@@ -1,0 +1,21 @@
+#pragma once
+// Shared start-up for the examples: a client from STRIPE_SECRET_KEY and STRIPE_API_BASE.
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "stripe/connect.hpp"
+
+inline std::optional<stripe::Client> client_from_env(const char* example) {
+  const char* key = std::getenv("STRIPE_SECRET_KEY");
+  if (!key || !*key) {
+    std::cerr << example << ": set STRIPE_SECRET_KEY to a test secret key (sk_test_...) and run again.\n"
+              << "Optionally set STRIPE_API_BASE to another API host (a proxy or a mock server).\n";
+    return std::nullopt;
+  }
+  stripe::ClientOptions o;
+  o.secret_key = key;
+  if (const char* base = std::getenv("STRIPE_API_BASE"); base && *base) o.base_url = base;
+  o.app_info = stripe::AppInfo{example, stripe::sdk_version, "", ""};
+  return stripe::Client(o);
+}
