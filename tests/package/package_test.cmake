@@ -1,0 +1,126 @@
+# Driven by ctest: cmake -DMODE=... -P package_test.cmake
+#   MODE=install     install the build tree into PREFIX
+#   MODE=find        build and run the consumer against PREFIX with COMPONENTS (;-list)
+#   MODE=missing_dependency  configure with CURL or OpenSSL hidden; expect the Debian package name
+#   MODE=subdir      build and run the add_subdirectory consumer from SOURCE
+#   MODE=pkgconfig   compile the consumer with pkg-config flags from PREFIX
+#   MODE=vcpkg       configure and install as the vcpkg port does, then check the tree
+cmake_minimum_required(VERSION 3.16)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(LAST_OUTPUT "${out}" PARENT_SCOPE)
+endfunction()
+
+if(MODE STREQUAL "install")
+  file(REMOVE_RECURSE "${PREFIX}")
+  run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${PREFIX}")
+  foreach(f include/stripe/connect.hpp include/stripe/webhook.hpp include/stripe/testing/simulator.hpp
+            share/stripe_connect/stripe_connectConfig.cmake
+            share/stripe_connect/stripe_connectConfigVersion.cmake
+            share/stripe_connect/stripe_connectTargets.cmake
+            share/pkgconfig/stripe_connect.pc share/pkgconfig/stripe_connect_curl.pc
+            share/pkgconfig/stripe_connect_webhook.pc share/doc/stripe_connect/LICENSE)
+    if(NOT EXISTS "${PREFIX}/${f}")
+      message(FATAL_ERROR "install tree lacks ${f}")
+    endif()
+  endforeach()
+  file(READ "${PREFIX}/share/stripe_connect/stripe_connectConfigVersion.cmake" version_file)
+  string(FIND "${version_file}" "requested no architecture check, don't perform the check\nif(\"TRUE\")" arch_free)
+  if(arch_free EQUAL -1)
+    message(FATAL_ERROR "the version file must be architecture independent")
+  endif()
+elseif(MODE STREQUAL "find")
+  string(REPLACE "," ";" comps "${COMPONENTS}")
+  set(bin "${WORK}/find-${NAME}")
+  file(REMOVE_RECURSE "${bin}")
+  run(${CMAKE_COMMAND} -S "${SOURCE}/tests/package/consumer" -B "${bin}" "-DCMAKE_PREFIX_PATH=${PREFIX}"
+      "-DCOMPONENTS=${comps}")
+  run(${CMAKE_COMMAND} --build "${bin}")
+  run("${bin}/consumer")
+  if(NOT LAST_OUTPUT MATCHES "consumer ok")
+    message(FATAL_ERROR "consumer printed: ${LAST_OUTPUT}")
+  endif()
+elseif(MODE STREQUAL "missing")
+  # Asking for a component the install does not have fails with a clear message.
+  set(bin "${WORK}/find-missing")
+  file(REMOVE_RECURSE "${bin}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -S "${SOURCE}/tests/package/consumer" -B "${bin}"
+                  "-DCMAKE_PREFIX_PATH=${PREFIX}" "-DCOMPONENTS=teleport" RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  if(rc EQUAL 0 OR NOT err MATCHES "Unknown stripe_connect component: teleport")
+    message(FATAL_ERROR "expected a clear failure, got ${rc}: ${out}${err}")
+  endif()
+elseif(MODE STREQUAL "missing_dependency")
+  # Configuring with an optional dependency hidden names the Debian package that provides it.
+  foreach(dep "CURL;libcurl4-openssl-dev" "OpenSSL;libssl-dev")
+    list(GET dep 0 pkg)
+    list(GET dep 1 debian)
+    set(bin "${WORK}/missing-${pkg}")
+    file(REMOVE_RECURSE "${bin}")
+    execute_process(COMMAND ${CMAKE_COMMAND} -S "${SOURCE}" -B "${bin}" -DSTRIPE_CONNECT_BUILD_TESTS=OFF
+                    -DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF -DCMAKE_DISABLE_FIND_PACKAGE_${pkg}=ON
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    string(REGEX REPLACE "[ \n]+" " " err "${err}")  # CMake wraps long messages
+    if(rc EQUAL 0 OR NOT err MATCHES "apt-get install ${debian}")
+      message(FATAL_ERROR "hiding ${pkg} must fail naming ${debian}, got ${rc}: ${out}${err}")
+    endif()
+  endforeach()
+elseif(MODE STREQUAL "subdir")
+  set(bin "${WORK}/subdir")
+  file(REMOVE_RECURSE "${bin}")
+  run(${CMAKE_COMMAND} -S "${SOURCE}/tests/package/subdir" -B "${bin}" "-DSTRIPE_CONNECT_SOURCE=${SOURCE}")
+  run(${CMAKE_COMMAND} --build "${bin}")
+  run("${bin}/consumer")
+elseif(MODE STREQUAL "pkgconfig")
+  set(ENV{PKG_CONFIG_PATH} "${PREFIX}/share/pkgconfig")
+  run(pkg-config --cflags --libs stripe_connect_curl stripe_connect_webhook)
+  string(STRIP "${LAST_OUTPUT}" flags)
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  run(${CXX} -DWITH_CURL -DWITH_WEBHOOK "${SOURCE}/tests/package/consumer/main.cpp" -o "${WORK}/pkgconfig-consumer" ${flags})
+  run("${WORK}/pkgconfig-consumer")
+  run(pkg-config --modversion stripe_connect)
+  string(STRIP "${LAST_OUTPUT}" v)
+  if(NOT v STREQUAL VERSION)
+    message(FATAL_ERROR "pkg-config version ${v}, expected ${VERSION}")
+  endif()
+elseif(MODE STREQUAL "vcpkg")
+  # What packaging/vcpkg/ports/stripe-connect/portfile.cmake does, minus the download.
+  set(bin "${WORK}/vcpkg-build")
+  set(pkg "${WORK}/vcpkg-package")
+  file(REMOVE_RECURSE "${bin}" "${pkg}")
+  run(${CMAKE_COMMAND} -S "${SOURCE}" -B "${bin}" -DCMAKE_BUILD_TYPE=Release -DSTRIPE_CONNECT_BUILD_TESTS=OFF
+      -DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF -DSTRIPE_CONNECT_WITH_CURL=ON -DSTRIPE_CONNECT_WITH_WEBHOOK=OFF
+      -DSTRIPE_CONNECT_INSTALL=ON)
+  run(${CMAKE_COMMAND} --install "${bin}" --prefix "${pkg}")
+  # vcpkg_cmake_config_fixup(PACKAGE_NAME stripe_connect CONFIG_PATH share/stripe_connect) finds the
+  # config where it already is: nothing moves, so no relative path changes.
+  file(READ "${pkg}/share/stripe_connect/stripe_connectTargets.cmake" targets)
+  if(NOT targets MATCHES "stripe_connect::curl" OR targets MATCHES "stripe_connect::webhook")
+    message(FATAL_ERROR "the curl feature alone must export curl and not webhook")
+  endif()
+  if(targets MATCHES "${SOURCE}" OR targets MATCHES "${bin}")
+    message(FATAL_ERROR "installed targets refer to the build or source tree")
+  endif()
+  foreach(f include/stripe/connect.hpp share/doc/stripe_connect/LICENSE)
+    if(NOT EXISTS "${pkg}/${f}")
+      message(FATAL_ERROR "port tree lacks ${f}")
+    endif()
+  endforeach()
+  file(GLOB_RECURSE libs "${pkg}/lib/*")
+  if(libs)
+    message(FATAL_ERROR "a header-only port installs no libraries: ${libs}")
+  endif()
+  # The conan test_package builds with plain CMake against this tree.
+  set(tp "${WORK}/conan-test-package")
+  file(REMOVE_RECURSE "${tp}")
+  run(${CMAKE_COMMAND} -S "${SOURCE}/packaging/conan/test_package" -B "${tp}" "-DCMAKE_PREFIX_PATH=${pkg}"
+      "-Dstripe_connect_DIR=${pkg}/share/stripe_connect")
+  run(${CMAKE_COMMAND} --build "${tp}")
+  run("${tp}/test_package")
+else()
+  message(FATAL_ERROR "unknown MODE ${MODE}")
+endif()
