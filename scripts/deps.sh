@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build, tests and demo need (no-op when present).
+# Extra package names given as arguments are installed too (CI adds clang and doxygen).
 set -euo pipefail
 packages=(g++ cmake make pkg-config nlohmann-json3-dev catch2 libcurl4-openssl-dev libssl-dev
-          libcpp-httplib-dev libbenchmark-dev openssl)
+          libcpp-httplib-dev libbenchmark-dev openssl python3 "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
 #pragma once
-// The single source of the SDK version: CMake, pkg-config, vcpkg and conan read it from here.
+// The single source of the SDK version: CMake, pkg-config and conan read it from here, the
+// User-Agent carries it, and a package test keeps the vcpkg port's copy equal.
 #define STRIPE_CONNECT_VERSION_MAJOR 0
 #define STRIPE_CONNECT_VERSION_MINOR 1
 #define STRIPE_CONNECT_VERSION_PATCH 0

@@ -263,7 +263,10 @@ inline EventNotification parse_event_notification(std::string_view payload) {
   if (j.value("object", "") != "v2.core.event")
     throw SignatureVerificationError(SignatureVerificationError::Reason::invalid_payload,
                                      "the webhook payload is not a v2 event notification");
-  return decode<EventNotification>(std::move(j));
+  auto notification = decode<EventNotification>(std::move(j));
+  if (notification.id.empty() || notification.type.empty())
+    throw DecodeError(stripe::detail::message_only("the v2 event notification has no id or no type"));
+  return notification;
 }
 
 inline EventNotification construct_event_notification(std::string_view payload, std::string_view signature_header,

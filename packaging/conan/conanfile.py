@@ -2,11 +2,11 @@ from conan import ConanFile
 from conan.tools.files import copy
 from conan.tools.layout import basic_layout
 import os
+import re
 
 
 class StripeConnectConan(ConanFile):
     name = "stripe_connect"
-    version = "0.1.0"  # keep equal to include/stripe/version.hpp
     license = "MIT"
     description = "Header-only C++17 SDK for Stripe Connect onboarding"
     topics = ("stripe", "payments", "connect", "header-only")
@@ -15,6 +15,12 @@ class StripeConnectConan(ConanFile):
     options = {"with_curl": [True, False], "with_webhook": [True, False]}
     default_options = {"with_curl": True, "with_webhook": True}
     no_copy_source = True
+
+    def set_version(self):
+        # The one version number lives in include/stripe/version.hpp.
+        header = os.path.join(self.recipe_folder, "..", "..", "include", "stripe", "version.hpp")
+        with open(header) as f:
+            self.version = re.search(r'#define STRIPE_CONNECT_VERSION "([^"]+)"', f.read()).group(1)
 
     def export_sources(self):
         # The recipe lives in packaging/conan; the sources are the repository root.

@@ -88,6 +88,12 @@ elseif(MODE STREQUAL "pkgconfig")
     message(FATAL_ERROR "pkg-config version ${v}, expected ${VERSION}")
   endif()
 elseif(MODE STREQUAL "vcpkg")
+  # The port's manifest carries the version; it must be the one in version.hpp.
+  file(READ "${SOURCE}/packaging/vcpkg/ports/stripe-connect/vcpkg.json" manifest)
+  string(JSON port_version GET "${manifest}" "version-semver")
+  if(NOT port_version STREQUAL VERSION)
+    message(FATAL_ERROR "vcpkg.json says ${port_version}, version.hpp says ${VERSION}")
+  endif()
   # What packaging/vcpkg/ports/stripe-connect/portfile.cmake does, minus the download.
   set(bin "${WORK}/vcpkg-build")
   set(pkg "${WORK}/vcpkg-package")

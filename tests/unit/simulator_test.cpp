@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "stripe/connect.hpp"
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/simulator.hpp"
@@ -503,4 +506,20 @@ TEST_CASE("simulator: v1 auto-pagination over many accounts") {
   for (const auto& a : pager) ids.insert(a.id);
   CHECK(ids.size() == 23);
   CHECK(pager.pages_fetched() == 5);
+}
+
+TEST_CASE("simulator: docs/simulator.md prints the requirements table the simulator uses") {
+  std::ifstream in(STRIPE_CONNECT_SOURCE_DIR "/docs/simulator.md");
+  REQUIRE(in);
+  std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string begin = "<!-- requirements-table:begin -->\n", end = "<!-- requirements-table:end -->";
+  auto b = doc.find(begin), e = doc.find(end);
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  // When this fails, regenerate the block from stripe::testing::requirements_table_markdown().
+  CHECK(doc.substr(b + begin.size(), e - b - begin.size()) == stripe::testing::requirements_table_markdown());
+  // The table covers the six documented countries for both business types.
+  for (const char* row : {"| US | individual", "| GB | company", "| DE | individual", "| FR | company",
+                          "| JP | individual", "| SG | company"})
+    CHECK(doc.find(row) != std::string::npos);
 }

@@ -171,4 +171,8 @@ TEST_CASE("v2 notifications parse, and the related account is fetched with Strip
   }
   CHECK(t->request_count() == 1);
   CHECK_THROWS_AS(wh::parse_event_notification(R"({"object":"event"})"), wh::SignatureVerificationError);
+  // A notification that does not say what it is cannot be routed.
+  CHECK_THROWS_AS(wh::parse_event_notification(R"({"object":"v2.core.event","type":"v2.core.account.created"})"),
+                  stripe::DecodeError);
+  CHECK_THROWS_AS(wh::parse_event_notification(R"({"object":"v2.core.event","id":"evt_1"})"), stripe::DecodeError);
 }

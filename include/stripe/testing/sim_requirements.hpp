@@ -95,4 +95,38 @@ inline std::vector<RequirementSpec> requirements_for(const std::string& country,
   return r;
 }
 
+// The table above as Markdown, for docs/simulator.md (a test keeps the two equal). Names
+// marked * go through pending_verification before they count.
+inline std::string requirements_table_markdown() {
+  auto cell = [](const std::vector<RequirementSpec>& specs, auto keep) {
+    std::string out;
+    for (const auto& s : specs) {
+      if (!keep(s) || !s.capability.empty()) continue;
+      out += (out.empty() ? "" : ", ") + ("`" + s.name + "`") + (s.verified ? "*" : "");
+    }
+    return out.empty() ? std::string("-") : out;
+  };
+  std::string md = "| country | business type | currently due | eventually due | future requirements |\n"
+                   "|---|---|---|---|---|\n";
+  std::vector<std::string> countries(simulated_countries().begin(), simulated_countries().end());
+  countries.push_back("other");
+  for (const auto& country : countries) {
+    for (const char* type : {"individual", "company"}) {
+      auto specs = requirements_for(country, type, {});
+      md += "| " + country + " | " + type + " | " +
+            cell(specs, [](const RequirementSpec& s) { return !s.eventually && !s.future; }) + " | " +
+            cell(specs, [](const RequirementSpec& s) { return s.eventually; }) + " | " +
+            cell(specs, [](const RequirementSpec& s) { return s.future; }) + " |\n";
+    }
+  }
+  md += "\n| requested capability | adds (currently due) |\n|---|---|\n";
+  for (const char* cap : {"card_payments", "transfers"}) {
+    std::string names;
+    for (const auto& s : requirements_for("US", "individual", {cap}))
+      if (!s.capability.empty()) names += (names.empty() ? "" : ", ") + ("`" + s.name + "`") + (s.verified ? "*" : "");
+    md += std::string("| ") + cap + " | " + names + " |\n";
+  }
+  return md;
+}
+
 }  // namespace stripe::testing

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Runs the benchmarks and prints each comparison as a ratio against its baseline.
+
+Absolute times on shared machines are noise; the ratios, measured in one run, are the figures.
+Usage: scripts/bench.py [--build-dir build/bench] [--repetitions 5]
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def benchmarks(binary, repetitions):
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        run([binary, f"--benchmark_repetitions={repetitions}", "--benchmark_report_aggregates_only=true",
+             f"--benchmark_out={out.name}", "--benchmark_out_format=json"], stdout=subprocess.DEVNULL)
+        data = json.load(open(out.name))
+    medians = {}
+    for b in data["benchmarks"]:
+        if b.get("aggregate_name") == "median":
+            medians[b["run_name"]] = b
+    return data["context"], medians
+
+
+def compile_seconds(cxx, source, include_dirs, runs=5):
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            start = time.perf_counter()
+            run([cxx, "-std=c++17", "-O2", "-c", source, "-o", os.path.join(tmp, "probe.o")] +
+                [f"-I{d}" for d in include_dirs])
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build-dir", default=os.path.join(ROOT, "build", "bench"))
+    ap.add_argument("--repetitions", type=int, default=5)
+    ap.add_argument("--cxx", default=os.environ.get("CXX", "c++"))
+    args = ap.parse_args()
+
+    run(["cmake", "-S", ROOT, "-B", args.build_dir, "-DCMAKE_BUILD_TYPE=Release",
+         "-DSTRIPE_CONNECT_BUILD_BENCHMARKS=ON", "-DSTRIPE_CONNECT_BUILD_TESTS=OFF",
+         "-DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF"], stdout=subprocess.DEVNULL)
+    run(["cmake", "--build", args.build_dir, "-j", str(os.cpu_count() or 2)], stdout=subprocess.DEVNULL)
+
+    ctx, dec = benchmarks(os.path.join(args.build_dir, "bench", "bench_decode"), args.repetitions)
+    _, http = benchmarks(os.path.join(args.build_dir, "bench", "bench_http"), args.repetitions)
+
+    def t(m, name):
+        return m[name]["real_time"]
+
+    def rate(m, name):
+        return m[name]["items_per_second"]
+
+    rows = []
+    decode = t(dec, "BM_DecodeAccount") / t(dec, "BM_ParseOnly")
+    rows.append(("decode Account vs json::parse (~6 KB)", decode, "<= 1.3x", decode <= 1.3))
+    state_share = t(dec, "BM_AccountState100k") / t(dec, "BM_DecodeAccounts100k/iterations:2")
+    rows.append(("account_state / decode, 100,000 accounts", state_share, "< 0.05", state_share < 0.05))
+    e2e1 = rate(http, "BM_SdkRetrieve/real_time/threads:1") / rate(http, "BM_PlainCurl/real_time/threads:1")
+    rows.append(("SDK retrieve vs plain libcurl, 1 thread", e2e1, ">= 0.9x", e2e1 >= 0.9))
+    e2e2 = rate(http, "BM_SdkRetrieve/real_time/threads:2") / rate(http, "BM_PlainCurl/real_time/threads:2")
+    rows.append(("SDK retrieve vs plain libcurl, 2 threads", e2e2, ">= 0.9x", e2e2 >= 0.9))
+    scale = rate(http, "BM_SdkRetrieve/real_time/threads:2") / rate(http, "BM_SdkRetrieve/real_time/threads:1")
+    rows.append(("SDK 2 threads vs 1 thread (scaling)", scale, "near 2x", scale >= 1.6))
+    page = http["BM_AutoPaginate10k/iterations:3/real_time"] if "BM_AutoPaginate10k/iterations:3/real_time" in http \
+        else http["BM_AutoPaginate10k/iterations:3"]
+    pages_held = page["peak_in_pages"]
+    rows.append(("auto-pagination peak heap growth, in pages", pages_held, "a few pages", pages_held <= 3))
+
+    include = [os.path.join(ROOT, "include")]
+    sdk = compile_seconds(args.cxx, os.path.join(ROOT, "bench", "compile", "sdk_account_link.cpp"), include)
+    base = compile_seconds(args.cxx, os.path.join(ROOT, "bench", "compile", "json_only.cpp"), include)
+    rows.append(("compile: connect.hpp + link vs json.hpp + parse", sdk / base, "<= 1.5x", sdk / base <= 1.5))
+
+    print(f"machine: {ctx.get('num_cpus')} CPUs at {ctx.get('mhz_per_cpu')} MHz, {ctx.get('library_build_type')} "
+          f"benchmark library; medians of {args.repetitions} repetitions")
+    width = max(len(r[0]) for r in rows)
+    for name, ratio, goal, ok in rows:
+        print(f"  {name:<{width}}  {ratio:8.3f}   goal {goal:<12} {'met' if ok else 'MISSED'}")
+    print(f"  pagination: {int(page['accounts'])} accounts, one decoded page {int(page['one_page_bytes']):,} bytes, "
+          f"peak growth {int(page['peak_growth_bytes']):,} bytes")
+    print(f"  compile: {sdk:.2f} s vs {base:.2f} s (median of 5, {shutil.which(args.cxx) or args.cxx} -O2)")
+    print(f"  decode: {t(dec, 'BM_DecodeAccount') / 1000:.1f} us vs parse {t(dec, 'BM_ParseOnly') / 1000:.1f} us; "
+          f"retrieve 1 thread {rate(http, 'BM_SdkRetrieve/real_time/threads:1'):,.0f}/s vs curl "
+          f"{rate(http, 'BM_PlainCurl/real_time/threads:1'):,.0f}/s")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the concurrency
+# tests (label `concurrency`: loopback transport tests and the fault soak) under ThreadSanitizer.
+# Package tests are left out of the ASan run: they build consumers without sanitizers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs="$(nproc)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$jobs"
+ctest --preset asan -LE package -j"$jobs"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j"$jobs" --target loopback_tests soak_tests
+ctest --preset tsan -j"$jobs"
