@@ -74,8 +74,14 @@ def main():
     rows.append(("SDK retrieve vs plain libcurl, 1 thread", e2e1, ">= 0.9x", e2e1 >= 0.9))
     e2e2 = rate(http, "BM_SdkRetrieve/real_time/threads:2") / rate(http, "BM_PlainCurl/real_time/threads:2")
     rows.append(("SDK retrieve vs plain libcurl, 2 threads", e2e2, ">= 0.9x", e2e2 >= 0.9))
+    own1 = rate(http, "BM_SdkRetrieve/real_time/threads:1") / rate(http, "BM_PlainCurlParse/real_time/threads:1")
+    rows.append(("SDK retrieve vs libcurl + json::parse, 1 thread", own1, ">= 0.9x", own1 >= 0.9))
+    own2 = rate(http, "BM_SdkRetrieve/real_time/threads:2") / rate(http, "BM_PlainCurlParse/real_time/threads:2")
+    rows.append(("SDK retrieve vs libcurl + json::parse, 2 threads", own2, ">= 0.9x", own2 >= 0.9))
     scale = rate(http, "BM_SdkRetrieve/real_time/threads:2") / rate(http, "BM_SdkRetrieve/real_time/threads:1")
     rows.append(("SDK 2 threads vs 1 thread (scaling)", scale, "near 2x", scale >= 1.6))
+    curl_scale = rate(http, "BM_PlainCurl/real_time/threads:2") / rate(http, "BM_PlainCurl/real_time/threads:1")
+    rows.append(("plain libcurl 2 threads vs 1 thread (scaling)", curl_scale, "reference", True))
     page = http["BM_AutoPaginate10k/iterations:3/real_time"] if "BM_AutoPaginate10k/iterations:3/real_time" in http \
         else http["BM_AutoPaginate10k/iterations:3"]
     pages_held = page["peak_in_pages"]
@@ -96,7 +102,9 @@ def main():
     print(f"  compile: {sdk:.2f} s vs {base:.2f} s (median of 5, {shutil.which(args.cxx) or args.cxx} -O2)")
     print(f"  decode: {t(dec, 'BM_DecodeAccount') / 1000:.1f} us vs parse {t(dec, 'BM_ParseOnly') / 1000:.1f} us; "
           f"retrieve 1 thread {rate(http, 'BM_SdkRetrieve/real_time/threads:1'):,.0f}/s vs curl "
-          f"{rate(http, 'BM_PlainCurl/real_time/threads:1'):,.0f}/s")
+          f"{rate(http, 'BM_PlainCurl/real_time/threads:1'):,.0f}/s, curl+parse "
+          f"{rate(http, 'BM_PlainCurlParse/real_time/threads:1'):,.0f}/s; 2 threads: SDK "
+          f"{rate(http, 'BM_SdkRetrieve/real_time/threads:2'):,.0f}/s, curl {rate(http, 'BM_PlainCurl/real_time/threads:2'):,.0f}/s")
     return 0 if all(r[3] for r in rows) else 1
 
 

@@ -191,13 +191,15 @@ inline std::string json_string(const nlohmann::json& j, const char* key) {
     throw ApiError(std::move(d));
   }
   const nlohmann::json& e = body["error"];
-  d.type = json_string(e, "type");
-  d.code = json_string(e, "code");
-  d.param = json_string(e, "param");
-  d.doc_url = json_string(e, "doc_url");
-  d.decline_code = json_string(e, "decline_code");
-  d.request_log_url = json_string(e, "request_log_url");
-  d.message = redact(json_string(e, "message"), secret_key);
+  // Every field can reach what(); none may carry a key, whatever the server put in it.
+  auto field = [&](const char* name) { return redact(json_string(e, name), secret_key); };
+  d.type = field("type");
+  d.code = field("code");
+  d.param = field("param");
+  d.doc_url = field("doc_url");
+  d.decline_code = field("decline_code");
+  d.request_log_url = field("request_log_url");
+  d.message = field("message");
   if (v2) {
     if (d.type == "rate_limit") throw RateLimitError(std::move(d));
     if (d.type == "idempotency_error") throw IdempotencyError(std::move(d));

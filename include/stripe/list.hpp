@@ -49,6 +49,35 @@ class AutoPager {
  public:
   using Fetch = std::function<std::optional<std::vector<T>>()>;
 
+ private:
+  struct State {
+    explicit State(Fetch f) : fetch(std::move(f)) {}
+    Fetch fetch;
+    std::vector<T> page;
+    std::size_t pos = 0;
+    std::size_t pages = 0;
+    bool finished = false;
+    bool started = false;
+
+    void fill() {
+      if (started && pos < page.size()) return;
+      started = true;
+      while (!finished && pos >= page.size()) {
+        std::vector<T>().swap(page);  // the used-up page goes before the next one arrives
+        auto next = fetch();
+        if (!next) {
+          finished = true;
+          page.clear();
+          break;
+        }
+        ++pages;
+        page = std::move(*next);
+        pos = 0;
+      }
+    }
+  };
+
+ public:
   explicit AutoPager(Fetch fetch) : state_(std::make_shared<State>(std::move(fetch))) {}
 
   class iterator {
@@ -84,31 +113,6 @@ class AutoPager {
   std::size_t pages_fetched() const { return state_->pages; }
 
  private:
-  struct State {
-    explicit State(Fetch f) : fetch(std::move(f)) {}
-    Fetch fetch;
-    std::vector<T> page;
-    std::size_t pos = 0;
-    std::size_t pages = 0;
-    bool finished = false;
-    bool started = false;
-
-    void fill() {
-      if (started && pos < page.size()) return;
-      started = true;
-      while (!finished && pos >= page.size()) {
-        auto next = fetch();
-        if (!next) {
-          finished = true;
-          page.clear();
-          break;
-        }
-        ++pages;
-        page = std::move(*next);
-        pos = 0;
-      }
-    }
-  };
   std::shared_ptr<State> state_;
 };
 

@@ -29,6 +29,7 @@ class CountingServer : public httplib::Server {
   CountingServer() {
     new_task_queue = [this] { return new CountingPool(16, connections); };
     set_keep_alive_max_count(100000);
+    set_tcp_nodelay(true);  // no Nagle/delayed-ACK stalls between headers and body
   }
 };
 

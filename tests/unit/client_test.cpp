@@ -379,6 +379,34 @@ TEST_CASE("the secret key never appears in error messages, bodies or logs") {
   for (const auto& line : f.logs) CHECK(line.find(kKey) == std::string::npos);
 }
 
+TEST_CASE("error bodies are kept byte for byte when they hold no secret, even Stripe's masked key") {
+  Fixture f;
+  // Found by fuzz_error_body: "sk_test_****1234" used to gain a "***".
+  const std::string masked = error_body("invalid_request_error", "", "Invalid API Key provided: sk_test_****1234");
+  f.transport->then_respond(401, masked);
+  try {
+    f.client(0).raw_request(Method::get, "/v1/accounts");
+    FAIL("expected AuthenticationError");
+  } catch (const stripe::AuthenticationError& e) {
+    CHECK(e.raw_body() == masked);
+    CHECK(e.message() == "Invalid API Key provided: sk_test_****1234");
+  }
+}
+
+TEST_CASE("a key echoed in any error field is masked in what() and in the field") {
+  Fixture f;
+  // Found by fuzz_error_body: the key in "type" reached what().
+  nlohmann::json body = {{"error", {{"type", kKey}, {"code", kKey}, {"param", kKey}, {"doc_url", kKey}}}};
+  f.transport->then_respond(400, body.dump());
+  try {
+    f.client(0).raw_request(Method::get, "/v1/accounts");
+    FAIL("expected InvalidRequestError");
+  } catch (const stripe::InvalidRequestError& e) {
+    CHECK(std::string(e.what()).find(kKey) == std::string::npos);
+    for (const std::string* field : {&e.type(), &e.code(), &e.param(), &e.doc_url()}) CHECK(*field == "sk_test_***");
+  }
+}
+
 TEST_CASE("results expose Stripe-Notice warnings and the logger receives them") {
   Fixture f;
   f.transport->then_respond(200, "{}", hdr({{"Stripe-Notice", "collect is deprecated"}, {"Request-Id", "req_n"}}));

@@ -176,3 +176,19 @@ TEST_CASE("v2 notifications parse, and the related account is fetched with Strip
                   stripe::DecodeError);
   CHECK_THROWS_AS(wh::parse_event_notification(R"({"object":"v2.core.event","id":"evt_1"})"), stripe::DecodeError);
 }
+
+TEST_CASE("payloads whose fields have the wrong JSON type get a typed error, never a JSON exception") {
+  // Found by fuzz_webhook: "object" given as an object made json::value throw type_error.
+  for (const char* payload : {R"({"id":"evt_1","object":{"x":1},"type":"account.updated"})",
+                              R"({"id":"evt_1","object":["event"]})", R"({"object":5})"}) {
+    std::string p = payload;
+    CHECK(reason_of([&] { wh::construct_event(p, wh::sign_payload(p, kSecret, 7), kSecret, at(7)); }) ==
+          Reason::invalid_payload);
+    CHECK(reason_of([&] {
+            wh::construct_event_notification(p, wh::sign_payload(p, kSecret, 7), kSecret, at(7));
+          }) == Reason::invalid_payload);
+  }
+  std::string p = R"({"id":"evt_1","object":"event","type":"account.updated","data":{"object":{"object":{"id":1}}}})";
+  auto event = wh::construct_event(p, wh::sign_payload(p, kSecret, 7), kSecret, at(7));
+  CHECK_THROWS_AS(event.account_object(), stripe::DecodeError);
+}

@@ -298,10 +298,18 @@ class Emitter:
                 out.extend(("  " + line) if line else "" for line in body)
         if nested:
             out.append("")
+        has_init = False
         for p, t in fields:
             out.extend(doc_comment(p, "  "))
             init = " = false" if t == "bool" else " = 0" if t == "std::int64_t" else ""
+            has_init = has_init or bool(init)
             out.append("  %s %s%s;" % (t, ident(p["name"]), init))
+        if has_init and not top:
+            # A nested struct with default member initializers needs a user-provided
+            # constructor: otherwise clang cannot tell it is default constructible inside the
+            # enclosing struct, and std::optional<Nested>::emplace() does not compile.
+            out.append("")
+            out.append("  %s() noexcept {}  // NOLINT(modernize-use-equals-default)" % name)
         for m in extra_members:
             out.append("  " + m)
         out.append("")

@@ -18,6 +18,10 @@ inline std::string redact(std::string text, std::string_view exact = {}) {
       std::size_t start = pos + prefix.size();
       std::size_t end = start;
       while (end < text.size() && is_secret_char(text[end])) ++end;
+      if (end == start) {  // nothing secret follows (e.g. Stripe's own "sk_test_****1234")
+        pos = start;
+        continue;
+      }
       text.replace(start, end - start, "***");
       pos = start + 3;
     }

@@ -53,6 +53,8 @@ struct Account {
       /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
       std::string currency;
 
+      MonthlyEstimatedRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
+
       template <class Self, class V>
       static void describe(Self& self, V& v) {
         v("amount", self.amount);
@@ -346,6 +348,8 @@ struct Account {
     /// The URL where this list can be accessed.
     std::string url;
 
+    ExternalAccounts() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("object", self.object);
@@ -617,6 +621,8 @@ struct Account {
     /// Demographic data related to the person.
     nlohmann::json us_cfpb_data;
     nlohmann::json verification;
+
+    Individual() noexcept {}  // NOLINT(modernize-use-equals-default)
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {

@@ -36,6 +36,8 @@ struct AccountCreateParams {
       /// The close-out date of the preceding fiscal year in ISO 8601 format.
       std::string fiscal_year_end;
 
+      AnnualRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
+
       template <class Self, class V>
       static void describe(Self& self, V& v) {
         v("amount", self.amount);
@@ -57,6 +59,8 @@ struct AccountCreateParams {
       std::int64_t amount = 0;
       /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
       std::string currency;
+
+      MonthlyEstimatedRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {

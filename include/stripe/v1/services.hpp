@@ -22,9 +22,12 @@ inline std::string segment(const std::string& id, const char* what) {
 }
 }  // namespace detail
 
-class AccountService {
+// Each service is a class template only so that its members are compiled when used:
+// including the SDK then costs little for the endpoints a program never calls.
+template <class Unused = void>
+class BasicAccountService {
  public:
-  explicit AccountService(const Client& c) : client_(c) {}
+  explicit BasicAccountService(const Client& c) : client_(c) {}
 
   Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
     return client_.request<Account>(http::Method::post, "/v1/accounts", encode_params(params), ro);
@@ -76,10 +79,12 @@ class AccountService {
   static std::string path(const std::string& id) { return "/v1/accounts/" + detail::segment(id, "account id"); }
   const Client& client_;
 };
+using AccountService = BasicAccountService<>;
 
-class AccountLinkService {
+template <class Unused = void>
+class BasicAccountLinkService {
  public:
-  explicit AccountLinkService(const Client& c) : client_(c) {}
+  explicit BasicAccountLinkService(const Client& c) : client_(c) {}
 
   // Checks what the API would reject before sending: a missing account, type or URL, a
   // non-HTTPS URL in live mode, and collect together with collection_options.
@@ -109,10 +114,12 @@ class AccountLinkService {
  private:
   const Client& client_;
 };
+using AccountLinkService = BasicAccountLinkService<>;
 
-class CapabilityService {
+template <class Unused = void>
+class BasicCapabilityService {
  public:
-  explicit CapabilityService(const Client& c) : client_(c) {}
+  explicit BasicCapabilityService(const Client& c) : client_(c) {}
 
   Result<List<Capability>> list(const std::string& account, const CapabilityListParams& params = {},
                                 const RequestOptions& ro = {}) const {
@@ -136,6 +143,7 @@ class CapabilityService {
   }
   const Client& client_;
 };
+using CapabilityService = BasicCapabilityService<>;
 
 class Services {
  public:

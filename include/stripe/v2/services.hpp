@@ -12,9 +12,12 @@
 
 namespace stripe::v2::core {
 
-class AccountLinkService {
+// Each service is a class template only so that its members are compiled when used:
+// including the SDK then costs little for the endpoints a program never calls.
+template <class Unused = void>
+class BasicAccountLinkService {
  public:
-  explicit AccountLinkService(const Client& c) : client_(c) {}
+  explicit BasicAccountLinkService(const Client& c) : client_(c) {}
 
   // v2 links need HTTPS URLs always, in test mode too.
   Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const {
@@ -51,10 +54,12 @@ class AccountLinkService {
   }
   const Client& client_;
 };
+using AccountLinkService = BasicAccountLinkService<>;
 
-class AccountService {
+template <class Unused = void>
+class BasicAccountService {
  public:
-  explicit AccountService(const Client& c) : client_(c) {}
+  explicit BasicAccountService(const Client& c) : client_(c) {}
 
   Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
     return client_.request<Account>(http::Method::post, "/v2/core/accounts", encode_params(params), ro);
@@ -104,6 +109,7 @@ class AccountService {
   }
   const Client& client_;
 };
+using AccountService = BasicAccountService<>;
 
 class Services {
  public:

@@ -437,6 +437,8 @@ struct Account {
       /// ID of the test clock to attach to the customer.
       std::optional<std::string> test_clock;
 
+      Customer() noexcept {}  // NOLINT(modernize-use-equals-default)
+
       template <class Self, class V>
       static void describe(Self& self, V& v) {
         v("applied", self.applied);
@@ -846,6 +848,8 @@ struct Account {
       /// Publicly available contact information for sending support issues to.
       std::optional<Support> support;
 
+      Merchant() noexcept {}  // NOLINT(modernize-use-equals-default)
+
       template <class Self, class V>
       static void describe(Self& self, V& v) {
         v("applied", self.applied);
@@ -934,6 +938,8 @@ struct Account {
       bool applied = false;
       /// Capabilities that have been requested on the Recipient Configuration.
       std::optional<Capabilities> capabilities;
+
+      Recipient() noexcept {}  // NOLINT(modernize-use-equals-default)
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {

@@ -34,6 +34,8 @@ struct AccountCreateParams {
     /// To request a new Capability for an account, pass true.
     bool requested = false;
 
+    CapabilityRequest() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("requested", self.requested);
