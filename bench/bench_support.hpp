@@ -1,24 +1,15 @@
 #pragma once
 // Shared by the benchmarks: the ~6 KB account document and a few realistic variants of it.
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "support/fixtures.hpp"
+
 namespace bench {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-inline std::string account_json() { return read_file(STRIPE_CONNECT_BENCH_DATA "/account_5kb.json"); }
+inline std::string account_json() { return test_support::read_file(STRIPE_CONNECT_BENCH_DATA "/account_5kb.json"); }
 
 // The same account in the states an onboarding platform sees, so account_state takes every
 // kind of branch rather than one predictable path.
