@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the concurrency
-# tests (label `concurrency`: loopback transport tests and the fault soak) under ThreadSanitizer.
+# tests (labels `loopback` and `soak`: the transport tests, 8 threads on one client, and the
+# 4-thread fault soak) under ThreadSanitizer.
 # Package tests are left out of the ASan run: they build consumers without sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -33,14 +33,20 @@ struct Script {
     std::size_t i = next++;
     return i < steps.size() ? steps[i] : std::make_pair(200, std::string());
   }
+  std::size_t taken() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return next;
+  }
 };
 
+// In every test the state a handler uses is declared before the server, so the server (and
+// its threads) stop before that state goes away.
 void serve_script(test_support::LoopbackServer& s, Script& script) {
   s.server.Post("/v1/accounts", [&](const httplib::Request&, httplib::Response& res) {
     auto [status, hint] = script.take();
     res.status = status;
     if (!hint.empty()) res.set_header("Stripe-Should-Retry", hint);
-    res.set_header("Request-Id", "req_" + std::to_string(script.next));
+    res.set_header("Request-Id", "req_" + std::to_string(script.taken()));
     res.set_content(status == 200 ? R"({"id":"acct_1","object":"account"})"
                                   : R"({"error":{"type":"api_error","message":"scripted"}})",
                     "application/json");
@@ -50,9 +56,9 @@ void serve_script(test_support::LoopbackServer& s, Script& script) {
 }  // namespace
 
 TEST_CASE("loopback: 500 then 200 succeeds on the second attempt") {
-  test_support::LoopbackServer s;
   Script script;
   script.steps = {{500, ""}};
+  test_support::LoopbackServer s;
   serve_script(s, script);
   s.start();
   auto r = make_client(s.base_url()).raw_request(Method::post, "/v1/accounts", {{"type", "express"}});
@@ -62,30 +68,30 @@ TEST_CASE("loopback: 500 then 200 succeeds on the second attempt") {
 }
 
 TEST_CASE("loopback: 409 is retried") {
-  test_support::LoopbackServer s;
   Script script;
   script.steps = {{409, ""}, {409, ""}};
+  test_support::LoopbackServer s;
   serve_script(s, script);
   s.start();
   CHECK(make_client(s.base_url()).raw_request(Method::post, "/v1/accounts").attempts() == 3);
 }
 
 TEST_CASE("loopback: 429 is retried only with Stripe-Should-Retry: true") {
-  test_support::LoopbackServer s;
   Script script;
   script.steps = {{429, ""}, {429, "true"}};
+  test_support::LoopbackServer s;
   serve_script(s, script);
   s.start();
   auto c = make_client(s.base_url());
   CHECK_THROWS_AS(c.raw_request(Method::post, "/v1/accounts"), stripe::RateLimitError);
-  CHECK(script.next == 1u);
+  CHECK(script.taken() == 1u);
   CHECK(c.raw_request(Method::post, "/v1/accounts").attempts() == 2);
 }
 
 TEST_CASE("loopback: 503 with Stripe-Should-Retry: false is not retried") {
-  test_support::LoopbackServer s;
   Script script;
   script.steps = {{503, "false"}};
+  test_support::LoopbackServer s;
   serve_script(s, script);
   s.start();
   try {
@@ -100,10 +106,10 @@ TEST_CASE("loopback: 503 with Stripe-Should-Retry: false is not retried") {
 
 TEST_CASE("loopback: a connection dropped after the server committed a POST is retried with the same key, "
           "and the server records one side effect") {
-  test_support::LoopbackServer s;
   std::mutex mutex;
   std::map<std::string, int> commits;  // idempotency key -> times the side effect ran
   std::vector<std::string> keys_seen;
+  test_support::LoopbackServer s;
   s.server.Post("/v1/accounts", [&](const httplib::Request& req, httplib::Response& res) {
     std::string key = req.get_header_value("Idempotency-Key");
     bool first;
@@ -124,6 +130,7 @@ TEST_CASE("loopback: a connection dropped after the server committed a POST is r
   auto r = make_client(s.base_url()).raw_request(Method::post, "/v1/accounts", {{"email", "x@y.z"}});
   CHECK(r->at("id") == "acct_once");
   CHECK(r.attempts() == 2);
+  s.stop();  // joins the server threads before reading what they recorded
   REQUIRE(keys_seen.size() == 2);
   CHECK(keys_seen[0] == keys_seen[1]);
   CHECK(keys_seen[0] == r.idempotency_key());
@@ -198,10 +205,10 @@ TEST_CASE("loopback: sequential calls reuse one keep-alive connection") {
 }
 
 TEST_CASE("loopback: 8 threads share one client", "[concurrency]") {
-  test_support::LoopbackServer s;
   std::mutex mutex;
   std::set<std::string> keys;
   int requests = 0;
+  test_support::LoopbackServer s;
   s.server.Post("/v1/accounts", [&](const httplib::Request& req, httplib::Response& res) {
     {
       std::lock_guard<std::mutex> lock(mutex);
@@ -225,6 +232,7 @@ TEST_CASE("loopback: 8 threads share one client", "[concurrency]") {
     });
   for (auto& th : pool) th.join();
   CHECK(ok.load() == threads * per_thread);
+  s.stop();  // joins the server threads before reading what they recorded
   CHECK(requests == threads * per_thread);
   CHECK(keys.size() == static_cast<std::size_t>(threads * per_thread));
   CHECK(s.server.connections.load() <= threads + 2);
