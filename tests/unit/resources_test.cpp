@@ -501,3 +501,15 @@ TEST_CASE("a typed call on a body of the wrong shape raises DecodeError with the
     CHECK(std::string(e.what()).find("charges_enabled") != std::string::npos);
   }
 }
+
+TEST_CASE("integers out of the 64-bit range are a DecodeError, not undefined behaviour") {
+  // Found by fuzz_decode: 1.6e25 in an integer field was converted without a range check.
+  for (const char* created : {"1.6e25", "-1e19", "18446744073709551615", "1.5"}) {
+    INFO(created);
+    auto j = nlohmann::json::parse(std::string(R"({"id":"acct_1","created":)") + created + "}");
+    CHECK_THROWS_AS(stripe::decode<v1::Account>(j), stripe::DecodeError);
+  }
+  auto ok = stripe::decode<v1::Account>(nlohmann::json::parse(R"({"created":1.7e9,"requirements":{"current_deadline":9223372036854775807}})"));
+  CHECK(*ok.created == 1700000000);
+  CHECK(*ok.requirements->current_deadline == INT64_MAX);
+}

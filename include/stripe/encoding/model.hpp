@@ -116,10 +116,16 @@ void read_value(const nlohmann::json& j, T& out, const JsonPath& path) {
     if (!j.is_boolean()) decode_fail(path, "a boolean", j);
     out = j.get<bool>();
   } else if constexpr (std::is_same_v<T, std::int64_t>) {
-    if (j.is_number_integer()) {
+    if (j.is_number_unsigned()) {
+      auto u = j.get<std::uint64_t>();
+      if (u > static_cast<std::uint64_t>(INT64_MAX)) decode_fail(path, "a 64-bit integer", j);
+      out = static_cast<std::int64_t>(u);
+    } else if (j.is_number_integer()) {
       out = j.get<std::int64_t>();
     } else if (j.is_number_float()) {
+      // Range first: converting an out-of-range double is undefined (found by fuzz_decode).
       double d = j.get<double>();
+      if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) decode_fail(path, "a 64-bit integer", j);
       auto i = static_cast<std::int64_t>(d);
       if (static_cast<double>(i) != d) decode_fail(path, "an integer", j);
       out = i;
