@@ -67,7 +67,6 @@ class AutoPager {
         auto next = fetch();
         if (!next) {
           finished = true;
-          page.clear();
           break;
         }
         ++pages;

@@ -34,14 +34,6 @@ class SignatureVerificationError : public Error {
   Reason reason_;
 };
 
-namespace detail {
-// A string member, or "" when it is missing or not a string (json::value would throw).
-inline std::string string_member(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-}  // namespace detail
-
 struct VerifyOptions {
   // Reject deliveries signed longer ago than this. Zero disables the age check.
   std::chrono::seconds tolerance{300};
@@ -195,7 +187,7 @@ struct Event {
  private:
   template <class T>
   T typed(const char* object_name) const {
-    if (!data.object.is_object() || detail::string_member(data.object, "object") != object_name)
+    if (!data.object.is_object() || stripe::detail::json_string(data.object, "object") != object_name)
       throw DecodeError(stripe::detail::message_only("event " + type + " does not carry a " + object_name));
     return decode<T>(data.object);
   }
@@ -214,7 +206,7 @@ inline nlohmann::json parse_payload(std::string_view payload) {
 // Parses a v1 event without verifying it (for payloads verified elsewhere).
 inline Event parse_event(std::string_view payload) {
   auto j = detail::parse_payload(payload);
-  if (detail::string_member(j, "object") != "event")
+  if (stripe::detail::json_string(j, "object") != "event")  // json::value would throw on a non-string
     throw SignatureVerificationError(SignatureVerificationError::Reason::invalid_payload,
                                      "the webhook payload is not a v1 event");
   return decode<Event>(std::move(j));
@@ -268,7 +260,7 @@ struct EventNotification {
 
 inline EventNotification parse_event_notification(std::string_view payload) {
   auto j = detail::parse_payload(payload);
-  if (detail::string_member(j, "object") != "v2.core.event")
+  if (stripe::detail::json_string(j, "object") != "v2.core.event")
     throw SignatureVerificationError(SignatureVerificationError::Reason::invalid_payload,
                                      "the webhook payload is not a v2 event notification");
   auto notification = decode<EventNotification>(std::move(j));

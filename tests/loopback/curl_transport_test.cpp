@@ -28,10 +28,16 @@ struct Script {
   std::mutex mutex;
   std::vector<std::pair<int, std::string>> steps;  // status, Stripe-Should-Retry ("" for none)
   std::size_t next = 0;
-  std::pair<int, std::string> take() {
+  struct Step {
+    int status;
+    std::string hint;
+    std::size_t number;  // 1-based request number
+  };
+  Step take() {
     std::lock_guard<std::mutex> lock(mutex);
     std::size_t i = next++;
-    return i < steps.size() ? steps[i] : std::make_pair(200, std::string());
+    auto [status, hint] = i < steps.size() ? steps[i] : std::make_pair(200, std::string());
+    return {status, hint, i + 1};
   }
   std::size_t taken() {
     std::lock_guard<std::mutex> lock(mutex);
@@ -43,11 +49,11 @@ struct Script {
 // its threads) stop before that state goes away.
 void serve_script(test_support::LoopbackServer& s, Script& script) {
   s.server.Post("/v1/accounts", [&](const httplib::Request&, httplib::Response& res) {
-    auto [status, hint] = script.take();
-    res.status = status;
-    if (!hint.empty()) res.set_header("Stripe-Should-Retry", hint);
-    res.set_header("Request-Id", "req_" + std::to_string(script.taken()));
-    res.set_content(status == 200 ? R"({"id":"acct_1","object":"account"})"
+    auto step = script.take();
+    res.status = step.status;
+    if (!step.hint.empty()) res.set_header("Stripe-Should-Retry", step.hint);
+    res.set_header("Request-Id", "req_" + std::to_string(step.number));
+    res.set_content(step.status == 200 ? R"({"id":"acct_1","object":"account"})"
                                   : R"({"error":{"type":"api_error","message":"scripted"}})",
                     "application/json");
   });

@@ -98,12 +98,13 @@ inline std::vector<RequirementSpec> requirements_for(const std::string& country,
 // The table above as Markdown, for docs/simulator.md (a test keeps the two equal). Names
 // marked * go through pending_verification before they count.
 inline std::string requirements_table_markdown() {
-  auto cell = [](const std::vector<RequirementSpec>& specs, auto keep) {
+  auto append = [](std::string& out, const RequirementSpec& s) {
+    out += (out.empty() ? "" : ", ") + ("`" + s.name + "`") + (s.verified ? "*" : "");
+  };
+  auto cell = [&](const std::vector<RequirementSpec>& specs, auto keep) {
     std::string out;
-    for (const auto& s : specs) {
-      if (!keep(s) || !s.capability.empty()) continue;
-      out += (out.empty() ? "" : ", ") + ("`" + s.name + "`") + (s.verified ? "*" : "");
-    }
+    for (const auto& s : specs)
+      if (keep(s) && s.capability.empty()) append(out, s);
     return out.empty() ? std::string("-") : out;
   };
   std::string md = "| country | business type | currently due | eventually due | future requirements |\n"
@@ -123,7 +124,7 @@ inline std::string requirements_table_markdown() {
   for (const char* cap : {"card_payments", "transfers"}) {
     std::string names;
     for (const auto& s : requirements_for("US", "individual", {cap}))
-      if (!s.capability.empty()) names += (names.empty() ? "" : ", ") + ("`" + s.name + "`") + (s.verified ? "*" : "");
+      if (!s.capability.empty()) append(names, s);
     md += std::string("| ") + cap + " | " + names + " |\n";
   }
   return md;
