@@ -44,13 +44,16 @@ class Error : public std::runtime_error {
  private:
   static std::string describe(const ErrorDetails& d) {
     std::string s = d.message.empty() ? std::string("Stripe request failed") : d.message;
-    if (d.http_status) s += " (status " + std::to_string(d.http_status);
-    else s += " (no HTTP status";
-    if (!d.type.empty()) s += ", type " + d.type;
-    if (!d.code.empty()) s += ", code " + d.code;
-    if (!d.param.empty()) s += ", param " + d.param;
-    if (!d.request_id.empty()) s += ", request " + d.request_id;
-    s += ")";
+    std::string facts;
+    auto add = [&facts](const std::string& label, const std::string& value) {
+      if (!value.empty()) facts += (facts.empty() ? "" : ", ") + label + value;
+    };
+    add("status ", d.http_status ? std::to_string(d.http_status) : std::string());
+    add("type ", d.type);
+    add("code ", d.code);
+    add("param ", d.param);
+    add("request ", d.request_id);
+    if (!facts.empty()) s += " (" + facts + ")";
     return s;
   }
   ErrorDetails details_;
@@ -70,18 +73,23 @@ STRIPE_CONNECT_ERROR_TYPE(CardError, Error)
 STRIPE_CONNECT_ERROR_TYPE(RateLimitError, Error)
 STRIPE_CONNECT_ERROR_TYPE(IdempotencyError, Error)
 STRIPE_CONNECT_ERROR_TYPE(ApiError, Error)
+// A response body over ClientOptions::max_response_bytes; reading stopped at the limit.
+STRIPE_CONNECT_ERROR_TYPE(ResponseTooLargeError, ApiError)
 // v2 error types that have no v1 twin.
 STRIPE_CONNECT_ERROR_TYPE(FeatureNotEnabledError, InvalidRequestError)
 STRIPE_CONNECT_ERROR_TYPE(BlockedByStripeError, PermissionError)
 STRIPE_CONNECT_ERROR_TYPE(TemporarySessionExpiredError, AuthenticationError)
 // No response after every allowed attempt.
 STRIPE_CONNECT_ERROR_TYPE(ConnectionError, Error)
+// No response because the attempt timed out or the call's deadline passed.
+STRIPE_CONNECT_ERROR_TYPE(TimeoutError, ConnectionError)
 // Refused by the SDK before anything was sent: bad params, bad options, unsafe URLs.
 STRIPE_CONNECT_ERROR_TYPE(InvalidParamsError, Error)
 // A response (or webhook payload) that is not the JSON shape the typed model expects.
 STRIPE_CONNECT_ERROR_TYPE(DecodeError, Error)
-// Configuration problems found when building a client (no transport, no key).
-STRIPE_CONNECT_ERROR_TYPE(ConfigurationError, Error)
+// Configuration problems found when building a client (no transport, no key, a bad option).
+// A kind of InvalidParamsError: both are refusals before anything was sent.
+STRIPE_CONNECT_ERROR_TYPE(ConfigurationError, InvalidParamsError)
 
 #undef STRIPE_CONNECT_ERROR_TYPE
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -59,9 +60,12 @@ struct Request {
   std::string url;  // absolute: scheme, host, path and query
   Headers headers;
   std::string body;
-  // Bounds the whole attempt, reading the body included.
+  // Bounds the whole attempt, reading the body included. The client cuts it to the time left
+  // before the call's deadline; always positive.
   std::chrono::milliseconds timeout{80000};
   std::chrono::milliseconds connect_timeout{30000};
+  // Stop reading and throw NoResponseError(Kind::too_large) once the body would exceed this.
+  std::size_t max_response_bytes = 16u * 1024u * 1024u;
 };
 
 struct Response {
@@ -70,11 +74,12 @@ struct Response {
   std::string body;
 };
 
-// No HTTP response was received (connect failure, reset, timeout, truncated body).
-// An HTTP error status is not this: it is a response, and the client maps it to an API error.
+// No usable HTTP response was received (connect failure, reset, timeout, truncated body, or a
+// body over Request::max_response_bytes). An HTTP error status is not this: it is a response,
+// and the client maps it to an API error.
 class NoResponseError : public std::runtime_error {
  public:
-  enum class Kind { connect, timeout, reset, truncated, other };
+  enum class Kind { connect, timeout, reset, truncated, too_large, other };
   NoResponseError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
   Kind kind() const noexcept { return kind_; }
 
@@ -82,10 +87,19 @@ class NoResponseError : public std::runtime_error {
   Kind kind_;
 };
 
+// What an implementation promises:
+// - send() is safe to call from many threads at once, and honours request.timeout (the whole
+//   attempt) and request.max_response_bytes (while reading, not after).
+// - It reports "no usable response" with NoResponseError; the client retries those by the wire
+//   contract's rules (all kinds but too_large). Any HTTP status is a Response, never an exception.
+// - It may throw std::bad_alloc or a stripe::Error, which the client lets through. Any other
+//   exception is a bug in the transport: the client does not retry it and reports it as a
+//   stripe::ConnectionError that says so.
+// - Messages must not contain secrets: the client redacts the key in use, but a transport that
+//   knows other secrets (proxy credentials) keeps them out of what().
 class Transport {
  public:
   virtual ~Transport() = default;
-  // Must be safe to call from many threads at once.
   virtual Response send(const Request& request) = 0;
 };
 
