@@ -110,7 +110,7 @@ struct Fixture {
     stripe::ClientOptions o;
     o.secret_key = "sk_test_bench";
     o.base_url = server.base_url();
-    o.max_network_retries = 0;
+    o.retry.max_retries = 0;
     client = std::make_unique<stripe::Client>(o);
     client->v1().accounts().retrieve("acct_bench");  // records the SDK's headers
   }

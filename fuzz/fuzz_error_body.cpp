@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   stripe::ClientOptions o;
   o.secret_key = "sk_test_fuzz_secret_key";
   o.transport = transport;
-  o.max_network_retries = 0;
+  o.retry.max_retries = 0;
   stripe::Client client(o);
   for (const char* path : {"/v1/accounts", "/v2/core/accounts"}) {
     try {

@@ -3,12 +3,49 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/errors.hpp"
 
 namespace stripe {
+
+namespace detail {
+// A server whose pages never end (a cursor that does not move, a next_page_url already followed,
+// empty pages without end) would keep an iterator busy forever: refuse it with a typed error.
+[[noreturn]] inline void throw_pagination_loop(const std::string& why) {
+  throw ApiError(message_only("pagination stopped: " + why));
+}
+inline constexpr std::size_t max_empty_pages_in_a_row = 100;
+
+// Where a v2 list stands: follows next_page_url verbatim, never the same URL twice.
+class V2Cursor {
+ public:
+  bool started() const { return started_; }
+  bool finished() const { return started_ && !next_; }
+  const std::string& next_url() const { return *next_; }
+
+  void advance(const std::optional<std::string>& next_page_url, bool page_was_empty) {
+    started_ = true;
+    next_.reset();
+    if (!next_page_url || next_page_url->empty()) return;
+    empty_in_a_row_ = page_was_empty ? empty_in_a_row_ + 1 : 0;
+    if (empty_in_a_row_ >= max_empty_pages_in_a_row)
+      throw_pagination_loop(std::to_string(empty_in_a_row_) + " empty pages in a row still point onward");
+    if (!followed_.insert(*next_page_url).second)
+      throw_pagination_loop("next_page_url points at a page already followed");
+    next_ = next_page_url;
+  }
+
+ private:
+  bool started_ = false;
+  std::optional<std::string> next_;
+  std::set<std::string> followed_;
+  std::size_t empty_in_a_row_ = 0;
+};
+}  // namespace detail
 
 // A v1 list object.
 template <class T>
@@ -42,11 +79,17 @@ struct V2List {
   }
 };
 
-// An input range over every item of a paginated list. Each page is fetched when the previous
-// one is used up; empty pages are skipped. `fetch` returns the next page, or nullopt at the end.
+/// An input range over every item of a paginated list. Each page is fetched when the previous
+/// one is used up; empty pages are skipped; memory holds one page.
+///
+/// Move-only: a pager is one cursor. A moved-from pager is empty (begin() == end()).
+/// Iteration sends requests, so begin() and `++it` can throw any stripe::Error part-way through.
+/// The cursor stays where it was: incrementing the iterator again retries the page that failed.
+/// The pager keeps its client's state alive. Not thread-safe: one thread at a time.
 template <class T>
 class AutoPager {
  public:
+  /// Returns the next page, or nullopt at the end.
   using Fetch = std::function<std::optional<std::vector<T>>()>;
 
  private:
@@ -64,7 +107,7 @@ class AutoPager {
       started = true;
       while (!finished && pos >= page.size()) {
         std::vector<T>().swap(page);  // the used-up page goes before the next one arrives
-        auto next = fetch();
+        std::optional<std::vector<T>> next = fetch();  // a throw leaves the cursor where it was
         if (!next) {
           finished = true;
           break;
@@ -77,7 +120,11 @@ class AutoPager {
   };
 
  public:
-  explicit AutoPager(Fetch fetch) : state_(std::make_shared<State>(std::move(fetch))) {}
+  explicit AutoPager(Fetch fetch) : state_(std::make_unique<State>(std::move(fetch))) {}
+  AutoPager(AutoPager&&) noexcept = default;
+  AutoPager& operator=(AutoPager&&) noexcept = default;
+  AutoPager(const AutoPager&) = delete;
+  AutoPager& operator=(const AutoPager&) = delete;
 
   class iterator {
    public:
@@ -88,7 +135,9 @@ class AutoPager {
     using iterator_category = std::input_iterator_tag;
 
     iterator() = default;
-    explicit iterator(std::shared_ptr<typename AutoPager::State> s) : state_(std::move(s)) { state_->fill(); }
+    explicit iterator(State* s) : state_(s) {
+      if (state_) state_->fill();
+    }
     reference operator*() const { return state_->page[state_->pos]; }
     pointer operator->() const { return &state_->page[state_->pos]; }
     iterator& operator++() {
@@ -102,17 +151,17 @@ class AutoPager {
 
    private:
     bool done() const { return !state_ || state_->finished; }
-    std::shared_ptr<typename AutoPager::State> state_;
+    State* state_ = nullptr;
   };
 
-  iterator begin() { return iterator(state_); }
+  iterator begin() { return iterator(state_.get()); }
   iterator end() { return iterator(); }
 
-  // Pages fetched so far, for tests and progress reporting.
-  std::size_t pages_fetched() const { return state_->pages; }
+  /// Pages fetched so far, for tests and progress reporting.
+  std::size_t pages_fetched() const { return state_ ? state_->pages : 0; }
 
  private:
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace stripe

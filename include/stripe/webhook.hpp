@@ -195,7 +195,7 @@ struct Event {
 
 namespace detail {
 inline nlohmann::json parse_payload(std::string_view payload) {
-  nlohmann::json j = nlohmann::json::parse(payload.begin(), payload.end(), nullptr, false);
+  nlohmann::json j = stripe::detail::parse_untrusted(payload, "the webhook payload");
   if (j.is_discarded() || !j.is_object())
     throw SignatureVerificationError(SignatureVerificationError::Reason::invalid_payload,
                                      "the webhook payload is not a JSON object");
@@ -289,8 +289,7 @@ inline Result<v2::core::Account> fetch_related_account(const Client& client, con
     nlohmann::ordered_json q = {{"include", include}};
     url += (url.find('?') == std::string::npos ? "?" : "&") + form_encode(q);
   }
-  auto r = client.get_path(url, ro);
-  return Result<v2::core::Account>(decode<v2::core::Account>(std::move(r.value())), r.response());
+  return decode_result<v2::core::Account>(client.get_path(url, ro));
 }
 
 }  // namespace stripe::webhook

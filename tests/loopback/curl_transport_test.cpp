@@ -17,7 +17,7 @@ stripe::Client make_client(const std::string& base_url, int retries = 2,
   stripe::ClientOptions o;
   o.secret_key = "sk_test_loopback";
   o.base_url = base_url;
-  o.max_network_retries = retries;
+  o.retry.max_retries = retries;
   o.timeout = timeout;
   o.sleep = [](std::chrono::milliseconds) {};  // never really sleep in tests
   return stripe::Client(o);  // default transport: CurlTransport

@@ -33,6 +33,7 @@ class Ledger {
 
   RawReply handle(const RawRequest& req) {
     std::smatch m;
+    if (std::regex_search(req.body, m, std::regex("soakecho([0-9]+)x"))) return echo(req, std::stoi(m[1]));
     if (!std::regex_search(req.body, m, std::regex("soakcall([0-9]+)x"))) return RawReply::respond(400, "{}");
     int call = std::stoi(m[1]);
     std::string key = req.header("idempotency-key");
@@ -42,8 +43,12 @@ class Ledger {
     ++faults_[fault];
     if (key.empty()) return RawReply::respond(400, R"({"error":{"type":"invalid_request_error"}})");
     if (fault == Fault::reset) return RawReply::reset();
-    if (fault == Fault::server_error)
-      return RawReply::respond(500, R"({"error":{"type":"api_error","message":"soak"}})");
+    if (fault == Fault::server_error) {  // a server that echoes what it was sent
+      RawReply r = RawReply::respond(500, R"({"error":{"type":"api_error","message":"soak saw )" +
+                                              req.header("authorization") + R"("}})");
+      r.headers.emplace_back("Stripe-Notice", "echo " + req.header("authorization"));
+      return r;
+    }
     if (fault == Fault::conflict)
       return RawReply::respond(409, R"({"error":{"type":"invalid_request_error","code":"lock_timeout"}})");
     // Everything else commits (once per key) before replying.
@@ -56,7 +61,7 @@ class Ledger {
       committed_body_by_call_[call] = body;
     }
     RawReply reply = RawReply::respond(200, it->second);
-    reply.headers.emplace_back("Request-Id", "req_" + std::to_string(attempts_));
+    reply.headers.emplace_back("Request-Id", "req_" + std::to_string(attempts_) + "_" + req.header("authorization"));
     if (replay) reply.headers.emplace_back("Idempotent-Replayed", "true");
     if (fault == Fault::drop_after_commit) reply.action = RawReply::Action::truncate;
     if (fault == Fault::stall) {
@@ -64,6 +69,28 @@ class Ledger {
       reply.stall_for = kAttemptTimeout + std::chrono::milliseconds(150);
     }
     return reply;
+  }
+
+  // Final answers that put the key, escaped or not, and link URLs into every field an error has.
+  static RawReply echo(const RawRequest& req, int n) {
+    const std::string auth = req.header("authorization");  // "Bearer sk_test_..."
+    const std::string secret = auth.substr(auth.find("sk_test_") + 8);
+    std::string escaped;
+    for (char c : secret) escaped += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+    RawReply r;
+    switch (n % 3) {
+      case 0:
+        r = RawReply::respond(400, R"({"error":{"type":"invalid_request_error","message":"bad key )" + auth +
+                                       R"(","param":"pk_live_)" + secret + R"(","code":")" + escaped +
+                                       R"(","doc_url":"https://connect.stripe.com/setup/e/acct_1/LinkTokEcho"}})");
+        break;
+      case 1: r = RawReply::respond(200, "<html>" + std::string(kLinkHost) + "x/LinkTok1 " + auth); break;
+      default:
+        r = RawReply::respond(402, R"({"error":{"type":"card_error","message":"sk%5Ftest%5F)" + secret + R"("}})");
+    }
+    r.headers.emplace_back("Request-Id", "req_echo_" + auth);
+    r.headers.emplace_back("X-Echo", "pk_test_" + secret);
+    return r;
   }
 
   std::map<int, int> commits_by_call() const {
@@ -137,7 +164,7 @@ stripe::Client soak_client(const std::string& base_url, Capture& capture) {
   stripe::ClientOptions o;
   o.secret_key = kSecretKey;
   o.base_url = base_url;
-  o.max_network_retries = 4;
+  o.retry.max_retries = 4;
   o.timeout = kAttemptTimeout;
   o.connect_timeout = std::chrono::milliseconds(1000);
   o.sleep = [](std::chrono::milliseconds) {};  // backoff is tested elsewhere; keep the soak fast
@@ -151,6 +178,23 @@ stripe::Client soak_client(const std::string& base_url, Capture& capture) {
   };
   o.logger = [&](stripe::LogLevel, const std::string& line) { capture.add("log " + line); };
   return stripe::Client(o);
+}
+
+// Every channel a result or an error offers a caller.
+template <class T>
+void capture_result(Capture& capture, const stripe::Result<T>& r) {
+  capture.add("result " + r.request_id());
+  for (const auto& [name, value] : r.response().headers.entries) capture.add("result header " + name + ": " + value);
+  for (const auto& notice : r.response().notices) capture.add("notice " + notice);
+}
+
+void capture_error(Capture& capture, const stripe::Error& e) {
+  const auto& d = e.details();
+  capture.add(std::string("error ") + e.what());
+  for (const std::string* field : {&d.request_id, &d.type, &d.code, &d.param, &d.doc_url, &d.decline_code,
+                                   &d.request_log_url, &d.message, &d.idempotency_key, &d.raw_body})
+    capture.add("error field " + *field);
+  for (const auto& [name, value] : d.headers.entries) capture.add("error header " + name + ": " + value);
 }
 
 struct Outcome {
@@ -186,18 +230,21 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
           p.refresh_url = "https://example.com/refresh/" + tag;
           p.return_url = "https://example.com/return";
           auto link = client.v1().account_links().create(p);
+          capture_result(capture, link);
           out.link_url = link->url;
           out.id = p.account;
         } else {
           stripe::v1::AccountCreateParams p;
           p.type = stripe::v1::AccountCreateParams::Type::express;
           p.email = tag + "@example.com";
-          out.id = client.v1().accounts().create(p)->id;
+          auto account = client.v1().accounts().create(p);
+          capture_result(capture, account);
+          out.id = account->id;
         }
         out.succeeded = true;
       } catch (const stripe::Error& e) {
         out.error_type = typeid(e).name();
-        capture.add(std::string("error ") + e.what() + " | " + e.message());
+        capture_error(capture, e);
       } catch (...) {
         ++untyped_failures;
       }
@@ -250,6 +297,33 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
             << " injected faults, " << succeeded << " succeeded, " << typed_failures << " typed errors, "
             << server.accepted() << " connections\n";
 
+  // Final errors whose every field echoes the key or a link: nothing of them may come out.
+  test_support::FaultServer echo_server([&](const RawRequest& req) { return ledger.handle(req); });
+  echo_server.start();
+  auto echo_client = soak_client(echo_server.base_url(), capture);
+  int echoed_errors = 0;
+  for (int n = 0; n < 30; ++n) {
+    try {
+      if (n % 3 == 1) {
+        stripe::v1::AccountLinkCreateParams p;
+        p.account = "acct_echo";
+        p.type = stripe::v1::AccountLinkCreateParams::Type::account_onboarding;
+        p.refresh_url = "https://example.com/soakecho" + std::to_string(n) + "x";
+        p.return_url = "https://example.com/return";
+        echo_client.v1().account_links().create(p);
+      } else {
+        stripe::v1::AccountCreateParams p;
+        p.email = "soakecho" + std::to_string(n) + "x@example.com";
+        echo_client.v1().accounts().create(p);
+      }
+    } catch (const stripe::Error& e) {
+      ++echoed_errors;
+      capture_error(capture, e);
+    }
+  }
+  echo_server.stop();
+  CHECK(echoed_errors == 30);
+
   // Webhook verification failures go through the same capture.
   const std::string payload = R"({"id":"evt_1","object":"event","type":"account.updated"})";
   const std::string good = stripe::webhook::sign_payload(payload, kWebhookSecret, 1767225600);
@@ -266,9 +340,13 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
 
   auto lines = capture.lines();
   CHECK(lines.size() > static_cast<std::size_t>(2 * ledger.attempts()));
+  const std::string secret = std::string(kSecretKey).substr(8);
+  std::string escaped_secret;  // the secret as the echo server escaped it
+  for (char c : secret) escaped_secret += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
   std::size_t leaks = 0;
   for (const auto& line : lines) {
     bool leaked = line.find(kSecretKey) != std::string::npos || line.find("SoakSecretKey") != std::string::npos ||
+                  line.find(escaped_secret) != std::string::npos ||
                   line.find(kWebhookSecret) != std::string::npos || line.find("SoakWebhook") != std::string::npos ||
                   line.find(kLinkHost) != std::string::npos || line.find("LinkTok") != std::string::npos;
     if (leaked) ++leaks;  // the line itself is never printed: it would be the leak

@@ -22,7 +22,7 @@ struct Fixture {
     stripe::ClientOptions o;
     o.secret_key = kKey;
     o.transport = transport;
-    o.max_network_retries = retries;
+    o.retry.max_retries = retries;
     o.sleep = [this](std::chrono::milliseconds d) { sleeps.push_back(d); };
     o.jitter = [this] { return jitter; };
     o.logger = [this](stripe::LogLevel, const std::string& m) { logs.push_back(m); };
@@ -221,39 +221,48 @@ TEST_CASE("exhausted retries raise ConnectionError saying how many were made, sa
   CHECK(reqs[0].headers.get("Idempotency-Key") == reqs[2].headers.get("Idempotency-Key"));
 }
 
-TEST_CASE("backoff doubles from 0.5 s, is jittered into [0.5, 1] and capped at 5 s") {
+TEST_CASE("backoff follows the contract: n retries done, min(0.5 * 2^(n-1), 5) s, jittered, floored at 0.5 s") {
   using ms = std::chrono::milliseconds;
-  CHECK(stripe::retry::backoff_delay(1, 0.0) == ms(500));
-  CHECK(stripe::retry::backoff_delay(2, 0.0) == ms(500));
-  CHECK(stripe::retry::backoff_delay(2, 1.0) == ms(1000));
-  CHECK(stripe::retry::backoff_delay(3, 1.0) == ms(2000));
-  CHECK(stripe::retry::backoff_delay(3, 0.5) == ms(1500));
-  CHECK(stripe::retry::backoff_delay(10, 1.0) == ms(5000));
-  CHECK(stripe::retry::backoff_delay(10, 0.0) == ms(2500));
+  using stripe::retry::delay_before_retry;
+  CHECK(delay_before_retry(0, 0.999) == ms(500));  // 0.25 s floored
+  CHECK(delay_before_retry(1, 0.999) == ms(500));  // 0.49975 s floored
+  CHECK(delay_before_retry(2, 0.999) == ms(999));
+  CHECK(delay_before_retry(2, 0.0) == ms(500));
+  CHECK(delay_before_retry(3, 1.0) == ms(2000));
+  CHECK(delay_before_retry(3, 0.5) == ms(1500));
+  CHECK(delay_before_retry(10, 1.0) == ms(5000));
+  CHECK(delay_before_retry(10, 0.0) == ms(2500));
+  stripe::RetryOptions custom;
+  custom.initial_delay = ms(100);
+  custom.max_delay = ms(300);
+  CHECK(delay_before_retry(1, 1.0, custom) == ms(100));
+  CHECK(delay_before_retry(3, 1.0, custom) == ms(300));
 
+  // The issue's reproduction: jitter 0.999 against a server that always answers 500.
   Fixture f;
-  f.jitter = 1.0;
+  f.jitter = 0.999;
   for (int i = 0; i < 4; ++i) f.transport->then_respond(500, "{}");
-  f.transport->then_respond(200, "{}");
-  f.client(4).raw_request(Method::get, "/v1/accounts");
-  CHECK(f.sleeps == std::vector<ms>{ms(500), ms(1000), ms(2000), ms(4000)});
+  CHECK_THROWS_AS(f.client(3).raw_request(Method::get, "/v1/accounts"), stripe::ApiError);
+  CHECK(f.sleeps == std::vector<ms>{ms(500), ms(500), ms(999)});
+  CHECK(f.transport->request_count() == 4);
 }
 
-TEST_CASE("an overall timeout stops retrying once the next wait would pass it") {
+TEST_CASE("a deadline stops retrying once the next wait would pass it") {
   Fixture f;
   auto now = std::make_shared<std::chrono::steady_clock::time_point>();
   stripe::ClientOptions o;
   o.secret_key = kKey;
   o.transport = f.transport;
-  o.max_network_retries = 5;
-  o.overall_timeout = std::chrono::milliseconds(1200);
+  o.retry.max_retries = 5;
+  o.retry.deadline = std::chrono::milliseconds(1200);
   o.jitter = [] { return 1.0; };
   o.now = [now] { return *now; };
   o.sleep = [now](std::chrono::milliseconds d) { *now += d; };
   for (int i = 0; i < 6; ++i) f.transport->then_respond(503, error_body("api_error"));
   stripe::Client c(o);
   CHECK_THROWS_AS(c.raw_request(Method::get, "/v1/accounts"), stripe::ApiError);
-  CHECK(f.transport->request_count() == 2);  // waits 500 ms, then a 1000 ms wait would pass 1200 ms
+  // attempt at 0, wait 500, attempt at 500, wait 500, attempt at 1000; a 1000 ms wait would pass 1200 ms
+  CHECK(f.transport->request_count() == 3);
 }
 
 TEST_CASE("error responses map to typed errors (v1 table)") {

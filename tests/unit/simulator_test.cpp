@@ -25,7 +25,7 @@ struct World {
     stripe::ClientOptions o;
     o.secret_key = key;
     o.transport = sim;
-    o.max_network_retries = retries;
+    o.retry.max_retries = retries;
     o.sleep = [](std::chrono::milliseconds) {};
     return stripe::Client(o);
   }

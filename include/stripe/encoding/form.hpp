@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stripe/detail/hex.hpp"
 #include "stripe/errors.hpp"
 
 namespace stripe {
@@ -58,13 +59,6 @@ void form_encode_into(std::string& out, const std::string& key, const Json& valu
     case nlohmann::json::value_t::boolean: emit(value.template get<bool>() ? "true" : "false"); break;
     default: emit(value.dump()); break;  // numbers in decimal
   }
-}
-
-inline int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace detail

@@ -10,6 +10,7 @@
 
 #include <curl/curl.h>
 
+#include "stripe/http/default_transport.hpp"
 #include "stripe/http/transport.hpp"
 
 namespace stripe::http {
@@ -160,5 +161,17 @@ class CurlTransport : public Transport {
   std::mutex mutex_;
   std::vector<CURL*> idle_;
 };
+
+/// A libcurl transport, for ClientOptions::transport when the defaults need changing (proxy, CA).
+inline std::shared_ptr<Transport> make_curl_transport(CurlOptions options = {}) {
+  return std::make_shared<CurlTransport>(std::move(options));
+}
+
+namespace detail {
+// Any program that includes this header gets libcurl as the default transport (one registration
+// per program: an inline variable).
+inline std::shared_ptr<Transport> make_default_curl_transport() { return make_curl_transport(); }
+inline const bool curl_transport_registered = set_default_transport("curl", &make_default_curl_transport);
+}  // namespace detail
 
 }  // namespace stripe::http

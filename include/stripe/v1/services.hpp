@@ -4,6 +4,7 @@
 #include <string>
 
 #include "stripe/client.hpp"
+#include "stripe/detail/path.hpp"
 #include "stripe/detail/url_validation.hpp"
 #include "stripe/list.hpp"
 #include "stripe/v1/account.hpp"
@@ -15,19 +16,14 @@
 
 namespace stripe::v1 {
 
-namespace detail {
-inline std::string segment(const std::string& id, const char* what) {
-  if (id.empty()) throw InvalidParamsError(stripe::detail::message_only(std::string(what) + " must not be empty"));
-  return percent_encode(id);
-}
-}  // namespace detail
-
 // Each service is a class template only so that its members are compiled when used:
 // including the SDK then costs little for the endpoints a program never calls.
+// A service is a cheap handle on a Client copy: it may outlive the Client it came from and be
+// used from several threads at once, like the Client itself.
 template <class Unused = void>
 class BasicAccountService {
  public:
-  explicit BasicAccountService(const Client& c) : client_(c) {}
+  explicit BasicAccountService(Client c) : client_(std::move(c)) {}
 
   Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
     return client_.request<Account>(http::Method::post, "/v1/accounts", encode_params(params), ro);
@@ -46,21 +42,20 @@ class BasicAccountService {
   // Every connected account, one page in memory at a time. Walks forwards with starting_after,
   // or backwards with ending_before when params.ending_before is set.
   AutoPager<Account> list_all(AccountListParams params = {}, RequestOptions ro = {}) const {
-    const Client* client = &client_;
     bool backwards = params.ending_before.has_value();
-    auto more = std::make_shared<bool>(true);
-    return AutoPager<Account>([client, params, ro, backwards, more]() mutable -> std::optional<std::vector<Account>> {
-      if (!*more) return std::nullopt;
-      auto page = client->request<List<Account>>(http::Method::get, "/v1/accounts", encode_params(params), ro);
+    bool more = true;
+    return AutoPager<Account>([client = client_, params, ro, backwards, more]() mutable
+                              -> std::optional<std::vector<Account>> {
+      if (!more) return std::nullopt;
+      auto page = client.request<List<Account>>(http::Method::get, "/v1/accounts", encode_params(params), ro);
       std::vector<Account> data = std::move(page->data);
-      *more = page->has_more && !data.empty();
+      more = page->has_more && !data.empty();
       if (!data.empty()) {
-        if (backwards) {
-          params.ending_before = data.front().id;
-          std::reverse(data.begin(), data.end());
-        } else {
-          params.starting_after = data.back().id;
-        }
+        auto& cursor = backwards ? params.ending_before : params.starting_after;
+        const std::string& next = backwards ? data.front().id : data.back().id;
+        if (more && cursor == next) stripe::detail::throw_pagination_loop("the list returned the same cursor twice");
+        cursor = next;
+        if (backwards) std::reverse(data.begin(), data.end());
       }
       return data;
     });
@@ -76,15 +71,15 @@ class BasicAccountService {
   }
 
  private:
-  static std::string path(const std::string& id) { return "/v1/accounts/" + detail::segment(id, "account id"); }
-  const Client& client_;
+  static std::string path(const std::string& id) { return "/v1/accounts/" + stripe::detail::path_segment(id, "account id"); }
+  Client client_;
 };
 using AccountService = BasicAccountService<>;
 
 template <class Unused = void>
 class BasicAccountLinkService {
  public:
-  explicit BasicAccountLinkService(const Client& c) : client_(c) {}
+  explicit BasicAccountLinkService(Client c) : client_(std::move(c)) {}
 
   // Checks what the API would reject before sending: a missing account, type or URL, a
   // non-HTTPS URL in live mode, and collect together with collection_options.
@@ -112,14 +107,14 @@ class BasicAccountLinkService {
   }
 
  private:
-  const Client& client_;
+  Client client_;
 };
 using AccountLinkService = BasicAccountLinkService<>;
 
 template <class Unused = void>
 class BasicCapabilityService {
  public:
-  explicit BasicCapabilityService(const Client& c) : client_(c) {}
+  explicit BasicCapabilityService(Client c) : client_(std::move(c)) {}
 
   Result<List<Capability>> list(const std::string& account, const CapabilityListParams& params = {},
                                 const RequestOptions& ro = {}) const {
@@ -127,33 +122,33 @@ class BasicCapabilityService {
   }
   Result<Capability> retrieve(const std::string& account, const std::string& capability,
                               const CapabilityRetrieveParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Capability>(http::Method::get, base(account) + "/" + detail::segment(capability, "capability"),
+    return client_.request<Capability>(http::Method::get, base(account) + "/" + stripe::detail::path_segment(capability, "capability"),
                                        encode_params(params), ro);
   }
   Result<Capability> update(const std::string& account, const std::string& capability,
                             const CapabilityUpdateParams& params, const RequestOptions& ro = {}) const {
     return client_.request<Capability>(http::Method::post,
-                                       base(account) + "/" + detail::segment(capability, "capability"),
+                                       base(account) + "/" + stripe::detail::path_segment(capability, "capability"),
                                        encode_params(params), ro);
   }
 
  private:
   static std::string base(const std::string& account) {
-    return "/v1/accounts/" + detail::segment(account, "account id") + "/capabilities";
+    return "/v1/accounts/" + stripe::detail::path_segment(account, "account id") + "/capabilities";
   }
-  const Client& client_;
+  Client client_;
 };
 using CapabilityService = BasicCapabilityService<>;
 
 class Services {
  public:
-  explicit Services(const Client& c) : client_(c) {}
+  explicit Services(Client c) : client_(std::move(c)) {}
   AccountService accounts() const { return AccountService(client_); }
   AccountLinkService account_links() const { return AccountLinkService(client_); }
   CapabilityService capabilities() const { return CapabilityService(client_); }
 
  private:
-  const Client& client_;
+  Client client_;
 };
 
 }  // namespace stripe::v1

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "stripe/client.hpp"
+#include "stripe/detail/path.hpp"
 #include "stripe/detail/url_validation.hpp"
 #include "stripe/list.hpp"
 #include "stripe/v2/core/account.hpp"
@@ -14,10 +15,12 @@ namespace stripe::v2::core {
 
 // Each service is a class template only so that its members are compiled when used:
 // including the SDK then costs little for the endpoints a program never calls.
+// A service is a cheap handle on a Client copy: it may outlive the Client it came from and be
+// used from several threads at once, like the Client itself.
 template <class Unused = void>
 class BasicAccountLinkService {
  public:
-  explicit BasicAccountLinkService(const Client& c) : client_(c) {}
+  explicit BasicAccountLinkService(Client c) : client_(std::move(c)) {}
 
   // v2 links need HTTPS URLs always, in test mode too.
   Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const {
@@ -52,14 +55,14 @@ class BasicAccountLinkService {
     stripe::detail::validate_redirect_url(refresh, prefix + ".refresh_url", true);
     if (ret) stripe::detail::validate_redirect_url(*ret, prefix + ".return_url", true);
   }
-  const Client& client_;
+  Client client_;
 };
 using AccountLinkService = BasicAccountLinkService<>;
 
 template <class Unused = void>
 class BasicAccountService {
  public:
-  explicit BasicAccountService(const Client& c) : client_(c) {}
+  explicit BasicAccountService(Client c) : client_(std::move(c)) {}
 
   Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
     return client_.request<Account>(http::Method::post, "/v2/core/accounts", encode_params(params), ro);
@@ -78,23 +81,14 @@ class BasicAccountService {
   }
   // Every account, following next_page_url verbatim until it is null; one page in memory.
   AutoPager<Account> list_all(const AccountListParams& params = {}, RequestOptions ro = {}) const {
-    struct Cursor {
-      bool started = false;
-      std::optional<std::string> next_page_url;
-    };
-    const Client* client = &client_;
-    auto cursor = std::make_shared<Cursor>();
-    auto query = encode_params(params);
-    return AutoPager<Account>([client, cursor, query, ro]() -> std::optional<std::vector<Account>> {
-      if (cursor->started && !cursor->next_page_url) return std::nullopt;
-      Result<nlohmann::json> page = cursor->started
-                                        ? client->get_path(*cursor->next_page_url, ro)
-                                        : client->raw_request(http::Method::get, "/v2/core/accounts", query, ro);
-      cursor->started = true;
-      auto list = decode<V2List<Account>>(std::move(page.value()));
-      cursor->next_page_url = list.next_page_url;
-      if (cursor->next_page_url && cursor->next_page_url->empty()) cursor->next_page_url.reset();
-      return std::move(list.data);  // an empty page is skipped by the pager
+    return AutoPager<Account>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params),
+                               ro]() mutable -> std::optional<std::vector<Account>> {
+      if (cursor.finished()) return std::nullopt;
+      auto page = decode_result<V2List<Account>>(
+          cursor.started() ? client.get_path(cursor.next_url(), ro)
+                           : client.raw_request(http::Method::get, "/v2/core/accounts", query, ro));
+      cursor.advance(page->next_page_url, page->data.empty());
+      return std::move(page->data);  // an empty page is skipped by the pager
     });
   }
   Result<Account> close(const std::string& id, const AccountCloseParams& params = {},
@@ -104,21 +98,20 @@ class BasicAccountService {
 
  private:
   static std::string path(const std::string& id) {
-    if (id.empty()) throw InvalidParamsError(stripe::detail::message_only("account id must not be empty"));
-    return "/v2/core/accounts/" + percent_encode(id);
+    return "/v2/core/accounts/" + stripe::detail::path_segment(id, "account id");
   }
-  const Client& client_;
+  Client client_;
 };
 using AccountService = BasicAccountService<>;
 
 class Services {
  public:
-  explicit Services(const Client& c) : client_(c) {}
+  explicit Services(Client c) : client_(std::move(c)) {}
   AccountLinkService account_links() const { return AccountLinkService(client_); }
   AccountService accounts() const { return AccountService(client_); }
 
  private:
-  const Client& client_;
+  Client client_;
 };
 
 }  // namespace stripe::v2::core
@@ -126,11 +119,11 @@ class Services {
 namespace stripe::v2 {
 class Services {
  public:
-  explicit Services(const Client& c) : client_(c) {}
+  explicit Services(Client c) : client_(std::move(c)) {}
   core::Services core() const { return core::Services(client_); }
 
  private:
-  const Client& client_;
+  Client client_;
 };
 }  // namespace stripe::v2
 
