@@ -42,6 +42,9 @@ struct Harness {
     o.jitter = [] { return 0.999; };
     return o;
   }
+
+  // Options on a transport that stalls every attempt until its timeout.
+  stripe::ClientOptions stalling_options(std::shared_ptr<class StallingTransport>& stalling, ms attempt_timeout);
 };
 
 // A transport whose every attempt stalls until its own timeout, as a dead server would.
@@ -59,15 +62,21 @@ class StallingTransport : public stripe::http::Transport {
   std::shared_ptr<std::chrono::steady_clock::time_point> now_;
 };
 
+stripe::ClientOptions Harness::stalling_options(std::shared_ptr<StallingTransport>& stalling, ms attempt_timeout) {
+  stalling = std::make_shared<StallingTransport>(now);
+  auto o = options();
+  o.transport = stalling;
+  o.timeout = attempt_timeout;
+  o.retry.max_retries = 5;
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("each attempt's timeout is cut to the time left before the deadline; the call ends at it") {
   Harness h;
-  auto stalling = std::make_shared<StallingTransport>(h.now);
-  auto o = h.options();
-  o.transport = stalling;
-  o.timeout = ms(30000);
-  o.retry.max_retries = 5;
+  std::shared_ptr<StallingTransport> stalling;
+  auto o = h.stalling_options(stalling, ms(30000));
   o.retry.deadline = ms(2000);
   stripe::Client client(o);
   const auto start = *h.now;
@@ -87,10 +96,8 @@ TEST_CASE("each attempt's timeout is cut to the time left before the deadline; t
 
 TEST_CASE("a per-call deadline bounds the call; the earlier of the two deadlines holds") {
   Harness h;
-  auto stalling = std::make_shared<StallingTransport>(h.now);
-  auto o = h.options();
-  o.transport = stalling;
-  o.retry.max_retries = 5;
+  std::shared_ptr<StallingTransport> stalling;
+  auto o = h.stalling_options(stalling, ms(80000));
   o.retry.deadline = ms(60000);
   stripe::Client client(o);
   stripe::RequestOptions ro;
@@ -102,12 +109,8 @@ TEST_CASE("a per-call deadline bounds the call; the earlier of the two deadlines
 
   // With room for retries, every attempt gets only what is left.
   Harness g;
-  auto slow = std::make_shared<StallingTransport>(g.now);
-  auto o2 = g.options();
-  o2.transport = slow;
-  o2.timeout = ms(400);
-  o2.retry.max_retries = 5;
-  stripe::Client c2(o2);
+  std::shared_ptr<StallingTransport> slow;
+  stripe::Client c2(g.stalling_options(slow, ms(400)));
   stripe::RequestOptions ro2;
   ro2.deadline = ms(2000);
   CHECK_THROWS_AS(c2.raw_request(Method::get, "/v1/accounts", {}, ro2), stripe::TimeoutError);
