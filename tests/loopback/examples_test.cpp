@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "stripe/connect.hpp"
 #include "support/sim_http_bridge.hpp"
 
 namespace {

@@ -6,6 +6,7 @@
 #include "stripe/connect.hpp"
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/simulator.hpp"
+#include "stripe/webhook.hpp"
 #include "support/schema_paths.hpp"
 
 namespace ob = stripe::onboarding;

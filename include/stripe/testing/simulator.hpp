@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "stripe/detail/redact.hpp"
 #include "stripe/encoding/form.hpp"
 #include "stripe/http/transport.hpp"
 #include "stripe/testing/param_schema.hpp"
@@ -28,7 +29,7 @@
 #include "stripe/v2/core/account.hpp"
 #include "stripe/v2/core/account_link_params.hpp"
 #include "stripe/v2/core/account_params.hpp"
-#include "stripe/webhook.hpp"
+#include "stripe/webhook/signature.hpp"
 
 namespace stripe::testing {
 

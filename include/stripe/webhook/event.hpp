@@ -1,0 +1,99 @@
+#pragma once
+// v1 webhook events: verify, then parse into a typed Event whose data.object reads as an
+// Account or a Capability.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "stripe/detail/json_text.hpp"
+#include "stripe/encoding/model.hpp"
+#include "stripe/v1/account.hpp"
+#include "stripe/v1/capability.hpp"
+#include "stripe/webhook/payload.hpp"
+#include "stripe/webhook/signature.hpp"
+
+namespace stripe::webhook {
+
+struct Event {
+  struct Data {
+    nlohmann::json object;
+    nlohmann::json previous_attributes;  // kept raw: its shape is whatever changed
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("object", self.object);
+      v("previous_attributes", self.previous_attributes);
+    }
+  };
+  struct Request {
+    std::optional<std::string> id;
+    std::optional<std::string> idempotency_key;
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("id", self.id);
+      v("idempotency_key", self.idempotency_key);
+    }
+  };
+
+  std::string id;
+  std::string object;
+  std::string type;  // account.updated, capability.updated, account.application.deauthorized, ...
+  std::optional<std::string> account;  // the connected account, for Connect events
+  std::optional<std::string> api_version;
+  std::optional<std::string> context;
+  std::int64_t created = 0;
+  bool livemode = false;
+  std::int64_t pending_webhooks = 0;
+  Data data;
+  std::optional<Request> request;
+  nlohmann::json raw;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("id", self.id);
+    v("object", self.object);
+    v("type", self.type);
+    v("account", self.account);
+    v("api_version", self.api_version);
+    v("context", self.context);
+    v("created", self.created);
+    v("livemode", self.livemode);
+    v("pending_webhooks", self.pending_webhooks);
+    v("data", self.data);
+    v("request", self.request);
+  }
+
+  // data.object as an Account (account.updated). Throws DecodeError for other event types.
+  v1::Account account_object() const { return typed<v1::Account>("account"); }
+  // data.object as a Capability (capability.updated).
+  v1::Capability capability_object() const { return typed<v1::Capability>("capability"); }
+
+ private:
+  template <class T>
+  T typed(const char* object_name) const {
+    if (!data.object.is_object() || stripe::detail::json_string(data.object, "object") != object_name)
+      throw DecodeError(stripe::detail::message_only("event " + type + " does not carry a " + object_name));
+    return decode<T>(data.object);
+  }
+};
+
+
+// Parses a v1 event without verifying it (for payloads verified elsewhere).
+inline Event parse_event(std::string_view payload) {
+  auto j = detail::parse_payload(payload);
+  if (stripe::detail::json_string(j, "object") != "event")  // json::value would throw on a non-string
+    throw SignatureVerificationError(SignatureVerificationError::Reason::invalid_payload,
+                                     "the webhook payload is not a v1 event");
+  return decode<Event>(std::move(j));
+}
+
+// Verifies the signature, then parses the v1 event.
+inline Event construct_event(std::string_view payload, std::string_view signature_header, std::string_view secret,
+                             const VerifyOptions& options = {}) {
+  verify_signature(payload, signature_header, secret, options);
+  return parse_event(payload);
+}
+
+}  // namespace stripe::webhook

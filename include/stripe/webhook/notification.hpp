@@ -1,0 +1,70 @@
+#pragma once
+// v2 event notifications ("thin events"): verify, then parse; they name the object that
+// changed (see related_account.hpp to fetch it).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "stripe/detail/json_text.hpp"
+#include "stripe/encoding/model.hpp"
+#include "stripe/webhook/payload.hpp"
+#include "stripe/webhook/signature.hpp"
+
+namespace stripe::webhook {
+
+struct EventNotification {
+  struct RelatedObject {
+    std::string id;
+    std::string type;
+    std::string url;
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("id", self.id);
+      v("type", self.type);
+      v("url", self.url);
+    }
+  };
+
+  std::string id;
+  std::string object;  // v2.core.event
+  std::string type;    // e.g. v2.core.account[requirements].updated
+  std::string created;
+  bool livemode = false;
+  std::optional<std::string> context;  // e.g. acct_123 or acct_a/acct_b
+  std::optional<RelatedObject> related_object;
+  nlohmann::json reason;
+  nlohmann::json raw;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("id", self.id);
+    v("object", self.object);
+    v("type", self.type);
+    v("created", self.created);
+    v("livemode", self.livemode);
+    v("context", self.context);
+    v("related_object", self.related_object);
+    v("reason", self.reason);
+  }
+};
+
+inline EventNotification parse_event_notification(std::string_view payload) {
+  auto j = detail::parse_payload(payload);
+  if (stripe::detail::json_string(j, "object") != "v2.core.event")
+    throw SignatureVerificationError(SignatureVerificationError::Reason::invalid_payload,
+                                     "the webhook payload is not a v2 event notification");
+  auto notification = decode<EventNotification>(std::move(j));
+  if (notification.id.empty() || notification.type.empty())
+    throw DecodeError(stripe::detail::message_only("the v2 event notification has no id or no type"));
+  return notification;
+}
+
+inline EventNotification construct_event_notification(std::string_view payload, std::string_view signature_header,
+                                                      std::string_view secret, const VerifyOptions& options = {}) {
+  verify_signature(payload, signature_header, secret, options);
+  return parse_event_notification(payload);
+}
+
+}  // namespace stripe::webhook

@@ -1,0 +1,130 @@
+#pragma once
+// Webhook signature verification: the standard library and OpenSSL's HMAC, nothing else, so a
+// receiver that only checks signatures compiles fast. Link stripe_connect::webhook (OpenSSL).
+//   Stripe-Signature: t=<unix>,v1=<hex>[,v1=<hex>][,v0=...]
+//   signed payload:   "<t>." + raw body, HMAC-SHA256 keyed with the whole endpoint secret.
+#include <cctype>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "stripe/errors.hpp"
+
+namespace stripe::webhook {
+
+
+// Every way a delivery can fail verification. reason() says which, without echoing secrets.
+class SignatureVerificationError : public Error {
+ public:
+  enum class Reason { missing_header, malformed_header, no_v1_signature, blank_secret, timestamp_outside_tolerance,
+                      signature_mismatch, invalid_payload };
+  SignatureVerificationError(Reason r, std::string message)
+      : Error(stripe::detail::message_only(std::move(message))), reason_(r) {}
+  Reason reason() const noexcept { return reason_; }
+
+ private:
+  Reason reason_;
+};
+
+struct VerifyOptions {
+  // Reject deliveries signed longer ago than this. Zero disables the age check.
+  std::chrono::seconds tolerance{300};
+  // Current Unix time in seconds; tests inject a fixed clock.
+  std::function<std::int64_t()> now = [] {
+    return static_cast<std::int64_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  };
+};
+
+struct SignatureHeader {
+  std::int64_t timestamp = 0;
+  std::vector<std::string> v1_signatures;
+};
+
+// Parses the Stripe-Signature header. Schemes other than v1 (v0 and future ones) are ignored.
+inline SignatureHeader parse_signature_header(std::string_view header) {
+  using R = SignatureVerificationError::Reason;
+  if (header.empty()) throw SignatureVerificationError(R::missing_header, "missing Stripe-Signature header");
+  SignatureHeader out;
+  bool have_t = false;
+  std::size_t start = 0;
+  while (start <= header.size()) {
+    std::size_t end = header.find(',', start);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view item = header.substr(start, end - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      throw SignatureVerificationError(R::malformed_header, "malformed Stripe-Signature header: expected key=value items");
+    std::string_view key = item.substr(0, eq), value = item.substr(eq + 1);
+    if (key == "t") {
+      if (have_t || value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string_view::npos)
+        throw SignatureVerificationError(R::malformed_header, "malformed Stripe-Signature header: bad timestamp");
+      out.timestamp = std::stoll(std::string(value));
+      have_t = true;
+    } else if (key == "v1") {
+      if (value.size() != 64 || value.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos)
+        throw SignatureVerificationError(R::malformed_header, "malformed Stripe-Signature header: bad v1 signature");
+      out.v1_signatures.emplace_back(value);
+    }
+    start = end + 1;
+  }
+  if (!have_t) throw SignatureVerificationError(R::malformed_header, "malformed Stripe-Signature header: no timestamp");
+  if (out.v1_signatures.empty())
+    throw SignatureVerificationError(R::no_v1_signature, "no v1 signature in Stripe-Signature header");
+  return out;
+}
+
+// Lowercase hex HMAC-SHA256 of "<timestamp>.<payload>" keyed with the whole secret.
+inline std::string compute_signature(std::string_view secret, std::int64_t timestamp, std::string_view payload) {
+  std::string signed_payload = std::to_string(timestamp) + "." + std::string(payload);
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+            reinterpret_cast<const unsigned char*>(signed_payload.data()), signed_payload.size(), mac, &len))
+    throw Error(stripe::detail::message_only("HMAC-SHA256 failed"));
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) {
+    out.push_back(hex[mac[i] >> 4]);
+    out.push_back(hex[mac[i] & 0x0F]);
+  }
+  return out;
+}
+
+// A Stripe-Signature header for `payload`, for users' own tests and the simulator.
+inline std::string sign_payload(std::string_view payload, std::string_view secret, std::int64_t timestamp) {
+  return "t=" + std::to_string(timestamp) + ",v1=" + compute_signature(secret, timestamp, payload);
+}
+
+// Throws SignatureVerificationError unless some v1 signature matches and the timestamp is
+// within tolerance. Comparison is constant-time.
+inline void verify_signature(std::string_view payload, std::string_view header, std::string_view secret,
+                             const VerifyOptions& options = {}) {
+  using R = SignatureVerificationError::Reason;
+  if (secret.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw SignatureVerificationError(R::blank_secret, "the webhook endpoint secret is blank");
+  SignatureHeader h = parse_signature_header(header);
+  std::string expected = compute_signature(secret, h.timestamp, payload);
+  bool match = false;
+  for (auto sig : h.v1_signatures) {
+    for (auto& c : sig) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (sig.size() == expected.size() && CRYPTO_memcmp(sig.data(), expected.data(), expected.size()) == 0) match = true;
+  }
+  if (!match) throw SignatureVerificationError(R::signature_mismatch, "no signature matches the payload and secret");
+  if (options.tolerance.count() > 0 && options.now() - h.timestamp > options.tolerance.count())
+    throw SignatureVerificationError(R::timestamp_outside_tolerance,
+                                     "the signature timestamp is older than the tolerance of " +
+                                         std::to_string(options.tolerance.count()) + " s");
+}
+
+}  // namespace stripe::webhook
