@@ -60,6 +60,9 @@ const CONVENTIONS = {
     'object not expanded because of a depth limit (see depthLimits / expandDepth); propertyCount gives its size',
   doc: 'first sentence of the JSDoc, max 200 chars (absent where the .d.ts has no JSDoc)',
   deprecated: 'JSDoc @deprecated tag, or the doc sentence says the field is deprecated',
+  format:
+    'on a string standing for an SDK value type (resources.json scalarTypes): "decimal" = the SDK\'s Decimal, a decimal number sent and received as a JSON string',
+  tsType: 'on unknown: the TypeScript type (any, unknown, void, or a type of the TypeScript libraries such as Uint8Array)',
 };
 
 const DOC_MAX = 200;
@@ -222,9 +225,10 @@ class Namer {
 const F = ts.TypeFlags;
 
 class Extractor {
-  constructor(checker, namer) {
+  constructor(checker, namer, scalarTypes) {
     this.checker = checker;
     this.namer = namer;
+    this.scalarTypes = scalarTypes || {};
   }
 
   // A readable name for a type: aliases and interfaces by their public name, with type
@@ -421,8 +425,17 @@ class Extractor {
     return null;
   }
 
+  // Types declared by TypeScript's own libraries (Uint8Array, Promise) are not walked.
+  isLibType(t) {
+    const sym = t.aliasSymbol || t.symbol;
+    const decls = (sym && sym.declarations) || [];
+    return decls.length > 0 && decls.every((d) => /[\\/]typescript[\\/]lib[\\/]/.test(d.getSourceFile().fileName));
+  }
+
   describeSingle(t, node, ctx) {
     const c = this.checker;
+    const scalar = t.aliasSymbol && this.scalarTypes[this.namer.symbolName(t.aliasSymbol)];
+    if (scalar) return Object.assign({ kind: scalar.kind, typeName: this.typeText(t) }, scalar, { kind: scalar.kind });
     if (t.flags & F.String) return { kind: 'string' };
     if (t.flags & F.Number) return { kind: 'number' };
     if (t.flags & F.Boolean) return { kind: 'boolean' };
@@ -452,6 +465,9 @@ class Extractor {
       if (node && ts.isArrayTypeNode(node)) elNode = node.elementType;
       else if (node && ts.isTypeReferenceNode(node) && node.typeArguments) elNode = node.typeArguments[0];
       return { kind: 'array', items: this.describe(el, elNode, ctx) };
+    }
+    if (t.flags & (F.Object | F.Intersection) && this.isLibType(t)) {
+      return { kind: 'unknown', tsType: this.typeText(t) };
     }
     if (t.flags & F.Object) {
       const props = c.getPropertiesOfType(t);
@@ -844,7 +860,7 @@ function extractEndpoints(ex, packageDir, specs) {
 function loadConfig(file) {
   const cfg = JSON.parse(fs.readFileSync(file, 'utf8'));
   const types = cfg.types.map((t) => (typeof t === 'string' ? { name: t } : t));
-  return { types, endpoints: cfg.endpoints };
+  return { types, endpoints: cfg.endpoints, scalarTypes: cfg.scalarTypes || {} };
 }
 
 // `Stripe.A.B` resolves on the Stripe namespace of stripe.core.d.ts; an entry with `module`
@@ -880,7 +896,7 @@ function main() {
   const extra = cfg.endpoints.map((e) => `import './cjs/resources/${e.file.replace(/\.js$/, '')}.js';`).join('\n');
   const { program, checker, entry } = createProgram(args.packageDir, entryText + extra + '\n');
   const namer = new Namer(args.packageDir);
-  const ex = new Extractor(checker, namer);
+  const ex = new Extractor(checker, namer, cfg.scalarTypes);
   ex.program = program;
 
   const aliases = entry.statements.filter((s) => ts.isTypeAliasDeclaration(s));
