@@ -937,7 +937,7 @@ if (require.main === module) {
   try {
     main();
   } catch (e) {
-    process.stderr.write(`extract: ${e.stack || e.message}\n`);
+    process.stderr.write(`extract: ${process.env.EXTRACT_DEBUG ? e.stack : e.message}\n`);
     process.exit(1);
   }
 }
