@@ -223,6 +223,8 @@ class Namer {
 // Type walking
 
 const F = ts.TypeFlags;
+// Stands for `boolean` among union members (TypeScript splits it into true | false).
+const BOOLEAN = Object.freeze({ flags: 0, boolean: true });
 
 class Extractor {
   constructor(checker, namer, scalarTypes) {
@@ -318,7 +320,7 @@ class Extractor {
   }
 
   isApiObject(t) {
-    if (!(t.flags & F.Object) || this.checker.isArrayType(t)) return false;
+    if (t === BOOLEAN || !(t.flags & F.Object) || this.checker.isArrayType(t)) return false;
     const props = this.checker.getPropertiesOfType(t).map((p) => p.name);
     return props.includes('id') && props.includes('object');
   }
@@ -372,29 +374,29 @@ class Extractor {
   describeMembers(members, named, node, ctx) {
     const c = this.checker;
     if (members.length === 0) return { kind: 'unknown', tsType: 'null' };
-    const trueLit = members.filter((t) => t.flags & F.BooleanLiteral && c.typeToString(t) === 'true');
-    const falseLit = members.filter((t) => t.flags & F.BooleanLiteral && c.typeToString(t) === 'false');
-    if (trueLit.length && falseLit.length) {
-      members = members.filter((t) => !(t.flags & F.BooleanLiteral));
-      if (members.length === 0) return { kind: 'boolean' };
-      members = [c.getBooleanType ? c.getBooleanType() : trueLit[0]].concat(members);
+    // `boolean` reaches here as its two literals: put it back as one member.
+    const trueLit = members.some((t) => t.flags & F.BooleanLiteral && c.typeToString(t) === 'true');
+    const falseLit = members.some((t) => t.flags & F.BooleanLiteral && c.typeToString(t) === 'false');
+    if (trueLit && falseLit) {
+      const first = members.findIndex((t) => t.flags & F.BooleanLiteral);
+      members = members.filter((t, i) => i === first || !(t.flags & F.BooleanLiteral));
+      members[first] = BOOLEAN;
     }
     // Enum: string literals, possibly with OtherString.
-    const lits = members.filter((t) => t.flags & F.StringLiteral);
-    const other = members.filter((t) => this.isOtherString(t));
+    const lits = members.filter((t) => t !== BOOLEAN && t.flags & F.StringLiteral);
+    const other = members.filter((t) => t !== BOOLEAN && this.isOtherString(t));
     if (lits.length && lits.length + other.length === members.length) {
       const out = { kind: 'enum' };
-      const tn = this.enumName(named, members);
+      const tn = this.enumName(named);
       if (tn) out.typeName = tn;
       out.open = other.length > 0;
       out.values = lits.map((t) => t.value);
       return out;
     }
     if (members.length === 1) return this.describeSingle(members[0], node, ctx);
-    if (members.length === 2 && trueLit.length && falseLit.length) return { kind: 'boolean' };
     // Expandable: a string id or the API object(s) it names.
-    const strs = members.filter((t) => t.flags & F.String);
-    const rest = members.filter((t) => !(t.flags & F.String));
+    const strs = members.filter((t) => t !== BOOLEAN && t.flags & F.String);
+    const rest = members.filter((t) => t === BOOLEAN || !(t.flags & F.String));
     if (strs.length === 1 && rest.length >= 1 && rest.every((t) => this.isApiObject(t))) {
       let objectType;
       const restNodes = node && ts.isUnionTypeNode(node) ? node.types.filter((n) => n.kind !== ts.SyntaxKind.StringKeyword && !(ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword)) : null;
@@ -419,7 +421,7 @@ class Extractor {
     return out;
   }
 
-  enumName(named, members) {
+  enumName(named) {
     if (!named) return null;
     if (named.aliasSymbol && named.aliasSymbol.name !== 'OtherString') return this.typeText(named);
     return null;
@@ -434,6 +436,7 @@ class Extractor {
 
   describeSingle(t, node, ctx) {
     const c = this.checker;
+    if (t === BOOLEAN) return { kind: 'boolean' };
     const scalar = t.aliasSymbol && this.scalarTypes[this.namer.symbolName(t.aliasSymbol)];
     if (scalar) return Object.assign({ kind: scalar.kind, typeName: this.typeText(t) }, scalar, { kind: scalar.kind });
     if (t.flags & F.String) return { kind: 'string' };
@@ -582,7 +585,6 @@ function reorder(body) {
 
 function typeEntry(ex, spec, resolved) {
   const { type, tsName } = resolved;
-  const c = ex.checker;
   const out = { tsName };
   const symDecl = (type.aliasSymbol || type.symbol || {}).declarations;
   const decl = symDecl && symDecl[0];
@@ -636,7 +638,7 @@ function eventUnion(ex, spec, type) {
     if (!dt || !(dt.flags & F.StringLiteral)) continue;
     const value = dt.value;
     if (!prefixes.some((p) => value.startsWith(p))) continue;
-    connect.push(eventVariant(ex, v, value, base, cfg));
+    connect.push(eventVariant(ex, v, value, cfg));
   }
   const res = { kind: 'union', discriminator, variantCount: ordered.length };
   if (spec.doc) res.doc = spec.doc;
@@ -650,7 +652,7 @@ function eventUnion(ex, spec, type) {
   return res;
 }
 
-function eventVariant(ex, v, value, base, cfg) {
+function eventVariant(ex, v, value, cfg) {
   const c = ex.checker;
   const out = { type: value, tsName: ex.typeText(v) };
   const decl = v.symbol && v.symbol.declarations[0];
