@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <atomic>
 #include <cctype>
 #include <chrono>
@@ -40,12 +42,24 @@ struct RawReply {
     truncate,  // the status line, headers and half the body, then close
     reset,     // close with RST before any byte of the reply
     stall,     // wait `stall_for`, then respond (the client has usually given up)
+    stream,    // `status` and `headers`, then `stream_bytes` of body until sent or the client hangs up
   };
   Action action = Action::respond;
   int status = 200;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::chrono::milliseconds stall_for{0};
+  std::size_t stream_bytes = 0;
+  bool announce_length = true;  // stream: Content-Length up front, or chunked without one
+
+  // A body of `bytes` 'x's, written as fast as the client reads it.
+  static RawReply stream(std::size_t bytes, bool announce_length) {
+    RawReply r;
+    r.action = Action::stream;
+    r.stream_bytes = bytes;
+    r.announce_length = announce_length;
+    return r;
+  }
 
   static RawReply respond(int status, std::string body) {
     RawReply r;
@@ -101,6 +115,8 @@ class FaultServer {
 
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   int accepted() const { return accepted_.load(); }
+  // Body bytes (chunk framing included) the stream action handed to the kernel, all connections.
+  std::size_t streamed() const { return streamed_.load(); }
 
  private:
   // Waits until `fd` is readable or the server stops; false when stopping.
@@ -177,6 +193,37 @@ class FaultServer {
     }
   }
 
+  // Sends a piece of a streamed body unless the peer is gone or the server stops; false then.
+  bool send_chunk(int fd, const std::string& data) {
+    std::size_t sent = 0;
+    while (sent < data.size()) {
+      pollfd p{fd, POLLOUT, 0};
+      int ready = ::poll(&p, 1, 50);
+      if (stopping_ || ready < 0) return false;
+      if (ready == 0) continue;
+      ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+      if (n <= 0) return false;
+      sent += static_cast<std::size_t>(n);
+      streamed_ += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+
+  void stream(int fd, const RawReply& reply) {
+    std::string head = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Type: application/json\r\n";
+    for (const auto& [name, value] : reply.headers) head += name + ": " + value + "\r\n";
+    head += reply.announce_length ? "Content-Length: " + std::to_string(reply.stream_bytes) + "\r\n\r\n"
+                                  : std::string("Transfer-Encoding: chunked\r\n\r\n");
+    send_all(fd, head);
+    const std::string block(64 * 1024, 'x');
+    char size_line[32];
+    std::snprintf(size_line, sizeof size_line, "%zx\r\n", block.size());
+    const std::string chunk = reply.announce_length ? block : size_line + block + "\r\n";
+    for (std::size_t left = reply.stream_bytes; left >= block.size(); left -= block.size())
+      if (!send_chunk(fd, chunk)) return;
+  }
+
   static std::string head_of(const RawReply& reply) {
     std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Type: application/json\r\n";
     for (const auto& [name, value] : reply.headers) out += name + ": " + value + "\r\n";
@@ -203,6 +250,10 @@ class FaultServer {
           open = false;
           break;
         }
+        case RawReply::Action::stream:
+          stream(fd, reply);
+          open = false;
+          break;
         case RawReply::Action::stall:
           std::this_thread::sleep_for(reply.stall_for);
           send_all(fd, head_of(reply) + reply.body);
@@ -218,6 +269,7 @@ class FaultServer {
   int port_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<int> accepted_{0};
+  std::atomic<std::size_t> streamed_{0};
   std::thread acceptor_;
   std::mutex mutex_;
   std::vector<std::thread> connections_;

@@ -185,7 +185,7 @@ TEST_CASE("the retry matrix of the wire contract") {
   }
 }
 
-TEST_CASE("no response is retried; max_network_retries = 0 means exactly one attempt") {
+TEST_CASE("no response is retried; max_retries = 0 means exactly one attempt") {
   Fixture f;
   f.transport->then_fail().then_respond(200, "{}");
   auto r = f.client().raw_request(Method::post, "/v1/accounts");

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stripe/detail/redact.hpp"
@@ -67,7 +68,9 @@ struct Fault {
 
 class Simulator : public http::Transport {
  public:
-  explicit Simulator(SimulatorOptions options = {}) : options_(std::move(options)), clock_(options_.start_time) {}
+  explicit Simulator(SimulatorOptions options = {}) : options_(std::move(options)), clock_(options_.start_time) {
+    require_utf8("SimulatorOptions::link_host", options_.link_host);
+  }
 
   // ---- webhooks --------------------------------------------------------------------------
   void on_webhook(std::function<void(const WebhookDelivery&)> sink) {
@@ -99,6 +102,7 @@ class Simulator : public http::Transport {
   // ---- playing the user --------------------------------------------------------------------
   // Opens a link as a browser would. A link works once and only until it expires.
   LinkVisit open_link(const std::string& url) {
+    require_utf8("the link URL", url);
     LinkVisit visit;
     run_hook([&] { visit = open_locked(url); });
     return visit;
@@ -106,6 +110,7 @@ class Simulator : public http::Transport {
   // The user fills in everything the link's collection options ask for and clicks submit.
   // Opens the link first if it was not opened. Returns the redirect to return_url.
   LinkVisit submit_onboarding(const std::string& url) {
+    require_utf8("the link URL", url);
     LinkVisit visit;
     run_hook([&] {
       auto it = links_.find(token_of(url));
@@ -150,6 +155,7 @@ class Simulator : public http::Transport {
   // ---- playing Stripe ----------------------------------------------------------------------
   // Finishes every pending verification of an account now.
   void complete_verifications(const std::string& account) {
+    require_utf8("account", account);
     run_hook([&] {
       for (auto& item : find(account).items)
         if (item.state == Item::State::pending) item.state = Item::State::verified;
@@ -160,6 +166,7 @@ class Simulator : public http::Transport {
   void fail_verification(const std::string& account, const std::string& requirement,
                          const std::string& code = "verification_document_expired",
                          const std::string& reason = "The document has expired. Upload an unexpired document.") {
+    for (const auto* text : {&account, &requirement, &code, &reason}) require_utf8("fail_verification's text", *text);
     run_hook([&] {
       SimAccount& a = find(account);
       for (auto& item : a.items) {
@@ -176,6 +183,7 @@ class Simulator : public http::Transport {
   }
   // Stripe needs the eventually_due information now: it becomes currently_due with a deadline.
   void require_eventually_due(const std::string& account) {
+    require_utf8("account", account);
     run_hook([&] {
       SimAccount& a = find(account);
       for (auto& item : a.items)
@@ -186,6 +194,7 @@ class Simulator : public http::Transport {
   }
   // The current deadline passes now: currently_due becomes past_due and the account is disabled.
   void pass_deadline(const std::string& account) {
+    require_utf8("account", account);
     run_hook([&] {
       SimAccount& a = find(account);
       if (!currently_due(a).empty()) a.past_deadline = true;
@@ -194,6 +203,8 @@ class Simulator : public http::Transport {
   }
   // Stripe rejects the account (fraud, terms_of_service, listed, other).
   void reject_account(const std::string& account, const std::string& reason = "fraud") {
+    require_utf8("account", account);
+    require_utf8("the rejection reason", reason);
     run_hook([&] {
       find(account).rejected = "rejected." + reason;
       touch(account);
@@ -216,15 +227,25 @@ class Simulator : public http::Transport {
     return link_urls_;
   }
 
+  // Runs at the start of every request, while its idempotency key is in flight and before it
+  // executes, without the simulator's lock: a test can send a concurrent request from it (the
+  // hook runs for that one too) or block to widen a race.
+  void on_request(std::function<void(const http::Request&)> hook) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    request_hook_ = std::move(hook);
+  }
+
   // ---- the transport -----------------------------------------------------------------------
   http::Response send(const http::Request& req) override {
+    KeyClaim claim(*this, req);
     std::vector<WebhookDelivery> deliveries;
     std::function<void(const WebhookDelivery&)> sink;
     http::Response resp;
     bool drop = false;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      resp = dispatch(req, drop);
+      resp = dispatch(req, drop, claim.in_use);
+      claim.release_locked();
       deliveries.swap(outbox_);
       sink = sink_;
     }
@@ -286,6 +307,46 @@ class Simulator : public http::Transport {
   };
 
   using json = nlohmann::json;
+
+  // Marks a mutating request's idempotency key as in flight from its arrival until it is
+  // answered, and runs the request hook meanwhile. A second request with that key in the
+  // meantime finds `in_use`.
+  struct KeyClaim {
+    Simulator& sim;
+    std::string key;  // empty: nothing claimed
+    bool in_use = false;
+
+    KeyClaim(Simulator& s, const http::Request& req) : sim(s) {
+      std::function<void(const http::Request&)> hook;
+      {
+        std::lock_guard<std::mutex> lock(sim.mutex_);
+        std::string k = req.headers.get("Idempotency-Key").value_or("");
+        if (req.method != http::Method::get && !k.empty()) {
+          in_use = !sim.in_flight_.insert(k).second;
+          if (!in_use) key = std::move(k);
+        }
+        hook = sim.request_hook_;
+      }
+      try {
+        if (hook) hook(req);
+      } catch (...) {
+        release();
+        throw;
+      }
+    }
+    ~KeyClaim() { release(); }
+    KeyClaim(const KeyClaim&) = delete;
+    KeyClaim& operator=(const KeyClaim&) = delete;
+    void release_locked() {
+      if (!key.empty()) sim.in_flight_.erase(key);
+      key.clear();
+    }
+    void release() {
+      if (key.empty()) return;
+      std::lock_guard<std::mutex> lock(sim.mutex_);
+      release_locked();
+    }
+  };
 
   // ---- helpers -----------------------------------------------------------------------------
   template <class F>
@@ -767,7 +828,8 @@ class Simulator : public http::Transport {
   http::Response reply(int status, const json& body) {
     http::Response r;
     r.status = status;
-    r.body = body.dump();
+    // Never fails: text that is not UTF-8 (an unknown id echoed from the path) becomes U+FFFD.
+    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
     r.headers.add("Content-Type", "application/json");
     r.headers.add("Request-Id", "req_sim_" + std::to_string(++request_counter_));
     r.headers.add("Stripe-Version", "2026-10-28.endive");
@@ -787,16 +849,18 @@ class Simulator : public http::Transport {
     return error(404, "invalid_request_error", "No such " + what + ": '" + id + "'", "id", "resource_missing");
   }
 
-  http::Response dispatch(const http::Request& req, bool& drop) {
-    // Split the URL into path and query.
+  http::Response dispatch(const http::Request& req, bool& drop, bool key_in_use) {
+    refused_ = false;
+    // Split the URL into path and query; the path without dot segments, as production sees it.
     std::string url = req.url;
     auto scheme = url.find("://");
     std::string rest = scheme == std::string::npos ? url : url.substr(scheme + 3);
     auto slash = rest.find('/');
     std::string path_query = slash == std::string::npos ? "/" : rest.substr(slash);
     auto q = path_query.find('?');
-    std::string path = path_query.substr(0, q);
+    std::string path = remove_dot_segments(path_query.substr(0, q));
     std::string query = q == std::string::npos ? "" : path_query.substr(q + 1);
+    path_query = q == std::string::npos ? path : path + "?" + query;
 
     for (auto it = faults_.begin(); it != faults_.end(); ++it) {
       if (path.rfind(it->path_prefix, 0) != 0 || it->count <= 0) continue;
@@ -824,6 +888,12 @@ class Simulator : public http::Transport {
     const bool mutating = req.method != http::Method::get;
     std::string idem = req.headers.get("Idempotency-Key").value_or("");
     std::string fingerprint = std::string(http::method_name(req.method)) + " " + path_query + "\n" + req.body;
+    if (mutating && key_in_use)  // another request with this key is executing: nothing is saved
+      return error(409, "idempotency_error",
+                   "There is currently another in-progress request using this Idempotent Key (that probably means "
+                   "you submitted twice, and the other request is still going through): " + idem +
+                       ". Please try again later.",
+                   "", "idempotency_key_in_use");
     if (mutating && !idem.empty()) {
       auto stored = idempotency_.find(idem);
       if (stored != idempotency_.end()) {
@@ -848,22 +918,59 @@ class Simulator : public http::Transport {
         params = json(form_decode(query));
       }
     } catch (const std::exception&) {
-      return error(400, "invalid_request_error", "The request body could not be parsed.");
+      if (req.method == http::Method::post && v2)
+        if (auto name = json_non_utf8_param(req.body)) return not_utf8(*name);
+      return refuse(400, "The request body could not be parsed.");
     }
+    if (auto name = non_utf8_param(params)) return not_utf8(*name);
 
     std::size_t commits_before = commits_;
     http::Response resp;
     try {
       resp = route(req.method, path, params);
     } catch (const std::exception&) {  // e.g. a number that does not fit: the API says 400 too
-      resp = error(400, "invalid_request_error", "Invalid request parameters.");
+      resp = refuse(400, "Invalid request parameters.");
     }
-    if (mutating && !idem.empty() && resp.status < 500 && commits_ > commits_before)
+    // Stripe saves a result only once the endpoint started executing: not for refused params or
+    // an unknown URL, so the corrected retry with the same key runs. Errors after that replay.
+    if (mutating && !idem.empty() && !refused_ && resp.status < 500 &&
+        (commits_ > commits_before || resp.status >= 400))
       idempotency_[idem] = Stored{fingerprint, resp};
-    if (mutating && !idem.empty() && resp.status >= 400 && resp.status < 500)
-      idempotency_[idem] = Stored{fingerprint, resp};  // the API replays 4xx too
     if (drop && commits_ == commits_before) drop = false;  // nothing committed: a plain answer
     return resp;
+  }
+
+  // RFC 3986 5.2.4 remove_dot_segments, after decoding %2E (unreserved, so the same URL): libcurl
+  // and HTTP front ends send "/v1/accounts/." on as "/v1/accounts/".
+  static std::string remove_dot_segments(std::string in) {
+    for (std::size_t pos = in.find('%'); pos != std::string::npos; pos = in.find('%', pos + 1))
+      if (pos + 2 < in.size() && in[pos + 1] == '2' && (in[pos + 2] == 'e' || in[pos + 2] == 'E')) in.replace(pos, 3, ".");
+    auto starts = [](std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; };
+    auto drop_last_segment = [](std::string& out) {
+      auto last = out.rfind('/');
+      out.erase(last == std::string::npos ? 0 : last);
+    };
+    std::string out;
+    std::string_view input = in;
+    while (!input.empty()) {
+      if (starts(input, "../")) {
+        input.remove_prefix(3);
+      } else if (starts(input, "./") || starts(input, "/./")) {
+        input.remove_prefix(2);
+      } else if (input == "/.") {
+        input = "/";
+      } else if (starts(input, "/../") || input == "/..") {
+        input = input.size() == 3 ? std::string_view("/") : input.substr(3);
+        drop_last_segment(out);
+      } else if (input == "." || input == "..") {
+        input = {};
+      } else {
+        std::size_t next = std::min(input.find('/', 1), input.size());
+        out.append(input.substr(0, next));
+        input.remove_prefix(next);
+      }
+    }
+    return out;
   }
 
   static std::vector<std::string> split_path(const std::string& path) {
@@ -881,10 +988,14 @@ class Simulator : public http::Transport {
   http::Response route(http::Method m, const std::string& path, json& params) {
     auto seg = split_path(path);
     using M = http::Method;
+    auto unrecognized = [&] {
+      return refuse(404, std::string("Unrecognized request URL (") + http::method_name(m) + ": " + path + ").");
+    };
+    if (std::find(seg.begin(), seg.end(), std::string()) != seg.end()) return unrecognized();  // "//", trailing "/"
     if (seg.size() >= 2 && seg[0] == "v1" && seg[1] == "accounts") {
       if (seg.size() == 2 && m == M::post) return create_v1(params);
       if (seg.size() == 2 && m == M::get) return list_v1(params);
-      if (seg.size() < 3) return error(404, "invalid_request_error", "Unrecognized request URL.");
+      if (seg.size() < 3) return unrecognized();
       auto it = accounts_.find(seg[2]);
       if (it == accounts_.end() || it->second.deleted) return missing("account", seg[2]);
       SimAccount& a = it->second;
@@ -910,7 +1021,7 @@ class Simulator : public http::Transport {
         if (m == M::get) return reply(200, render_capability(a, seg[4]));
         if (m == M::post) return update_capability(a, seg[4], params);
       }
-      return error(404, "invalid_request_error", "Unrecognized request URL.");
+      return unrecognized();
     }
     if (path == "/v1/account_links" && m == M::post) return create_v1_link(params);
     if (seg.size() >= 3 && seg[0] == "v2" && seg[1] == "core" && seg[2] == "accounts") {
@@ -927,13 +1038,143 @@ class Simulator : public http::Transport {
         touch(a.id);
         return reply(200, render_v2(a, {}));
       }
-      return error(404, "invalid_request_error", "Unrecognized request URL.");
+      return unrecognized();
     }
     if (path == "/v2/core/account_links" && m == M::post) return create_v2_link(params);
-    return error(404, "invalid_request_error", "Unrecognized request URL: " + path);
+    return unrecognized();
   }
 
-  http::Response bad(const ParamProblem& p) { return error(400, "invalid_request_error", p.message, p.param, p.code); }
+  // A request refused before its endpoint ran (parameters failed validation, no such URL).
+  http::Response refuse(int status, const std::string& message, const std::string& param = "",
+                        const std::string& code = "") {
+    refused_ = true;
+    return error(status, "invalid_request_error", message, param, code);
+  }
+  http::Response bad(const ParamProblem& p) { return refuse(400, p.message, p.param, p.code); }
+  http::Response not_utf8(const std::string& param) {
+    return refuse(400, "Invalid string: " + param + " must be valid UTF-8.", param, "parameter_invalid_string");
+  }
+
+  // ---- UTF-8 -------------------------------------------------------------------------------
+  // Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates,
+  // nothing above U+10FFFF), 0 if there is none.
+  static std::size_t utf8_length(std::string_view s, std::size_t i) {
+    auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    auto tail = [&](std::size_t k) { return (byte(k) & 0xC0u) == 0x80u; };
+    const unsigned c = byte(0);
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return byte(1) >= lo && byte(1) <= hi && tail(2) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return byte(1) >= lo && byte(1) <= hi && tail(2) && tail(3) ? 4 : 0;
+    }
+    return 0;
+  }
+  static bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0, n; i < s.size(); i += n)
+      if ((n = utf8_length(s, i)) == 0) return false;
+    return true;
+  }
+  // The text with each byte that is not part of a UTF-8 sequence written as %XX, to name it.
+  static std::string printable(std::string_view s) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0, n; i < s.size(); i += n) {
+      if ((n = utf8_length(s, i)) > 0) {
+        out.append(s.substr(i, n));
+      } else {
+        const auto b = static_cast<unsigned char>(s[i]);
+        out += {'%', hex[b >> 4], hex[b & 15]};
+        n = 1;
+      }
+    }
+    return out;
+  }
+  static void require_utf8(const char* what, const std::string& text) {
+    if (!valid_utf8(text)) throw InvalidParamsError(stripe::detail::message_only(std::string(what) + " is not valid UTF-8"));
+  }
+  // The first param (bracket form) whose name or text value is not UTF-8.
+  static std::optional<std::string> non_utf8_param(const json& j, const std::string& path = "") {
+    if (j.is_string()) {
+      if (!valid_utf8(j.get_ref<const std::string&>())) return path;
+    } else if (j.is_object()) {
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        std::string name = testing::detail::bracket(path, printable(it.key()));
+        if (!valid_utf8(it.key())) return name;
+        if (auto found = non_utf8_param(it.value(), name)) return found;
+      }
+    } else if (j.is_array()) {
+      for (std::size_t i = 0; i < j.size(); ++i)
+        if (auto found = non_utf8_param(j[i], path + "[" + std::to_string(i) + "]")) return found;
+    }
+    return std::nullopt;
+  }
+  // For a JSON body the parser refused: the param whose string is not UTF-8 (a raw byte or a
+  // lone surrogate escape), if that is why. A name is given as far as it could be read.
+  static std::optional<std::string> json_non_utf8_param(const std::string& body) {
+    struct Finder : nlohmann::json_sax<json> {
+      struct Frame {
+        bool array;
+        std::size_t index;
+        std::string key;
+        bool want_key;
+      };
+      std::vector<Frame> frames;
+      std::optional<std::string> found;
+
+      bool value() {
+        if (!frames.empty()) {
+          if (frames.back().array) ++frames.back().index;
+          else frames.back().want_key = true;
+        }
+        return true;
+      }
+      bool null() override { return value(); }
+      bool boolean(bool) override { return value(); }
+      bool number_integer(number_integer_t) override { return value(); }
+      bool number_unsigned(number_unsigned_t) override { return value(); }
+      bool number_float(number_float_t, const string_t&) override { return value(); }
+      bool string(string_t&) override { return value(); }
+      bool binary(binary_t&) override { return value(); }
+      bool start_object(std::size_t) override {
+        frames.push_back({false, 0, "", true});
+        return true;
+      }
+      bool key(string_t& k) override {
+        frames.back().key = k;
+        frames.back().want_key = false;
+        return true;
+      }
+      bool end_object() override {
+        frames.pop_back();
+        return value();
+      }
+      bool start_array(std::size_t) override {
+        frames.push_back({true, 0, "", false});
+        return true;
+      }
+      bool end_array() override { return end_object(); }
+      bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) override {
+        std::string what = e.what();
+        if (what.find("UTF-8") == std::string::npos && what.find("surrogate") == std::string::npos) return false;
+        std::string name;
+        for (const auto& f : frames) {
+          if (f.array) name += "[" + std::to_string(f.index) + "]";
+          else if (&f != &frames.back() || !f.want_key) name = testing::detail::bracket(name, f.key);
+        }
+        if (!frames.empty() && !frames.back().array && frames.back().want_key)  // the key itself
+          name = testing::detail::bracket(name, printable(std::string_view(token).substr(token.empty() ? 0 : 1)));
+        found = name.empty() ? "(body)" : name;
+        return false;
+      }
+    } finder;
+    json::sax_parse(body, &finder, json::input_format_t::json, true);
+    return finder.found;
+  }
 
   static bool known_capability(const std::string& name) {
     const auto& caps = param_schema<v1::AccountCreateParams>().children.at("capabilities")->children;
@@ -1014,9 +1255,8 @@ class Simulator : public http::Transport {
     if (a.type == "custom" || a.type == "express") {
       // Custom and Express accounts must request capabilities; the API says so.
       if (!p.contains("capabilities"))
-        return error(400, "invalid_request_error",
-                     "You must request capabilities when creating " + a.type + " accounts.", "capabilities",
-                     "parameter_missing");
+        return refuse(400, "You must request capabilities when creating " + a.type + " accounts.", "capabilities",
+                      "parameter_missing");
     }
     apply_common_v1(a, p);
     std::string id = a.id;
@@ -1030,8 +1270,8 @@ class Simulator : public http::Transport {
   http::Response update_v1(SimAccount& a, json& p) {
     if (auto problem = check_params<v1::AccountUpdateParams>(p, true)) return bad(*problem);
     if (p.contains("country") || p.contains("type"))
-      return error(400, "invalid_request_error", "You cannot change `country` or `type` of an account after creating it.",
-                   p.contains("country") ? "country" : "type");
+      return refuse(400, "You cannot change `country` or `type` of an account after creating it.",
+                    p.contains("country") ? "country" : "type");
     if (a.kyc_locked && (p.contains("individual") || p.contains("company") || p.contains("business_type")))
       return error(400, "invalid_request_error",
                    "This account's identity information is collected by Stripe after onboarding started; the "
@@ -1046,7 +1286,7 @@ class Simulator : public http::Transport {
   http::Response reject_v1(SimAccount& a, json& p) {
     if (auto problem = check_params<v1::AccountRejectParams>(p, true)) return bad(*problem);
     std::string reason = str(p, "reason");
-    if (reason.empty()) return error(400, "invalid_request_error", "Missing required param: reason.", "reason", "parameter_missing");
+    if (reason.empty()) return refuse(400, "Missing required param: reason.", "reason", "parameter_missing");
     a.rejected = reason.rfind("fraud", 0) == 0    ? "rejected.platform_fraud"
                  : reason == "terms_of_service" ? "rejected.platform_terms_of_service"
                                                 : "rejected.platform_other";
@@ -1116,20 +1356,19 @@ class Simulator : public http::Transport {
     if (auto problem = check_params<v1::AccountLinkCreateParams>(p, true)) return bad(*problem);
     for (const char* required : {"account", "type", "refresh_url", "return_url"})
       if (str(p, required).empty())
-        return error(400, "invalid_request_error", std::string("Missing required param: ") + required + ".", required,
-                     "parameter_missing");
+        return refuse(400, std::string("Missing required param: ") + required + ".", required, "parameter_missing");
     auto it = accounts_.find(str(p, "account"));
     if (it == accounts_.end() || it->second.deleted) return missing("account", str(p, "account"));
     SimAccount& a = it->second;
     for (const char* u : {"refresh_url", "return_url"}) {
       std::string url = str(p, u);
       if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
-        return error(400, "invalid_request_error", "Not a valid URL", u, "url_invalid");
+        return refuse(400, "Not a valid URL", u, "url_invalid");
       if (live_ && url.rfind("https://", 0) != 0)
-        return error(400, "invalid_request_error", "Livemode requests must always be redirected via HTTPS.", u);
+        return refuse(400, "Livemode requests must always be redirected via HTTPS.", u);
     }
     if (p.contains("collect") && p.contains("collection_options"))
-      return error(400, "invalid_request_error", "You cannot specify both `collect` and `collection_options`.", "collect");
+      return refuse(400, "You cannot specify both `collect` and `collection_options`.", "collect");
     if (str(p, "type") == "account_update" &&
         (dashboard_hosted(a) || a.controller.value("requirement_collection", "stripe") != "application"))
       return error(400, "invalid_request_error",
@@ -1284,21 +1523,21 @@ class Simulator : public http::Transport {
   http::Response create_v2_link(json& p) {
     if (auto problem = check_params<v2::core::AccountLinkCreateParams>(p, false)) return bad(*problem);
     std::string account = str(p, "account");
-    if (account.empty()) return error(400, "invalid_request_error", "Missing required param: account.", "account", "parameter_missing");
+    if (account.empty()) return refuse(400, "Missing required param: account.", "account", "parameter_missing");
     auto it = accounts_.find(account);
     if (it == accounts_.end() || !it->second.v2) return missing("account", account);
     SimAccount& a = it->second;
     const json uc = p.value("use_case", json::object());
     std::string type = str(uc, "type");
     if (type != "account_onboarding" && type != "account_update")
-      return error(400, "invalid_request_error", "Missing required param: use_case.type.", "use_case.type", "parameter_missing");
+      return refuse(400, "Missing required param: use_case.type.", "use_case.type", "parameter_missing");
     const json body = uc.value(type, json::object());
     for (const char* u : {"refresh_url", "return_url"}) {
       std::string url = str(body, u);
       if (url.empty() && std::string(u) == "return_url") continue;
       if (url.rfind("https://", 0) != 0)
-        return error(400, "invalid_request_error", std::string("use_case.") + type + "." + u + " must use HTTPS.",
-                     std::string("use_case.") + type + "." + u, "url_invalid");
+        return refuse(400, std::string("use_case.") + type + "." + u + " must use HTTPS.",
+                      std::string("use_case.") + type + "." + u, "url_invalid");
     }
     if (type == "account_update" && (a.dashboard == "express" || a.dashboard == "full"))
       return error(400, "invalid_request_error",
@@ -1336,6 +1575,9 @@ class Simulator : public http::Transport {
   std::map<std::string, SimLink> links_;
   std::vector<std::string> link_urls_;
   std::map<std::string, Stored> idempotency_;
+  std::set<std::string> in_flight_;  // idempotency keys of requests being answered
+  std::function<void(const http::Request&)> request_hook_;
+  bool refused_ = false;  // the current request was refused before its endpoint ran
   std::deque<Fault> faults_;
   std::function<void(const WebhookDelivery&)> sink_;
   std::vector<WebhookDelivery> outbox_;
