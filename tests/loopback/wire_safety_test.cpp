@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "stripe/connect.hpp"
+#include "support/fault_server.hpp"
 #include "support/wire_recorder.hpp"
 
 using stripe::http::Method;
@@ -111,4 +112,58 @@ TEST_CASE("ids that are or decode to dot segments are refused; nothing is rerout
   // An id that merely contains dots is an ordinary segment.
   client.v1().accounts().retrieve("acct.1..x");
   CHECK(server.bytes().rfind("GET /v1/accounts/acct.1..x HTTP/1.1\r\n", 0) == 0);
+}
+
+TEST_CASE("a server streaming an endless body ends the call with ResponseTooLargeError; the client carries on") {
+  constexpr std::size_t MiB = 1024 * 1024;
+  test_support::FaultServer server([](const test_support::RawRequest& req) {
+    if (req.target == "/v1/accounts/acct_big") return test_support::RawReply::stream(500 * MiB, false);
+    return test_support::RawReply::respond(200, R"({"id":"acct_ok","object":"account"})");
+  });
+  server.start();
+  stripe::ClientOptions o;
+  o.secret_key = "sk_test_wire";
+  o.base_url = server.base_url();
+  o.max_response_bytes = 2 * MiB;
+  o.sleep = [](std::chrono::milliseconds) {};
+  stripe::Client client(o);
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    client.v1().accounts().retrieve("acct_big");
+    FAIL("expected ResponseTooLargeError");
+  } catch (const stripe::ResponseTooLargeError& e) {
+    CHECK(e.attempts() == 1);  // never retried
+    CHECK(std::string(e.what()).find("2097152 bytes") != std::string::npos);
+  }
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
+  CHECK(server.streamed() < 64 * MiB);
+  CHECK(client.v1().accounts().retrieve("acct_ok")->id == "acct_ok");
+}
+
+TEST_CASE("proxy credentials reach no channel of the client: what(), hooks, logger") {
+  std::vector<std::string> lines;
+  stripe::http::CurlOptions curl;
+  curl.proxy = "http://proxyuser:Pr0xyPa55word@[::1";  // libcurl rejects the URL
+  stripe::ClientOptions o;
+  o.secret_key = "sk_test_wire";
+  o.base_url = "http://127.0.0.1:9";
+  o.transport = stripe::http::make_curl_transport(curl);
+  o.retry.max_retries = 1;
+  o.sleep = [](std::chrono::milliseconds) {};
+  o.logger = [&](stripe::LogLevel, const std::string& m) { lines.push_back(m); };
+  o.on_response = [&](const stripe::ResponseEvent& e) { lines.push_back(e.failure); };
+  stripe::Client client(o);
+  try {
+    client.raw_request(Method::post, "/v1/accounts");
+    FAIL("expected ConnectionError");
+  } catch (const stripe::ConnectionError& e) {
+    lines.push_back(e.what());
+    lines.push_back(e.message());
+  }
+  REQUIRE(lines.size() == 5);  // two hook events, one retry log line, what() and message()
+  for (const auto& line : lines) {
+    CHECK(line.find("Pr0xyPa55word") == std::string::npos);
+    CHECK(line.find("proxyuser:") == std::string::npos);
+  }
+  CHECK(lines.back().find("proxy") != std::string::npos);
 }
