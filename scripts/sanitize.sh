@@ -10,5 +10,5 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan -j"$jobs"
 ctest --preset asan -LE package -j"$jobs"
 cmake --preset tsan >/dev/null
-cmake --build --preset tsan -j"$jobs" --target loopback_tests soak_tests
+cmake --build --preset tsan -j"$jobs" --target loopback_tests soak_tests odr_tests
 ctest --preset tsan -j"$jobs"
