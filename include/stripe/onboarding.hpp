@@ -333,8 +333,10 @@ inline void validate_link(const v1::AccountLinkCreateParams& p, const std::strin
 }
 inline void validate_link(const v2::core::AccountLinkCreateParams& p) { v2::core::AccountLinkService::validate(p); }
 
-// The refresh_url handler: a new link with the same parameters as the expired one. Refuses an
-// account_update link for an account that cannot have one, when the account is given.
+// The refresh_url handler: a new link with the same parameters as the expired one (a fresh
+// idempotency key, so Stripe makes a new link rather than replaying the old one). It checks the
+// redirect URLs like every link request; it cannot check the link type against the account,
+// which it is not given: build account_update links with create_link, which does.
 inline Result<v1::AccountLink> refresh_link(const Client& client, const v1::AccountLinkCreateParams& earlier,
                                             const RequestOptions& ro = {}) {
   return client.v1().account_links().create(earlier, ro);

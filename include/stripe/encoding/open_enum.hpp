@@ -2,6 +2,7 @@
 // Open enums: Stripe adds enum values without notice, so an enum is a string value type with
 // named constants for the values known when the SDK was generated. An unknown value decodes,
 // compares and re-encodes unchanged, and is_known() tells it apart.
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +41,8 @@ class OpenEnum {
   friend bool operator==(const std::string& a, const OpenEnum& b) { return a == b.value_; }
   friend bool operator!=(const std::string& a, const OpenEnum& b) { return a != b.value_; }
   friend bool operator<(const OpenEnum& a, const OpenEnum& b) { return a.value_ < b.value_; }
+  /// Prints the wire value, known or not, so logs and messages show what Stripe sent.
+  friend std::ostream& operator<<(std::ostream& os, const OpenEnum& e) { return os << e.value_; }
 
  private:
   std::string value_;
