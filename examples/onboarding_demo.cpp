@@ -35,24 +35,30 @@ std::string join(const std::vector<std::string>& items, std::size_t max = 4) {
   return s.empty() ? "none" : s;
 }
 
-// The platform's webhook endpoint: verifies each delivery and keeps a cached state.
+// The platform's webhook endpoint: verifies each delivery as a real endpoint does (default
+// options) and keeps a cached state. Answers with an HTTP status; the simulator records it.
 struct WebhookEndpoint {
   std::string secret;
-  std::int64_t now = 0;
   std::map<std::string, std::string> cached_state;  // account id -> label
-  int received = 0;
 
-  void deliver(const stripe::testing::WebhookDelivery& d) {
-    ++received;
-    stripe::webhook::VerifyOptions vo;
-    vo.now = [this] { return now; };
+  int deliver(const stripe::testing::WebhookDelivery& d) {
+    try {
+      handle(d);
+      return 200;
+    } catch (const stripe::webhook::SignatureVerificationError& e) {
+      say(std::string("webhook  rejected: ") + e.what());
+      return 400;
+    }
+  }
+
+  void handle(const stripe::testing::WebhookDelivery& d) {
     if (d.type.rfind("v2.", 0) == 0) {
-      auto n = stripe::webhook::construct_event_notification(d.payload, d.signature_header, secret, vo);
+      auto n = stripe::webhook::construct_event_notification(d.payload, d.signature_header, secret);
       say("webhook  " + n.type + " for " + (n.related_object ? n.related_object->id : std::string("?")) +
           " (signature verified)");
       return;
     }
-    auto e = stripe::webhook::construct_event(d.payload, d.signature_header, secret, vo);
+    auto e = stripe::webhook::construct_event(d.payload, d.signature_header, secret);
     if (e.type == "account.updated") {
       auto acct = e.account_object();
       std::string label = ob::to_string(ob::account_state(acct));
@@ -129,7 +135,6 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 
   step(n, "The user gets distracted: the link expires before they open it");
   sim.advance_clock(600);
-  hooks.now = sim.now();
   LinkVisit visit = sim.open_link(link->url);
   say(std::string("browser lands on refresh_url (") + visit.reason + ")");
 
@@ -149,7 +154,6 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 
   step(n, "Stripe verifies what was submitted (one simulated minute later)");
   sim.advance_clock(60);
-  hooks.now = sim.now();
   account = client.v1().accounts().retrieve(account->id);
   print_v1(*account);
 
@@ -162,8 +166,7 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
     auto again = client.v1().account_links().create(link_params);
     sim.submit_onboarding(again->url);
     sim.advance_clock(60);
-    hooks.now = sim.now();
-    account = client.v1().accounts().retrieve(account->id);
+      account = client.v1().accounts().retrieve(account->id);
     print_v1(*account);
   }
   bool done = ob::account_state(*account) == ob::AccountState::complete;
@@ -172,8 +175,7 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
   return done ? 0 : 1;
 }
 
-int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& sim, WebhookEndpoint& hooks,
-                     ob::Strategy strategy) {
+int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& sim, ob::Strategy strategy) {
   int n = 0;
   std::cout << "\n=== v2: marketplace onboarding of a recipient account (" << ob::to_string(strategy) << ") ===\n";
 
@@ -211,7 +213,6 @@ int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 
   step(n, "Stripe verifies; the platform re-reads the account with include[] on return");
   sim.advance_clock(60);
-  hooks.now = sim.now();
   stripe::v2::core::AccountRetrieveParams rp;
   rp.include = std::vector<stripe::v2::core::AccountRetrieveParams::Include>{"configuration.recipient", "requirements"};
   account = client.v2().core().accounts().retrieve(account->id, rp);
@@ -222,8 +223,7 @@ int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& s
     link = ob::refresh_link(client, params);
     sim.submit_onboarding(link->url);
     sim.advance_clock(60);
-    hooks.now = sim.now();
-    account = client.v2().core().accounts().retrieve(account->id, rp);
+      account = client.v2().core().accounts().retrieve(account->id, rp);
     print_v2(*account);
     s = ob::summarize(*account);
   }
@@ -317,16 +317,19 @@ int main(int argc, char** argv) {
     }
     std::cout << "Running offline against the embedded simulator (set STRIPE_SECRET_KEY to use Stripe).\n";
     auto sim = std::make_shared<stripe::testing::Simulator>();
-    WebhookEndpoint hooks{sim->webhook_secret(), sim->now(), {}, 0};
-    sim->on_webhook([&hooks](const stripe::testing::WebhookDelivery& d) { hooks.deliver(d); });
+    WebhookEndpoint hooks{sim->webhook_secret(), {}};
+    sim->on_webhook([&hooks](const stripe::testing::WebhookDelivery& d) { return hooks.deliver(d); });
     stripe::ClientOptions o;
     o.secret_key = "sk_test_simulated_platform";
     o.transport = sim;
     stripe::Client client(o);
     int rc = 0;
     if (v1) rc |= run_v1_simulated(client, *sim, hooks, strategy);
-    if (v2) rc |= run_v2_simulated(client, *sim, hooks, strategy);
-    std::cout << "\n" << hooks.received << " signed webhook deliveries verified. "
+    if (v2) rc |= run_v2_simulated(client, *sim, strategy);
+    int verified = 0, rejected = 0;
+    for (const auto& d : sim->webhook_deliveries()) (d.status == 200 ? verified : rejected) += 1;
+    if (rejected) rc |= 1;
+    std::cout << "\n" << verified << " signed webhook deliveries verified, " << rejected << " rejected by the endpoint. "
               << (rc == 0 ? "All flows completed." : "Some flow did not complete.") << "\n";
     return rc;
   } catch (const stripe::Error& e) {
