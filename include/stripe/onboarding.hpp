@@ -231,28 +231,84 @@ inline std::vector<V2Entry> future_requirement_entries(const v2::core::Account& 
   return out;
 }
 
+// Where a v2 account stands, in the order the rules are checked; to_string gives the label.
+enum class V2State {
+  closed,                    // the account is closed
+  rejected,                  // Stripe or the platform rejected it (a rejected_* capability code)
+  action_required_past_due,  // the user must act and a deadline has passed
+  action_required,           // some currently due entry awaits the user
+  ready,                     // recipient: stripe_balance.stripe_transfers is active
+  ready_more_due,            // ready, with entries the user must provide eventually
+  active,                    // no recipient configuration, and every capability is active
+  active_more_due,           // active, with entries the user must provide eventually
+  awaiting_stripe,           // every currently due or past due entry awaits Stripe, not the user
+  pending,                   // none of the above (nothing requested yet, capabilities pending)
+};
+
+inline const char* to_string(V2State s) {
+  switch (s) {
+    case V2State::closed: return "closed";
+    case V2State::rejected: return "rejected";
+    case V2State::action_required_past_due: return "action required (past due)";
+    case V2State::action_required: return "action required";
+    case V2State::ready: return "ready";
+    case V2State::ready_more_due: return "ready (more due eventually)";
+    case V2State::active: return "active";
+    case V2State::active_more_due: return "active (more due eventually)";
+    case V2State::awaiting_stripe: return "awaiting Stripe";
+    case V2State::pending: return "pending";
+  }
+  return "pending";
+}
+
 struct V2Summary {
+  bool closed = false;
+  bool rejected = false;  // some capability is rejected, or says rejected_* in status_details
   bool recipient_ready = false;  // stripe_balance.stripe_transfers is active
   bool prompt_continue_onboarding = false;  // some capability says requirements_past_due
   std::vector<CapabilityReport> capabilities;
   std::map<std::string, std::vector<V2Entry>> entries_by_deadline;
   std::vector<V2Entry> future_requirements;
 
-  std::string label() const {
-    if (recipient_ready && entries_by_deadline.count("past_due") == 0 && entries_by_deadline.count("currently_due") == 0)
-      return entries_by_deadline.count("eventually_due") ? "ready (more due eventually)" : "ready";
-    if (prompt_continue_onboarding) return "action required (past due)";
-    if (entries_by_deadline.count("past_due") || entries_by_deadline.count("currently_due")) return "action required";
-    return "pending";
+  // The rules behind the label, evaluated in the order of V2State.
+  V2State state() const {
+    if (closed) return V2State::closed;
+    if (rejected) return V2State::rejected;
+    auto user_must_act = [&](const char* deadline) {
+      auto it = entries_by_deadline.find(deadline);
+      if (it == entries_by_deadline.end()) return false;
+      for (const auto& e : it->second)
+        if (e.awaiting_action_from == "user") return true;
+      return false;
+    };
+    if (prompt_continue_onboarding || user_must_act("past_due")) return V2State::action_required_past_due;
+    if (user_must_act("currently_due")) return V2State::action_required;
+    const bool more_due = user_must_act("eventually_due");
+    if (recipient_ready) return more_due ? V2State::ready_more_due : V2State::ready;
+    bool has_recipient = false, all_active = !capabilities.empty();
+    for (const auto& c : capabilities) {
+      if (c.configuration == "recipient") has_recipient = true;
+      if (!c.ready()) all_active = false;
+    }
+    if (!has_recipient && all_active) return more_due ? V2State::active_more_due : V2State::active;
+    // Any currently or past due entry left awaits Stripe (the user's were caught above).
+    if (entries_by_deadline.count("past_due") || entries_by_deadline.count("currently_due"))
+      return V2State::awaiting_stripe;
+    return V2State::pending;
   }
+  std::string label() const { return to_string(state()); }
 };
 
 inline V2Summary summarize(const v2::core::Account& a) {
   V2Summary s;
+  s.closed = a.closed.value_or(false);
   s.capabilities = capability_reports(a);
   for (const auto& c : s.capabilities) {
     if (c.configuration == "recipient" && c.capability == "stripe_balance.stripe_transfers") s.recipient_ready = c.ready();
     if (!c.ready() && c.needs_user_action()) s.prompt_continue_onboarding = true;
+    if (c.status == "rejected") s.rejected = true;
+    for (const auto& code : c.status_codes)
+      if (code.rfind("rejected_", 0) == 0) s.rejected = true;
   }
   s.entries_by_deadline = entries_by_deadline(a);
   s.future_requirements = future_requirement_entries(a);
