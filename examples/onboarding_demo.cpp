@@ -1,11 +1,15 @@
 // The whole Connect onboarding flow, v1 and v2.
 //
 // By default it runs offline against stripe::testing::Simulator, playing the user and Stripe.
-// With STRIPE_SECRET_KEY set it runs against Stripe: it prints each link for a person to open
-// and polls the account until onboarding is done (STRIPE_API_BASE overrides the API host).
+// With STRIPE_SECRET_KEY set it runs against Stripe: it writes each link to a file only you can
+// read (a link URL is never printed: it grants access to the account's onboarding), and polls
+// the account until onboarding is done (STRIPE_API_BASE overrides the API host).
 //
-//   onboarding_demo [--incremental] [--v1-only | --v2-only]
+//   onboarding_demo [--incremental] [--v1-only | --v2-only] [--link-file PATH]
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -234,7 +238,29 @@ int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 // ---------------------------------------------------------------------------------------------
 // Against Stripe: a person opens the link; we poll.
 
-int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool v2) {
+// Hands each link to the person running the demo without printing it: a file only its owner can
+// read, removed when the demo ends.
+class LinkFile {
+ public:
+  explicit LinkFile(std::string path) : path_(std::move(path)) {}
+  LinkFile(const LinkFile&) = delete;
+  LinkFile& operator=(const LinkFile&) = delete;
+  ~LinkFile() { std::remove(path_.c_str()); }
+
+  void write(const std::string& url) {
+    std::remove(path_.c_str());  // never write through an existing file or link
+    { std::ofstream create(path_); }
+    namespace fs = std::filesystem;
+    fs::permissions(path_, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    std::ofstream(path_, std::ios::trunc) << url << "\n";
+    say("open the link in " + path_ + " in a browser within a few minutes (it works once)");
+  }
+
+ private:
+  std::string path_;
+};
+
+int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool v2, LinkFile& links) {
   int n = 0;
   const int polls = std::getenv("STRIPE_DEMO_POLLS") ? std::atoi(std::getenv("STRIPE_DEMO_POLLS")) : 60;
   if (v1) {
@@ -251,12 +277,12 @@ int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool 
     auto account = client.v1().accounts().create(create);
     say("created " + account->id);
     auto link = client.v1().account_links().create(ob::link_params(account->id, {kRefreshUrl, kReturnUrl, strategy, false}));
-    say("open this link in a browser within a few minutes (it works once):");
-    std::cout << "\n    " << link->url << "\n\n";
+    say("link created, expires at " + std::to_string(link->expires_at));
+    links.write(link->url);
     for (int i = 0; i < polls; ++i) {
       account = client.v1().accounts().retrieve(account->id);
       say("poll " + std::to_string(i + 1) + ": " + ob::to_string(ob::account_state(*account)));
-      if (!ob::needs_onboarding(*account, strategy)) break;
+      if (!ob::needs_onboarding(*account, strategy) || i + 1 == polls) break;
       std::this_thread::sleep_for(std::chrono::seconds(5));
     }
     print_v1(*account);
@@ -274,14 +300,14 @@ int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool 
     say("created " + account->id);
     auto link = client.v2().core().account_links().create(
         ob::v2_link_params(account->id, {kRefreshUrl, kReturnUrl, strategy, false}, {"recipient"}));
-    say("open this link in a browser (it works once):");
-    std::cout << "\n    " << link->url << "\n\n";
+    say("link created, expires at " + link->expires_at);
+    links.write(link->url);
     stripe::v2::core::AccountRetrieveParams rp;
     rp.include = std::vector<stripe::v2::core::AccountRetrieveParams::Include>{"configuration.recipient", "requirements"};
     for (int i = 0; i < polls; ++i) {
       account = client.v2().core().accounts().retrieve(account->id, rp);
       say("poll " + std::to_string(i + 1) + ": " + ob::summarize(*account).label());
-      if (ob::summarize(*account).recipient_ready) break;
+      if (ob::summarize(*account).recipient_ready || i + 1 == polls) break;
       std::this_thread::sleep_for(std::chrono::seconds(5));
     }
     print_v2(*account);
@@ -294,14 +320,16 @@ int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool 
 int main(int argc, char** argv) {
   ob::Strategy strategy = ob::Strategy::up_front;
   bool v1 = true, v2 = true;
+  std::string link_file = "onboarding-link.txt";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--incremental") strategy = ob::Strategy::incremental;
+    if (arg == "--link-file" && i + 1 < argc) link_file = argv[++i];
+    else if (arg == "--incremental") strategy = ob::Strategy::incremental;
     else if (arg == "--up-front") strategy = ob::Strategy::up_front;
     else if (arg == "--v1-only") v2 = false;
     else if (arg == "--v2-only") v1 = false;
     else {
-      std::cerr << "usage: onboarding_demo [--incremental|--up-front] [--v1-only|--v2-only]\n";
+      std::cerr << "usage: onboarding_demo [--incremental|--up-front] [--v1-only|--v2-only] [--link-file PATH]\n";
       return 2;
     }
   }
@@ -313,7 +341,8 @@ int main(int argc, char** argv) {
       if (const char* base = std::getenv("STRIPE_API_BASE")) o.base_url = base;
       o.app_info = stripe::AppInfo{"onboarding_demo", stripe::sdk_version, "", ""};
       std::cout << "Running against Stripe (" << o.base_url << ").\n";
-      return run_live(stripe::Client(o), strategy, v1, v2);
+      LinkFile links(link_file);
+      return run_live(stripe::Client(o), strategy, v1, v2, links);
     }
     std::cout << "Running offline against the embedded simulator (set STRIPE_SECRET_KEY to use Stripe).\n";
     auto sim = std::make_shared<stripe::testing::Simulator>();
