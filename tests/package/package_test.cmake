@@ -3,6 +3,8 @@
 #   MODE=find        build and run the consumer against PREFIX with COMPONENTS (;-list)
 #   MODE=missing_dependency  configure with CURL or OpenSSL hidden; expect the Debian package name
 #   MODE=subdir      build and run the add_subdirectory consumer from SOURCE
+#   MODE=subdir_json add_subdirectory under a parent that provides nlohmann_json::nlohmann_json
+#   MODE=core_only   install without curl, webhook and testing; check the tree; build and run a consumer
 #   MODE=pkgconfig   compile the consumer with pkg-config flags from PREFIX
 #   MODE=vcpkg       configure and install as the vcpkg port does, then check the tree
 cmake_minimum_required(VERSION 3.16)
@@ -27,12 +29,15 @@ endfunction()
 if(MODE STREQUAL "install")
   file(REMOVE_RECURSE "${PREFIX}")
   run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${PREFIX}")
-  foreach(f include/stripe/connect.hpp include/stripe/webhook.hpp include/stripe/testing/simulator.hpp
+  foreach(f include/stripe/connect.hpp include/stripe/webhook.hpp include/stripe/http/curl_transport.hpp
+            include/stripe/testing/simulator.hpp include/stripe/testing/sim_requirements.hpp
+            include/stripe/testing/param_schema.hpp include/stripe/testing/recording_transport.hpp
             share/stripe_connect/stripe_connectConfig.cmake
             share/stripe_connect/stripe_connectConfigVersion.cmake
             share/stripe_connect/stripe_connectTargets.cmake
             share/pkgconfig/stripe_connect.pc share/pkgconfig/stripe_connect_curl.pc
-            share/pkgconfig/stripe_connect_webhook.pc share/doc/stripe_connect/LICENSE)
+            share/pkgconfig/stripe_connect_webhook.pc share/pkgconfig/stripe_connect_testing.pc
+            share/doc/stripe_connect/LICENSE)
     if(NOT EXISTS "${PREFIX}/${f}")
       message(FATAL_ERROR "install tree lacks ${f}")
     endif()
@@ -76,12 +81,79 @@ elseif(MODE STREQUAL "missing_dependency")
   endforeach()
 elseif(MODE STREQUAL "subdir")
   build_and_run("${SOURCE}/tests/package/subdir" "${WORK}/subdir" consumer "-DSTRIPE_CONNECT_SOURCE=${SOURCE}")
+  if(NOT LAST_OUTPUT MATCHES "deliveries verified")
+    message(FATAL_ERROR "consumer printed: ${LAST_OUTPUT}")
+  endif()
+elseif(MODE STREQUAL "subdir_json")
+  # Any find_package(nlohmann_json) would now fail: the SDK must take the parent's target.
+  build_and_run("${SOURCE}/tests/package/subdir_json" "${WORK}/subdir-json" consumer "-DSTRIPE_CONNECT_SOURCE=${SOURCE}"
+                -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON)
+elseif(MODE STREQUAL "core_only")
+  set(bin "${WORK}/core-only-build")
+  set(core "${WORK}/core-only-prefix")
+  file(REMOVE_RECURSE "${bin}" "${core}")
+  run(${CMAKE_COMMAND} -S "${SOURCE}" -B "${bin}" -DSTRIPE_CONNECT_BUILD_TESTS=OFF -DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF
+      -DSTRIPE_CONNECT_WITH_CURL=OFF -DSTRIPE_CONNECT_WITH_WEBHOOK=OFF -DSTRIPE_CONNECT_INSTALL=ON)
+  run(${CMAKE_COMMAND} --install "${bin}" --prefix "${core}")
+  # Only the core's headers and files: nothing that needs libcurl or OpenSSL.
+  foreach(f include/stripe/http/curl_transport.hpp include/stripe/webhook.hpp include/stripe/testing/simulator.hpp
+            include/stripe/testing/sim_requirements.hpp include/stripe/testing/param_schema.hpp
+            share/pkgconfig/stripe_connect_curl.pc share/pkgconfig/stripe_connect_webhook.pc
+            share/pkgconfig/stripe_connect_testing.pc)
+    if(EXISTS "${core}/${f}")
+      message(FATAL_ERROR "a core-only install must not install ${f}")
+    endif()
+  endforeach()
+  foreach(f include/stripe/connect.hpp include/stripe/onboarding.hpp include/stripe/testing/recording_transport.hpp
+            share/pkgconfig/stripe_connect.pc)
+    if(NOT EXISTS "${core}/${f}")
+      message(FATAL_ERROR "core-only install lacks ${f}")
+    endif()
+  endforeach()
+  # Every installed header's includes resolve inside the tree or to the standard library and
+  # nlohmann/json: a core header that included a component header would fail here. An include
+  # under #if defined(STRIPE_CONNECT_HAS_CURL) is the curl component's (its target defines it).
+  file(GLOB_RECURSE headers RELATIVE "${core}/include" "${core}/include/*.hpp")
+  foreach(h IN LISTS headers)
+    file(STRINGS "${core}/include/${h}" includes REGEX "^#(include|if|endif)")
+    set(curl_only OFF)
+    foreach(line IN LISTS includes)
+      if(line MATCHES "^#if.*STRIPE_CONNECT_HAS_CURL")
+        set(curl_only ON)
+      elseif(line MATCHES "^#endif")
+        set(curl_only OFF)
+      elseif(curl_only)
+        continue()
+      elseif(line MATCHES "^#include [<\"](stripe/[^>\"]+)[>\"]")
+        if(NOT EXISTS "${core}/include/${CMAKE_MATCH_1}")
+          message(FATAL_ERROR "${h} includes ${CMAKE_MATCH_1}, which a core-only install does not have")
+        endif()
+      elseif(line MATCHES "^#include <(openssl|curl)/")
+        message(FATAL_ERROR "${h} needs ${CMAKE_MATCH_1} but is installed with the core: ${line}")
+      endif()
+    endforeach()
+  endforeach()
+  file(READ "${core}/share/stripe_connect/stripe_connectTargets.cmake" targets)
+  if(targets MATCHES "CURL::|OpenSSL::|stripe_connect::curl|stripe_connect::webhook|stripe_connect::testing")
+    message(FATAL_ERROR "the core-only package must export only the core target")
+  endif()
+  build_and_run("${SOURCE}/tests/package/consumer" "${WORK}/core-only-consumer" consumer "-DCMAKE_PREFIX_PATH=${core}")
+  if(NOT LAST_OUTPUT MATCHES "consumer ok")
+    message(FATAL_ERROR "consumer printed: ${LAST_OUTPUT}")
+  endif()
+  # Asking the core-only package for a component fails with a message that says why.
+  execute_process(COMMAND ${CMAKE_COMMAND} -S "${SOURCE}/tests/package/consumer" -B "${WORK}/core-only-testing"
+                  "-DCMAKE_PREFIX_PATH=${core}" "-DCOMPONENTS=testing" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(rc EQUAL 0 OR NOT err MATCHES "installed without the testing component")
+    message(FATAL_ERROR "expected a clear failure, got ${rc}: ${out}${err}")
+  endif()
 elseif(MODE STREQUAL "pkgconfig")
   set(ENV{PKG_CONFIG_PATH} "${PREFIX}/share/pkgconfig")
-  run(pkg-config --cflags --libs stripe_connect_curl stripe_connect_webhook)
+  run(pkg-config --cflags --libs stripe_connect_curl stripe_connect_testing)  # testing brings webhook
   string(STRIP "${LAST_OUTPUT}" flags)
   separate_arguments(flags UNIX_COMMAND "${flags}")
-  run(${CXX} -DWITH_CURL -DWITH_WEBHOOK "${SOURCE}/tests/package/consumer/main.cpp" -o "${WORK}/pkgconfig-consumer" ${flags})
+  run(${CXX} -std=c++17 -DWITH_CURL -DWITH_WEBHOOK -DWITH_TESTING "${SOURCE}/tests/package/consumer/main.cpp"
+      -o "${WORK}/pkgconfig-consumer" ${flags})
   run("${WORK}/pkgconfig-consumer")
   run(pkg-config --modversion stripe_connect)
   string(STRIP "${LAST_OUTPUT}" v)

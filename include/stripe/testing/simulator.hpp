@@ -3,7 +3,7 @@
 // Transport seam. It serves every endpoint in scope (v1 accounts, account links and
 // capabilities; v2 core accounts and account links), validates like the API, replays
 // idempotent requests, injects faults, plays the user and Stripe through hooks, and delivers
-// signed webhooks. Link stripe_connect::webhook (it signs deliveries).
+// signed webhooks. Link stripe_connect::testing (it signs deliveries, through stripe_connect::webhook).
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
