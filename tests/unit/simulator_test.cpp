@@ -215,7 +215,7 @@ TEST_CASE("simulator: a failed verification brings the requirement back with an 
   w.sim->submit_onboarding(w.link(a.id, ob::Strategy::up_front).url);
   w.sim->complete_verifications(a.id);
   CHECK(w.state(a.id) == "complete");
-  w.sim->fail_verification(a.id, "individual.ssn_last_4");
+  w.sim->fail_verification(a.id, "individual.verification.document");
   auto failed = w.get(a.id);
   REQUIRE(failed.requirements->errors->size() == 1);
   const auto& err = failed.requirements->errors->at(0);
