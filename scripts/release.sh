@@ -42,6 +42,7 @@ cd "$root"
 [ -z "$(git status --porcelain)" ] || die "the working tree has uncommitted changes; commit or stash them first"
 git rev-parse -q --verify "refs/tags/$tag" >/dev/null && die "tag $tag already exists"
 grep -q '^## Unreleased' CHANGELOG.md || die "CHANGELOG.md has no '## Unreleased' section to release"
+! grep -q "^## $version " CHANGELOG.md || die "CHANGELOG.md already has a $version section"
 
 if [ "$dry_run" -eq 1 ]; then
   scratch="$(mktemp -d)"
