@@ -1,9 +1,13 @@
 # Finds what each target needs, and says which Debian package provides it when it is missing.
 include(GNUInstallDirs)
 
-find_package(nlohmann_json 3.10 CONFIG QUIET)
-if(NOT nlohmann_json_FOUND)
-  message(FATAL_ERROR "stripe_connect needs nlohmann_json >= 3.10 (Debian/Ubuntu: apt-get install nlohmann-json3-dev)")
+# A parent project that already provides nlohmann_json::nlohmann_json (FetchContent, a vendored
+# copy, its own find_package) keeps it: finding another copy could mix two versions.
+if(NOT TARGET nlohmann_json::nlohmann_json)
+  find_package(nlohmann_json 3.10 CONFIG QUIET)
+  if(NOT nlohmann_json_FOUND)
+    message(FATAL_ERROR "stripe_connect needs nlohmann_json >= 3.10 (Debian/Ubuntu: apt-get install nlohmann-json3-dev)")
+  endif()
 endif()
 
 if(STRIPE_CONNECT_WITH_CURL)

@@ -2,7 +2,27 @@ include(CMakePackageConfigHelpers)
 
 # Headers, targets, the CMake package (arch independent: header-only), pkg-config files and
 # the license. The config directory is share/ because nothing here depends on the architecture.
-install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# Headers per component: the core gets every header but the components'; each component
+# configured adds its own.
+set(_sc_component_excludes)
+foreach(_sc_header IN LISTS _sc_curl_headers _sc_webhook_headers _sc_testing_headers)
+  string(REGEX REPLACE "^include/" "" _sc_rel "${_sc_header}")
+  list(APPEND _sc_component_excludes PATTERN "${_sc_rel}" EXCLUDE)
+endforeach()
+install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${_sc_component_excludes})
+function(_sc_install_headers)
+  foreach(_sc_header IN LISTS ARGN)
+    get_filename_component(_sc_dir "${_sc_header}" DIRECTORY)
+    string(REGEX REPLACE "^include" "${CMAKE_INSTALL_INCLUDEDIR}" _sc_dir "${_sc_dir}")
+    install(FILES "${_sc_header}" DESTINATION "${_sc_dir}")
+  endforeach()
+endfunction()
+foreach(_sc_comp curl webhook testing)
+  string(TOUPPER ${_sc_comp} _sc_upper)
+  if(STRIPE_CONNECT_WITH_${_sc_upper})
+    _sc_install_headers(${_sc_${_sc_comp}_headers})
+  endif()
+endforeach()
 install(TARGETS ${_sc_targets} EXPORT stripe_connectTargets)
 install(EXPORT stripe_connectTargets
   NAMESPACE stripe_connect::
@@ -34,5 +54,11 @@ if(STRIPE_CONNECT_WITH_WEBHOOK)
   _sc_pkg_config(stripe_connect_webhook "stripe_connect webhook verification (OpenSSL)"
                  "stripe_connect = ${PROJECT_VERSION}, libcrypto" "")
 endif()
+if(STRIPE_CONNECT_WITH_TESTING)
+  _sc_pkg_config(stripe_connect_testing "stripe_connect simulator for tests and offline runs"
+                 "stripe_connect_webhook = ${PROJECT_VERSION}" "")
+endif()
 install(DIRECTORY ${PROJECT_BINARY_DIR}/pkgconfig/ DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
-install(FILES LICENSE README.md CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+if(STRIPE_CONNECT_INSTALL_DOCS)
+  install(FILES LICENSE README.md CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+endif()

@@ -22,9 +22,9 @@ int main() {
     namespace ob = stripe::onboarding;
     auto link = client->v1().account_links().create(ob::link_params(
         account->id, {"https://example.com/reauth", "https://example.com/return", ob::Strategy::incremental}));
-    std::cout << "onboarding link created, expires at " << link->expires_at
-              << "; redirect the signed-in user to it (it works once):\n"
-              << link->url << "\n";
+    // Redirect the signed-in user to link->url. It works once and grants access to the account's
+    // onboarding: never print, log or email it.
+    std::cout << "onboarding link created, expires at " << link->expires_at << "\n";
     std::cout << "state: " << ob::to_string(ob::account_state(*account)) << "\n";
     return 0;
   } catch (const stripe::Error& e) {

@@ -1,11 +1,15 @@
 // The whole Connect onboarding flow, v1 and v2.
 //
 // By default it runs offline against stripe::testing::Simulator, playing the user and Stripe.
-// With STRIPE_SECRET_KEY set it runs against Stripe: it prints each link for a person to open
-// and polls the account until onboarding is done (STRIPE_API_BASE overrides the API host).
+// With STRIPE_SECRET_KEY set it runs against Stripe: it writes each link to a file only you can
+// read (a link URL is never printed: it grants access to the account's onboarding), and polls
+// the account until onboarding is done (STRIPE_API_BASE overrides the API host).
 //
-//   onboarding_demo [--incremental] [--v1-only | --v2-only]
+//   onboarding_demo [--incremental] [--v1-only | --v2-only] [--link-file PATH]
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -35,24 +39,30 @@ std::string join(const std::vector<std::string>& items, std::size_t max = 4) {
   return s.empty() ? "none" : s;
 }
 
-// The platform's webhook endpoint: verifies each delivery and keeps a cached state.
+// The platform's webhook endpoint: verifies each delivery as a real endpoint does (default
+// options) and keeps a cached state. Answers with an HTTP status; the simulator records it.
 struct WebhookEndpoint {
   std::string secret;
-  std::int64_t now = 0;
   std::map<std::string, std::string> cached_state;  // account id -> label
-  int received = 0;
 
-  void deliver(const stripe::testing::WebhookDelivery& d) {
-    ++received;
-    stripe::webhook::VerifyOptions vo;
-    vo.now = [this] { return now; };
+  int deliver(const stripe::testing::WebhookDelivery& d) {
+    try {
+      handle(d);
+      return 200;
+    } catch (const stripe::webhook::SignatureVerificationError& e) {
+      say(std::string("webhook  rejected: ") + e.what());
+      return 400;
+    }
+  }
+
+  void handle(const stripe::testing::WebhookDelivery& d) {
     if (d.type.rfind("v2.", 0) == 0) {
-      auto n = stripe::webhook::construct_event_notification(d.payload, d.signature_header, secret, vo);
+      auto n = stripe::webhook::construct_event_notification(d.payload, d.signature_header, secret);
       say("webhook  " + n.type + " for " + (n.related_object ? n.related_object->id : std::string("?")) +
           " (signature verified)");
       return;
     }
-    auto e = stripe::webhook::construct_event(d.payload, d.signature_header, secret, vo);
+    auto e = stripe::webhook::construct_event(d.payload, d.signature_header, secret);
     if (e.type == "account.updated") {
       auto acct = e.account_object();
       std::string label = ob::to_string(ob::account_state(acct));
@@ -129,7 +139,6 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 
   step(n, "The user gets distracted: the link expires before they open it");
   sim.advance_clock(600);
-  hooks.now = sim.now();
   LinkVisit visit = sim.open_link(link->url);
   say(std::string("browser lands on refresh_url (") + visit.reason + ")");
 
@@ -149,7 +158,6 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 
   step(n, "Stripe verifies what was submitted (one simulated minute later)");
   sim.advance_clock(60);
-  hooks.now = sim.now();
   account = client.v1().accounts().retrieve(account->id);
   print_v1(*account);
 
@@ -162,8 +170,7 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
     auto again = client.v1().account_links().create(link_params);
     sim.submit_onboarding(again->url);
     sim.advance_clock(60);
-    hooks.now = sim.now();
-    account = client.v1().accounts().retrieve(account->id);
+      account = client.v1().accounts().retrieve(account->id);
     print_v1(*account);
   }
   bool done = ob::account_state(*account) == ob::AccountState::complete;
@@ -172,8 +179,7 @@ int run_v1_simulated(const stripe::Client& client, stripe::testing::Simulator& s
   return done ? 0 : 1;
 }
 
-int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& sim, WebhookEndpoint& hooks,
-                     ob::Strategy strategy) {
+int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& sim, ob::Strategy strategy) {
   int n = 0;
   std::cout << "\n=== v2: marketplace onboarding of a recipient account (" << ob::to_string(strategy) << ") ===\n";
 
@@ -211,7 +217,6 @@ int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 
   step(n, "Stripe verifies; the platform re-reads the account with include[] on return");
   sim.advance_clock(60);
-  hooks.now = sim.now();
   stripe::v2::core::AccountRetrieveParams rp;
   rp.include = std::vector<stripe::v2::core::AccountRetrieveParams::Include>{"configuration.recipient", "requirements"};
   account = client.v2().core().accounts().retrieve(account->id, rp);
@@ -222,8 +227,7 @@ int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& s
     link = ob::refresh_link(client, params);
     sim.submit_onboarding(link->url);
     sim.advance_clock(60);
-    hooks.now = sim.now();
-    account = client.v2().core().accounts().retrieve(account->id, rp);
+      account = client.v2().core().accounts().retrieve(account->id, rp);
     print_v2(*account);
     s = ob::summarize(*account);
   }
@@ -234,7 +238,29 @@ int run_v2_simulated(const stripe::Client& client, stripe::testing::Simulator& s
 // ---------------------------------------------------------------------------------------------
 // Against Stripe: a person opens the link; we poll.
 
-int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool v2) {
+// Hands each link to the person running the demo without printing it: a file only its owner can
+// read, removed when the demo ends.
+class LinkFile {
+ public:
+  explicit LinkFile(std::string path) : path_(std::move(path)) {}
+  LinkFile(const LinkFile&) = delete;
+  LinkFile& operator=(const LinkFile&) = delete;
+  ~LinkFile() { std::remove(path_.c_str()); }
+
+  void write(const std::string& url) {
+    std::remove(path_.c_str());  // never write through an existing file or link
+    { std::ofstream create(path_); }
+    namespace fs = std::filesystem;
+    fs::permissions(path_, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    std::ofstream(path_, std::ios::trunc) << url << "\n";
+    say("open the link in " + path_ + " in a browser within a few minutes (it works once)");
+  }
+
+ private:
+  std::string path_;
+};
+
+int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool v2, LinkFile& links) {
   int n = 0;
   const int polls = std::getenv("STRIPE_DEMO_POLLS") ? std::atoi(std::getenv("STRIPE_DEMO_POLLS")) : 60;
   if (v1) {
@@ -251,12 +277,12 @@ int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool 
     auto account = client.v1().accounts().create(create);
     say("created " + account->id);
     auto link = client.v1().account_links().create(ob::link_params(account->id, {kRefreshUrl, kReturnUrl, strategy, false}));
-    say("open this link in a browser within a few minutes (it works once):");
-    std::cout << "\n    " << link->url << "\n\n";
+    say("link created, expires at " + std::to_string(link->expires_at));
+    links.write(link->url);
     for (int i = 0; i < polls; ++i) {
       account = client.v1().accounts().retrieve(account->id);
       say("poll " + std::to_string(i + 1) + ": " + ob::to_string(ob::account_state(*account)));
-      if (!ob::needs_onboarding(*account, strategy)) break;
+      if (!ob::needs_onboarding(*account, strategy) || i + 1 == polls) break;
       std::this_thread::sleep_for(std::chrono::seconds(5));
     }
     print_v1(*account);
@@ -274,14 +300,14 @@ int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool 
     say("created " + account->id);
     auto link = client.v2().core().account_links().create(
         ob::v2_link_params(account->id, {kRefreshUrl, kReturnUrl, strategy, false}, {"recipient"}));
-    say("open this link in a browser (it works once):");
-    std::cout << "\n    " << link->url << "\n\n";
+    say("link created, expires at " + link->expires_at);
+    links.write(link->url);
     stripe::v2::core::AccountRetrieveParams rp;
     rp.include = std::vector<stripe::v2::core::AccountRetrieveParams::Include>{"configuration.recipient", "requirements"};
     for (int i = 0; i < polls; ++i) {
       account = client.v2().core().accounts().retrieve(account->id, rp);
       say("poll " + std::to_string(i + 1) + ": " + ob::summarize(*account).label());
-      if (ob::summarize(*account).recipient_ready) break;
+      if (ob::summarize(*account).recipient_ready || i + 1 == polls) break;
       std::this_thread::sleep_for(std::chrono::seconds(5));
     }
     print_v2(*account);
@@ -294,14 +320,16 @@ int run_live(const stripe::Client& client, ob::Strategy strategy, bool v1, bool 
 int main(int argc, char** argv) {
   ob::Strategy strategy = ob::Strategy::up_front;
   bool v1 = true, v2 = true;
+  std::string link_file = "onboarding-link.txt";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--incremental") strategy = ob::Strategy::incremental;
+    if (arg == "--link-file" && i + 1 < argc) link_file = argv[++i];
+    else if (arg == "--incremental") strategy = ob::Strategy::incremental;
     else if (arg == "--up-front") strategy = ob::Strategy::up_front;
     else if (arg == "--v1-only") v2 = false;
     else if (arg == "--v2-only") v1 = false;
     else {
-      std::cerr << "usage: onboarding_demo [--incremental|--up-front] [--v1-only|--v2-only]\n";
+      std::cerr << "usage: onboarding_demo [--incremental|--up-front] [--v1-only|--v2-only] [--link-file PATH]\n";
       return 2;
     }
   }
@@ -313,20 +341,24 @@ int main(int argc, char** argv) {
       if (const char* base = std::getenv("STRIPE_API_BASE")) o.base_url = base;
       o.app_info = stripe::AppInfo{"onboarding_demo", stripe::sdk_version, "", ""};
       std::cout << "Running against Stripe (" << o.base_url << ").\n";
-      return run_live(stripe::Client(o), strategy, v1, v2);
+      LinkFile links(link_file);
+      return run_live(stripe::Client(o), strategy, v1, v2, links);
     }
     std::cout << "Running offline against the embedded simulator (set STRIPE_SECRET_KEY to use Stripe).\n";
     auto sim = std::make_shared<stripe::testing::Simulator>();
-    WebhookEndpoint hooks{sim->webhook_secret(), sim->now(), {}, 0};
-    sim->on_webhook([&hooks](const stripe::testing::WebhookDelivery& d) { hooks.deliver(d); });
+    WebhookEndpoint hooks{sim->webhook_secret(), {}};
+    sim->on_webhook([&hooks](const stripe::testing::WebhookDelivery& d) { return hooks.deliver(d); });
     stripe::ClientOptions o;
     o.secret_key = "sk_test_simulated_platform";
     o.transport = sim;
     stripe::Client client(o);
     int rc = 0;
     if (v1) rc |= run_v1_simulated(client, *sim, hooks, strategy);
-    if (v2) rc |= run_v2_simulated(client, *sim, hooks, strategy);
-    std::cout << "\n" << hooks.received << " signed webhook deliveries verified. "
+    if (v2) rc |= run_v2_simulated(client, *sim, strategy);
+    int verified = 0, rejected = 0;
+    for (const auto& d : sim->webhook_deliveries()) (d.status == 200 ? verified : rejected) += 1;
+    if (rejected) rc |= 1;
+    std::cout << "\n" << verified << " signed webhook deliveries verified, " << rejected << " rejected by the endpoint. "
               << (rc == 0 ? "All flows completed." : "Some flow did not complete.") << "\n";
     return rc;
   } catch (const stripe::Error& e) {

@@ -30,7 +30,8 @@ int main() {
     auto link = client->v2().core().account_links().create(ob::v2_link_params(
         account->id, {"https://example.com/reauth", "https://example.com/return", ob::Strategy::up_front},
         {"recipient"}));
-    std::cout << "onboarding link created, expires at " << link->expires_at << ":\n" << link->url << "\n";
+    // Redirect the signed-in user to link->url; never print, log or email it.
+    std::cout << "onboarding link created, expires at " << link->expires_at << "\n";
     return 0;
   } catch (const stripe::Error& e) {
     std::cerr << "Stripe error: " << e.what() << "\n";

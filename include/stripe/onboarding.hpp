@@ -1,6 +1,7 @@
 #pragma once
-// Onboarding decisions as pure functions over typed accounts: where an account stands, whether
-// to send the user (back) through onboarding, and how to build the account link that does it.
+/// \file
+/// Onboarding decisions as pure functions over typed accounts: where an account stands, whether
+/// to send the user (back) through onboarding, and how to build the account link that does it.
 #include <map>
 #include <optional>
 #include <string>
@@ -10,24 +11,27 @@
 #include "stripe/v1/services.hpp"
 #include "stripe/v2/services.hpp"
 
+/// Onboarding decisions: pure functions, so a webhook handler, a return_url handler and a test
+/// reach the same answer from the same account.
 namespace stripe::onboarding {
 
 // ---------------------------------------------------------------------------------------------
 // v1 account state
 
-// The summary status of a v1 connected account; to_string gives the display label.
+/// The summary status of a v1 connected account; to_string gives the display label.
 enum class AccountState {
-  rejected,
-  pending_enablement,
-  complete,
-  enabled,
-  restricted,
-  restricted_payouts_disabled,
-  restricted_charges_disabled,
-  restricted_past_due,
-  pending_disabled,
+  rejected,                     ///< disabled_reason says rejected.*: onboarding cannot fix it
+  pending_enablement,           ///< charges and payouts on, Stripe still verifying something
+  complete,                     ///< charges and payouts on, nothing due now or later
+  enabled,                      ///< charges and payouts on, more due eventually
+  restricted,                   ///< something due or disabled: send the user through onboarding
+  restricted_payouts_disabled,  ///< charges on, payouts off
+  restricted_charges_disabled,  ///< payouts on, charges off
+  restricted_past_due,          ///< a deadline passed: the user must act now
+  pending_disabled,             ///< off while Stripe verifies what was submitted: wait
 };
 
+/// The display label ("complete", "restricted (past due)", ...): stable, fine to store.
 inline const char* to_string(AccountState s) {
   switch (s) {
     case AccountState::rejected: return "rejected";
@@ -48,7 +52,7 @@ namespace detail {
 inline bool has_items(const std::optional<std::vector<std::string>>& list) { return list && !list->empty(); }
 }  // namespace detail
 
-// The rules of the API-onboarding guide, evaluated in order.
+/// The rules of Stripe's account-state logic, evaluated in order.
 inline AccountState account_state(const v1::Account& a) {
   const auto* req = a.requirements ? &*a.requirements : nullptr;
   auto items = [&](auto member) { return req && detail::has_items(req->*member); };
@@ -69,20 +73,27 @@ inline AccountState account_state(const v1::Account& a) {
   return AccountState::restricted;
 }
 
-// The state with the signals worth showing next to it.
+/// The state with the signals worth showing next to it, copied out of the account so a
+/// dashboard or a cache does not keep the whole object.
 struct AccountSummary {
-  AccountState state = AccountState::restricted;
-  bool details_submitted = false;
-  bool charges_enabled = false;
-  bool payouts_enabled = false;
-  std::optional<std::int64_t> current_deadline;
-  std::vector<v1::Account::Requirements::Errors> errors;
-  std::vector<std::string> currently_due, eventually_due, past_due, pending_verification;
-  std::vector<std::string> future_currently_due, future_eventually_due;
-  std::map<std::string, std::string> capabilities;  // name -> active | inactive | pending | ...
+  AccountState state = AccountState::restricted;  ///< account_state()
+  bool details_submitted = false;  ///< the user finished the form at least once
+  bool charges_enabled = false;  ///< the account can take payments
+  bool payouts_enabled = false;  ///< the account can be paid out
+  std::optional<std::int64_t> current_deadline;  ///< when currently_due becomes past_due (Unix s)
+  std::vector<v1::Account::Requirements::Errors> errors;  ///< rejected values, to show the user
+  std::vector<std::string> currently_due;  ///< needed by current_deadline
+  std::vector<std::string> eventually_due;  ///< needed later; up-front collection asks now
+  std::vector<std::string> past_due;  ///< overdue: capabilities are off until provided
+  std::vector<std::string> pending_verification;  ///< submitted, Stripe is checking
+  std::vector<std::string> future_currently_due;  ///< currently due once announced changes apply
+  std::vector<std::string> future_eventually_due;  ///< eventually due once announced changes apply
+  std::map<std::string, std::string> capabilities;  ///< name -> active | inactive | pending | ...
+  /// The display label of state.
   const char* label() const { return to_string(state); }
 };
 
+/// The summary of a v1 account.
 inline AccountSummary summarize(const v1::Account& a) {
   AccountSummary s;
   s.state = account_state(a);
@@ -109,21 +120,25 @@ inline AccountSummary summarize(const v1::Account& a) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Strategy: up-front collects eventually_due requirements, incremental only currently_due.
+// Strategy
 
+/// What to collect: up-front collects eventually_due requirements too (one visit, no missed
+/// deadlines later), incremental only currently_due (a faster first visit).
 enum class Strategy { up_front, incremental };
 
+/// "up-front" or "incremental", for logs.
 inline const char* to_string(Strategy s) { return s == Strategy::up_front ? "up-front" : "incremental"; }
 
-// The collection_options values a strategy sends.
+/// The collection_options.fields value a strategy sends.
 inline std::string_view collection_fields(Strategy s) {
   return s == Strategy::up_front ? std::string_view("eventually_due") : std::string_view("currently_due");
 }
+/// The collection_options.future_requirements value: include or omit.
 inline std::string_view future_requirements_option(bool include) {
   return include ? std::string_view("include") : std::string_view("omit");
 }
 
-// Whether the user should be sent (back) through onboarding now.
+/// Whether the user should be sent (back) through onboarding now.
 inline bool needs_onboarding(const v1::Account& a, Strategy strategy) {
   if (!a.requirements) return !a.details_submitted;
   const auto& r = *a.requirements;
@@ -134,16 +149,19 @@ inline bool needs_onboarding(const v1::Account& a, Strategy strategy) {
 // ---------------------------------------------------------------------------------------------
 // v2 accounts
 
+/// One v2 requirements entry.
 using V2Entry = v2::core::Account::Requirements::Entries;
 
-// One capability of one configuration, e.g. recipient / stripe_balance.stripe_transfers.
+/// One capability of one configuration, e.g. recipient / stripe_balance.stripe_transfers,
+/// flattened so callers need not walk the nested configuration structs.
 struct CapabilityReport {
-  std::string configuration;  // recipient | merchant | customer
-  std::string capability;     // dotted path under configuration.<name>.capabilities
-  std::string status;         // active | pending | restricted | unsupported | (newer values)
-  std::vector<std::string> status_codes;
+  std::string configuration;  ///< recipient | merchant | customer
+  std::string capability;     ///< dotted path under `configuration.<name>.capabilities`
+  std::string status;         ///< active | pending | restricted | unsupported | (newer values)
+  std::vector<std::string> status_codes;  ///< status_details[].code: why it is not active
+  /// Whether the capability can be used.
   bool ready() const { return status == "active"; }
-  // The user can fix this by continuing onboarding with a new account link.
+  /// The user can fix this by continuing onboarding with a new account link.
   bool needs_user_action() const {
     for (const auto& c : status_codes)
       if (c == "requirements_past_due") return true;
@@ -188,6 +206,8 @@ struct CapabilityCollector {
 
 }  // namespace detail
 
+/// Every capability of every configuration the account has (retrieve it with include[] for
+/// the configurations, or there is nothing to report).
 inline std::vector<CapabilityReport> capability_reports(const v2::core::Account& a) {
   std::vector<CapabilityReport> out;
   if (!a.configuration) return out;
@@ -204,8 +224,8 @@ inline std::vector<CapabilityReport> capability_reports(const v2::core::Account&
   return out;
 }
 
-// Requirement entries grouped by minimum_deadline.status (currently_due, eventually_due,
-// past_due, and any newer status as given).
+/// Requirement entries grouped by minimum_deadline.status (currently_due, eventually_due,
+/// past_due, and any newer status as given).
 inline std::map<std::string, std::vector<V2Entry>> entries_by_deadline(const v2::core::Account& a) {
   std::map<std::string, std::vector<V2Entry>> out;
   if (!a.requirements) return out;
@@ -213,8 +233,8 @@ inline std::map<std::string, std::vector<V2Entry>> entries_by_deadline(const v2:
   return out;
 }
 
-// Entries Stripe requests ahead of upcoming requirement changes (requested_reasons code
-// future_requirements), from requirements and future_requirements alike.
+/// Entries Stripe requests ahead of upcoming requirement changes (requested_reasons code
+/// future_requirements), from requirements and future_requirements alike.
 inline std::vector<V2Entry> future_requirement_entries(const v2::core::Account& a) {
   std::vector<V2Entry> out;
   auto scan = [&](const auto& reqs) {
@@ -231,35 +251,97 @@ inline std::vector<V2Entry> future_requirement_entries(const v2::core::Account& 
   return out;
 }
 
-struct V2Summary {
-  bool recipient_ready = false;  // stripe_balance.stripe_transfers is active
-  bool prompt_continue_onboarding = false;  // some capability says requirements_past_due
-  std::vector<CapabilityReport> capabilities;
-  std::map<std::string, std::vector<V2Entry>> entries_by_deadline;
-  std::vector<V2Entry> future_requirements;
-
-  std::string label() const {
-    if (recipient_ready && entries_by_deadline.count("past_due") == 0 && entries_by_deadline.count("currently_due") == 0)
-      return entries_by_deadline.count("eventually_due") ? "ready (more due eventually)" : "ready";
-    if (prompt_continue_onboarding) return "action required (past due)";
-    if (entries_by_deadline.count("past_due") || entries_by_deadline.count("currently_due")) return "action required";
-    return "pending";
-  }
+/// Where a v2 account stands, in the order the rules are checked; to_string gives the label.
+/// It says who must act: the user (send a link), Stripe (wait) or nobody.
+enum class V2State {
+  closed,                    ///< the account is closed
+  rejected,                  ///< Stripe or the platform rejected it (a rejected_* capability code)
+  action_required_past_due,  ///< the user must act and a deadline has passed
+  action_required,           ///< some currently due entry awaits the user
+  ready,                     ///< recipient: stripe_balance.stripe_transfers is active
+  ready_more_due,            ///< ready, with entries the user must provide eventually
+  active,                    ///< no recipient configuration, and every capability is active
+  active_more_due,           ///< active, with entries the user must provide eventually
+  awaiting_stripe,           ///< every currently due or past due entry awaits Stripe, not the user
+  pending,                   ///< none of the above (nothing requested yet, capabilities pending)
 };
 
+/// The display label ("awaiting Stripe", "action required", ...): stable, fine to store.
+inline const char* to_string(V2State s) {
+  switch (s) {
+    case V2State::closed: return "closed";
+    case V2State::rejected: return "rejected";
+    case V2State::action_required_past_due: return "action required (past due)";
+    case V2State::action_required: return "action required";
+    case V2State::ready: return "ready";
+    case V2State::ready_more_due: return "ready (more due eventually)";
+    case V2State::active: return "active";
+    case V2State::active_more_due: return "active (more due eventually)";
+    case V2State::awaiting_stripe: return "awaiting Stripe";
+    case V2State::pending: return "pending";
+  }
+  return "pending";
+}
+
+/// What a v2 account needs, gathered once from its configurations and requirements.
+struct V2Summary {
+  bool closed = false;  ///< the account is closed
+  bool rejected = false;  ///< some capability is rejected, or says rejected_* in status_details
+  bool recipient_ready = false;  ///< stripe_balance.stripe_transfers is active
+  bool prompt_continue_onboarding = false;  ///< some capability says requirements_past_due
+  std::vector<CapabilityReport> capabilities;  ///< capability_reports()
+  std::map<std::string, std::vector<V2Entry>> entries_by_deadline;  ///< entries_by_deadline()
+  std::vector<V2Entry> future_requirements;  ///< future_requirement_entries()
+
+  /// The rules behind the label, evaluated in the order of V2State.
+  V2State state() const {
+    if (closed) return V2State::closed;
+    if (rejected) return V2State::rejected;
+    auto user_must_act = [&](const char* deadline) {
+      auto it = entries_by_deadline.find(deadline);
+      if (it == entries_by_deadline.end()) return false;
+      for (const auto& e : it->second)
+        if (e.awaiting_action_from == "user") return true;
+      return false;
+    };
+    if (prompt_continue_onboarding || user_must_act("past_due")) return V2State::action_required_past_due;
+    if (user_must_act("currently_due")) return V2State::action_required;
+    const bool more_due = user_must_act("eventually_due");
+    if (recipient_ready) return more_due ? V2State::ready_more_due : V2State::ready;
+    bool has_recipient = false, all_active = !capabilities.empty();
+    for (const auto& c : capabilities) {
+      if (c.configuration == "recipient") has_recipient = true;
+      if (!c.ready()) all_active = false;
+    }
+    if (!has_recipient && all_active) return more_due ? V2State::active_more_due : V2State::active;
+    // Any currently or past due entry left awaits Stripe (the user's were caught above).
+    if (entries_by_deadline.count("past_due") || entries_by_deadline.count("currently_due"))
+      return V2State::awaiting_stripe;
+    return V2State::pending;
+  }
+  /// The display label of state().
+  std::string label() const { return to_string(state()); }
+};
+
+/// The summary of a v2 account; retrieve it with include[] for requirements and the
+/// configurations, or every summary reads "pending".
 inline V2Summary summarize(const v2::core::Account& a) {
   V2Summary s;
+  s.closed = a.closed.value_or(false);
   s.capabilities = capability_reports(a);
   for (const auto& c : s.capabilities) {
     if (c.configuration == "recipient" && c.capability == "stripe_balance.stripe_transfers") s.recipient_ready = c.ready();
     if (!c.ready() && c.needs_user_action()) s.prompt_continue_onboarding = true;
+    if (c.status == "rejected") s.rejected = true;
+    for (const auto& code : c.status_codes)
+      if (code.rfind("rejected_", 0) == 0) s.rejected = true;
   }
   s.entries_by_deadline = entries_by_deadline(a);
   s.future_requirements = future_requirement_entries(a);
   return s;
 }
 
-// v2: currently_due and past_due entries the user must act on; eventually_due too when up-front.
+/// v2: currently_due and past_due entries the user must act on; eventually_due too when up-front.
 inline bool needs_onboarding(const v2::core::Account& a, Strategy strategy) {
   if (!a.requirements) return false;
   for (const auto& e : a.requirements->entries) {
@@ -274,13 +356,16 @@ inline bool needs_onboarding(const v2::core::Account& a, Strategy strategy) {
 // ---------------------------------------------------------------------------------------------
 // Account links
 
+/// What every account link needs, v1 or v2.
 struct LinkOptions {
-  std::string refresh_url;
-  std::string return_url;
-  Strategy strategy = Strategy::incremental;
-  bool include_future_requirements = false;
+  std::string refresh_url;  ///< where an expired or already-used link lands: make a new link there
+  std::string return_url;  ///< where the user lands when leaving the flow (not "done": check state)
+  Strategy strategy = Strategy::incremental;  ///< what to collect
+  bool include_future_requirements = false;  ///< collect announced future requirements now too
 };
 
+/// The v1 account link params for an account; pass them to account_links().create() and keep
+/// them for the refresh_url handler.
 inline v1::AccountLinkCreateParams link_params(const std::string& account, const LinkOptions& o,
                                                v1::AccountLinkCreateParams::Type type =
                                                    v1::AccountLinkCreateParams::Type::account_onboarding) {
@@ -295,6 +380,7 @@ inline v1::AccountLinkCreateParams link_params(const std::string& account, const
   return p;
 }
 
+/// The v2 account link params (use_case account_onboarding) for the given configurations.
 inline v2::core::AccountLinkCreateParams v2_link_params(const std::string& account, const LinkOptions& o,
                                                         std::vector<std::string> configurations = {}) {
   using P = v2::core::AccountLinkCreateParams;
@@ -314,8 +400,8 @@ inline v2::core::AccountLinkCreateParams v2_link_params(const std::string& accou
   return p;
 }
 
-// account_update links exist only where the platform collects requirements and the account
-// has no Stripe-hosted dashboard (custom accounts included).
+/// account_update links exist only where the platform collects requirements and the account
+/// has no Stripe-hosted dashboard (custom accounts included).
 inline bool can_use_account_update(const v1::Account& a) {
   if (a.controller) {
     const auto& c = *a.controller;
@@ -326,26 +412,31 @@ inline bool can_use_account_update(const v1::Account& a) {
   return a.type == v1::Account::Type::custom;
 }
 
-// Checks a link's redirect URLs before any request (absolute; HTTPS required in live mode for
-// v1 and always for v2). Throws InvalidParamsError naming the parameter.
+/// Checks a link's redirect URLs before any request (absolute; HTTPS required in live mode for
+/// v1 and always for v2). Throws InvalidParamsError naming the parameter.
 inline void validate_link(const v1::AccountLinkCreateParams& p, const std::string& secret_key) {
   v1::AccountLinkService::validate(p, secret_key);
 }
+/// The v2 check: HTTPS always, test mode included.
 inline void validate_link(const v2::core::AccountLinkCreateParams& p) { v2::core::AccountLinkService::validate(p); }
 
-// The refresh_url handler: a new link with the same parameters as the expired one. Refuses an
-// account_update link for an account that cannot have one, when the account is given.
+/// The refresh_url handler: a new link with the same parameters as the expired one (a fresh
+/// idempotency key, so Stripe makes a new link rather than replaying the old one). It checks the
+/// redirect URLs like every link request; it cannot check the link type against the account,
+/// which it is not given: build account_update links with create_link, which does.
 inline Result<v1::AccountLink> refresh_link(const Client& client, const v1::AccountLinkCreateParams& earlier,
                                             const RequestOptions& ro = {}) {
   return client.v1().account_links().create(earlier, ro);
 }
+/// The v2 refresh_url handler: a new link with the same parameters.
 inline Result<v2::core::AccountLink> refresh_link(const Client& client,
                                                   const v2::core::AccountLinkCreateParams& earlier,
                                                   const RequestOptions& ro = {}) {
   return client.v2().core().account_links().create(earlier, ro);
 }
 
-// Builds and creates an account link after checking the account can have that type.
+/// Builds and creates an account link after checking the account can have that type, so an
+/// impossible account_update link fails here, naming the reason, instead of at Stripe.
 inline Result<v1::AccountLink> create_link(const Client& client, const v1::Account& account, const LinkOptions& o,
                                            v1::AccountLinkCreateParams::Type type =
                                                v1::AccountLinkCreateParams::Type::account_onboarding,

@@ -1,8 +1,12 @@
 // Runs the example programs against the simulator served over loopback HTTP.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <fstream>
 
 #include "stripe/connect.hpp"
 #include "support/sim_http_bridge.hpp"
@@ -45,8 +49,9 @@ TEST_CASE("examples run against the simulator over HTTP") {
   CHECK(express.rc == 0);
   CHECK(express.out.find("created Express account acct_") != std::string::npos);
   CHECK(express.out.find("state: restricted") != std::string::npos);
+  CHECK(express.out.find("onboarding link created, expires at ") != std::string::npos);
   REQUIRE(sim->link_urls().size() == 1);
-  CHECK(express.out.find(sim->link_urls()[0]) != std::string::npos);  // printed for the person to open
+  CHECK(express.out.find(sim->link_urls()[0]) == std::string::npos);  // a link URL is never printed
 
   auto api = run(env + EXAMPLE_API_ONBOARDING);
   CHECK(api.rc == 0);
@@ -58,6 +63,9 @@ TEST_CASE("examples run against the simulator over HTTP") {
   CHECK(recipient.rc == 0);
   CHECK(recipient.out.find("action required") != std::string::npos);
   CHECK(recipient.out.find("onboarding link created") != std::string::npos);
+  REQUIRE(sim->link_urls().size() == 2);
+  CHECK(recipient.out.find(sim->link_urls()[1]) == std::string::npos);
+  for (const auto* out : {&express.out, &recipient.out}) CHECK(out->find("connect.simulator.invalid") == std::string::npos);
 
   auto list = run(env + EXAMPLE_LIST);
   CHECK(list.rc == 0);
@@ -66,6 +74,21 @@ TEST_CASE("examples run against the simulator over HTTP") {
   auto failing = run("STRIPE_SECRET_KEY=pk_test_wrong STRIPE_API_BASE=" + bridge.base_url() + " " + EXAMPLE_LIST);
   CHECK(failing.rc == 1);
   CHECK(failing.out.find("Stripe error") != std::string::npos);
+}
+
+TEST_CASE("the demo against an API hands links over in a private file, never on screen") {
+  auto sim = std::make_shared<stripe::testing::Simulator>();
+  test_support::SimulatorHttpBridge bridge(sim);
+  std::string link_file = "demo-link-" + std::to_string(::getpid()) + ".txt";
+  auto demo = run("STRIPE_DEMO_POLLS=1 " + env_prefix(bridge.base_url()) + EXAMPLE_DEMO + " --link-file " + link_file);
+  CHECK(demo.rc == 0);
+  CHECK(demo.out.find("link created, expires at") != std::string::npos);
+  CHECK(demo.out.find("open the link in " + link_file) != std::string::npos);
+  REQUIRE(sim->link_urls().size() == 2);  // v1 and v2
+  for (const auto& url : sim->link_urls()) CHECK(demo.out.find(url) == std::string::npos);
+  CHECK(demo.out.find("connect.simulator.invalid") == std::string::npos);
+  std::ifstream gone(link_file);
+  CHECK_FALSE(gone.good());  // removed when the demo ends
 }
 
 TEST_CASE("webhook receiver verifies deliveries and tracks state over loopback") {
@@ -115,16 +138,16 @@ TEST_CASE("webhook receiver verifies deliveries and tracks state over loopback")
     auto res = http.Post("/webhook", h, body, "application/json");
     return res ? res->status : -1;
   };
-  // The simulator signed with its clock; the receiver checks age against real time, so re-sign now.
-  auto now = static_cast<std::int64_t>(std::time(nullptr));
-  auto sign = [&](const std::string& body) { return stripe::webhook::sign_payload(body, sim->webhook_secret(), now); };
-  CHECK(post(account_updated->payload, sign(account_updated->payload)) == 200);
+  // The simulator's deliveries verify as they are, with the receiver's default options.
+  CHECK(post(account_updated->payload, account_updated->signature_header) == 200);
   std::string tampered = account_updated->payload;
   tampered.replace(tampered.find("\"livemode\":false"), 16, "\"livemode\":true ");
-  CHECK(post(tampered, sign(account_updated->payload)) == 400);
+  CHECK(post(tampered, account_updated->signature_header) == 400);
   CHECK(post(account_updated->payload, "") == 400);
-  CHECK(post(account_updated->payload, account_updated->signature_header) == 400);  // signed long ago
-  CHECK(post(requirements_updated->payload, sign(requirements_updated->payload)) == 200);
+  auto long_ago = static_cast<std::int64_t>(std::time(nullptr)) - 3600;
+  CHECK(post(account_updated->payload,
+             stripe::webhook::sign_payload(account_updated->payload, sim->webhook_secret(), long_ago)) == 400);
+  CHECK(post(requirements_updated->payload, requirements_updated->signature_header) == 200);
 
   std::string out;
   while (std::fgets(line, sizeof line, p)) out += line;

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/recording_transport.hpp"
 #include "support/fixtures.hpp"
@@ -149,6 +152,91 @@ TEST_CASE("v2 summary: capability readiness, prompts, entries by deadline, futur
   CHECK(ready.label() == "ready (more due eventually)");
   CHECK_FALSE(ob::needs_onboarding(stripe::decode<v2::Account>(j), ob::Strategy::incremental));
   CHECK(ob::needs_onboarding(stripe::decode<v2::Account>(j), ob::Strategy::up_front));
+}
+
+namespace {
+// A v2 account from the few fields the v2 state rules read.
+struct V2Cap {
+  const char* configuration;  // recipient | merchant
+  const char* path;           // e.g. stripe_balance.stripe_transfers, card_payments
+  const char* status;
+  const char* code;  // one status_details code, or "" for none
+};
+struct V2Due {
+  const char* deadline;  // currently_due | past_due | eventually_due
+  const char* awaiting;  // user | stripe
+};
+v2::Account v2_account(bool closed, const std::vector<V2Cap>& caps, const std::vector<V2Due>& entries) {
+  nlohmann::json j = {{"id", "acct_v2"}, {"object", "v2.core.account"}, {"closed", closed}};
+  for (const auto& c : caps) {
+    nlohmann::json status = {{"status", c.status}, {"status_details", nlohmann::json::array()}};
+    if (*c.code) status["status_details"].push_back({{"code", c.code}, {"resolution", "provide_info"}});
+    std::string pointer = std::string("/") + c.path;
+    std::replace(pointer.begin(), pointer.end(), '.', '/');
+    j["configuration"][c.configuration]["capabilities"][nlohmann::json::json_pointer(pointer)] = status;
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : entries)
+    list.push_back({{"awaiting_action_from", e.awaiting}, {"description", "individual.id_number"},
+                    {"errors", nlohmann::json::array()}, {"impact", {{"restricts_capabilities", nlohmann::json::array()}}},
+                    {"minimum_deadline", {{"status", e.deadline}}}, {"requested_reasons", nlohmann::json::array()}});
+  if (!entries.empty()) j["requirements"] = {{"entries", list}};
+  return stripe::decode<v2::Account>(j);
+}
+}  // namespace
+
+TEST_CASE("v2 label tells who must act, and names closed, rejected and merchant-only accounts") {
+  const V2Cap transfers_active{"recipient", "stripe_balance.stripe_transfers", "active", ""};
+  const V2Cap transfers_pending{"recipient", "stripe_balance.stripe_transfers", "pending", "requirements_pending_verification"};
+  const V2Cap transfers_past_due{"recipient", "stripe_balance.stripe_transfers", "restricted", "requirements_past_due"};
+  const V2Cap transfers_rejected{"recipient", "stripe_balance.stripe_transfers", "restricted", "rejected_fraud"};
+  const V2Cap cards_active{"merchant", "card_payments", "active", ""};
+  const V2Cap cards_pending{"merchant", "card_payments", "pending", "requirements_pending_verification"};
+  const V2Cap cards_status_rejected{"merchant", "card_payments", "rejected", ""};
+  struct Row {
+    const char* what;
+    bool closed;
+    std::vector<V2Cap> caps;
+    std::vector<V2Due> entries;
+    ob::V2State state;
+    const char* label;
+  };
+  const std::vector<Row> rows = {
+      {"closed outranks everything", true, {transfers_active}, {}, ob::V2State::closed, "closed"},
+      {"rejected by code", false, {transfers_rejected}, {{"currently_due", "user"}}, ob::V2State::rejected, "rejected"},
+      {"rejected by status", false, {cards_status_rejected}, {}, ob::V2State::rejected, "rejected"},
+      {"capability says past due", false, {transfers_past_due}, {}, ob::V2State::action_required_past_due,
+       "action required (past due)"},
+      {"past due entry on the user", false, {transfers_pending}, {{"past_due", "user"}},
+       ob::V2State::action_required_past_due, "action required (past due)"},
+      {"some entry awaits the user", false, {transfers_pending}, {{"currently_due", "stripe"}, {"currently_due", "user"}},
+       ob::V2State::action_required, "action required"},
+      {"every entry awaits Stripe", false, {transfers_pending}, {{"currently_due", "stripe"}, {"past_due", "stripe"}},
+       ob::V2State::awaiting_stripe, "awaiting Stripe"},
+      {"recipient ready", false, {transfers_active}, {}, ob::V2State::ready, "ready"},
+      {"recipient ready while Stripe reviews", false, {transfers_active}, {{"currently_due", "stripe"}},
+       ob::V2State::ready, "ready"},
+      {"recipient ready, more later", false, {transfers_active}, {{"eventually_due", "user"}}, ob::V2State::ready_more_due,
+       "ready (more due eventually)"},
+      {"merchant only, active", false, {cards_active}, {}, ob::V2State::active, "active"},
+      {"merchant only, active, more later", false, {cards_active}, {{"eventually_due", "user"}},
+       ob::V2State::active_more_due, "active (more due eventually)"},
+      {"merchant only, verifying", false, {cards_pending}, {{"currently_due", "stripe"}}, ob::V2State::awaiting_stripe,
+       "awaiting Stripe"},
+      {"recipient not ready though merchant is active", false, {cards_active, transfers_pending}, {},
+       ob::V2State::pending, "pending"},
+      {"nothing requested", false, {}, {}, ob::V2State::pending, "pending"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.what);
+    auto s = ob::summarize(v2_account(row.closed, row.caps, row.entries));
+    CHECK(s.state() == row.state);
+    CHECK(s.label() == row.label);
+  }
+  // Every state has its own label.
+  std::set<std::string> labels;
+  for (int i = 0; i <= static_cast<int>(ob::V2State::pending); ++i) labels.insert(ob::to_string(static_cast<ob::V2State>(i)));
+  CHECK(labels.size() == static_cast<std::size_t>(ob::V2State::pending) + 1);
 }
 
 TEST_CASE("link params follow the strategy; v1 and v2") {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "stripe/encoding/model.hpp"
 
 namespace {
@@ -67,4 +69,10 @@ TEST_CASE("decoding a wrong JSON type names the path in a DecodeError") {
   }
   CHECK_THROWS_AS(stripe::decode<Thing>(nlohmann::json::parse(R"({"status":7})")), stripe::DecodeError);
   CHECK_THROWS_AS(stripe::decode<Thing>(nlohmann::json::parse(R"([1])")), stripe::DecodeError);
+}
+
+TEST_CASE("open enums print their wire value, known or not") {
+  std::ostringstream out;
+  out << Status(Status::active) << '|' << Status(std::string("paused_by_regulator")) << '|' << Status();
+  CHECK(out.str() == "active|paused_by_regulator|");
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <fstream>
 #include <iterator>
 
@@ -412,12 +413,11 @@ TEST_CASE("simulator: webhooks are signed, verifiable and describe each change")
   w.sim->submit_onboarding(w.link(a.id, ob::Strategy::up_front).url);
   w.sim->advance_clock(60);
   std::set<std::string> types;
-  stripe::webhook::VerifyOptions vo;
-  vo.now = [&] { return w.sim->now(); };
   std::vector<std::string> states;
   for (const auto& d : w.deliveries) {
     types.insert(d.type);
-    auto e = stripe::webhook::construct_event(d.payload, d.signature_header, w.sim->webhook_secret(), vo);
+    // Default options, as a real endpoint verifies: no clock to inject.
+    auto e = stripe::webhook::construct_event(d.payload, d.signature_header, w.sim->webhook_secret());
     if (e.type == "account.updated") {
       states.push_back(ob::to_string(ob::account_state(e.account_object())));
       CHECK(e.data.previous_attributes.is_object());
@@ -428,8 +428,64 @@ TEST_CASE("simulator: webhooks are signed, verifiable and describe each change")
   CHECK(states == std::vector<std::string>{"pending (disabled)", "complete"});
   auto tampered = w.deliveries.front();
   tampered.payload.replace(tampered.payload.find("account"), 7, "accounz");
-  CHECK_THROWS_AS(stripe::webhook::construct_event(tampered.payload, tampered.signature_header, w.sim->webhook_secret(), vo),
+  CHECK_THROWS_AS(stripe::webhook::construct_event(tampered.payload, tampered.signature_header, w.sim->webhook_secret()),
                   stripe::webhook::SignatureVerificationError);
+}
+
+TEST_CASE("simulator: deliveries are signed at delivery time and dated by the simulated clock") {
+  World w;
+  auto a = w.express();
+  w.sim->advance_clock(3600);
+  auto before = static_cast<std::int64_t>(std::time(nullptr));
+  w.sim->submit_onboarding(w.link(a.id).url);
+  auto after = static_cast<std::int64_t>(std::time(nullptr));
+  REQUIRE_FALSE(w.deliveries.empty());
+  for (const auto& d : w.deliveries) {
+    auto header = stripe::webhook::parse_signature_header(d.signature_header);
+    CHECK(header.timestamp >= before);
+    CHECK(header.timestamp <= after);
+    auto created = nlohmann::json::parse(d.payload).at("created").get<std::int64_t>();
+    CHECK(created == w.sim->now());  // the event itself keeps the deterministic clock
+  }
+}
+
+TEST_CASE("simulator: the receiver's answer to each delivery is recorded") {
+  World w;
+  // An endpoint written as the README shows: default options, 400 on a bad signature.
+  auto endpoint = [](const std::string& secret) {
+    return [secret](const stripe::testing::WebhookDelivery& d) {
+      try {
+        stripe::webhook::construct_event(d.payload, d.signature_header, secret);
+        return 200;
+      } catch (const stripe::webhook::SignatureVerificationError&) {
+        return 400;
+      }
+    };
+  };
+  w.sim->on_webhook(endpoint(w.sim->webhook_secret()));
+  auto a = w.express();
+  w.sim->submit_onboarding(w.link(a.id).url);
+  auto accepted = w.sim->webhook_deliveries();
+  REQUIRE_FALSE(accepted.empty());
+  for (const auto& d : accepted) CHECK(d.status == 200);
+
+  w.sim->on_webhook(endpoint("whsec_some_other_endpoint"));
+  w.sim->advance_clock(60);
+  auto all = w.sim->webhook_deliveries();
+  REQUIRE(all.size() > accepted.size());
+  for (std::size_t i = accepted.size(); i < all.size(); ++i) CHECK(all[i].status == 400);
+
+  // Returning nothing is a 200; throwing is a 500 with the message kept, and delivery goes on.
+  int calls = 0;
+  w.sim->on_webhook([&calls](const stripe::testing::WebhookDelivery&) {
+    if (++calls == 1) throw std::runtime_error("database down");
+  });
+  w.sim->fail_verification(a.id, "individual.ssn_last_4");
+  auto last = w.sim->webhook_deliveries();
+  REQUIRE(last.size() >= all.size() + 2);
+  CHECK(last[all.size()].status == 500);
+  CHECK(last[all.size()].error == "database down");
+  CHECK(last.back().status == 200);
 }
 
 TEST_CASE("simulator: v2 recipient accounts, links, notifications and lists") {

@@ -1,5 +1,6 @@
 #pragma once
-// Params shapes shared across resources that the schema lists only by name.
+/// \file
+/// Params shapes shared across resources that the schema lists only by name.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,14 +9,16 @@
 
 namespace stripe {
 
+/// A postal address in params (individual, company, representative): only what is set is sent.
 struct AddressParams {
-  std::optional<std::string> city;
-  std::optional<std::string> country;  // ISO 3166-1 alpha-2
-  std::optional<std::string> line1;
-  std::optional<std::string> line2;
-  std::optional<std::string> postal_code;
-  std::optional<std::string> state;
+  std::optional<std::string> city;  ///< city, district, suburb, town or village
+  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
+  std::optional<std::string> line1;  ///< street, PO box or company name
+  std::optional<std::string> line2;  ///< apartment, suite, unit or building
+  std::optional<std::string> postal_code;  ///< ZIP or postal code
+  std::optional<std::string> state;  ///< state, county, province or region
 
+  /// The field list the encoder, the decoder and the conformance tests all walk.
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("city", self.city);
@@ -27,16 +30,17 @@ struct AddressParams {
   }
 };
 
-// Kana or Kanji variation of an address (Japan only).
+/// Kana or Kanji variation of an address (Japan only): Japanese requirements ask for both.
 struct JapanAddressParams {
-  std::optional<std::string> city;
-  std::optional<std::string> country;
-  std::optional<std::string> line1;
-  std::optional<std::string> line2;
-  std::optional<std::string> postal_code;
-  std::optional<std::string> state;
-  std::optional<std::string> town;
+  std::optional<std::string> city;  ///< city or ward
+  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
+  std::optional<std::string> line1;  ///< block or building number
+  std::optional<std::string> line2;  ///< building details
+  std::optional<std::string> postal_code;  ///< postal code
+  std::optional<std::string> state;  ///< prefecture
+  std::optional<std::string> town;  ///< town or cho-me
 
+  /// The field list the encoder, the decoder and the conformance tests all walk.
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("city", self.city);
@@ -49,11 +53,13 @@ struct JapanAddressParams {
   }
 };
 
+/// A date of birth: the API takes it as three numbers, all required together.
 struct DateOfBirthParams {
-  std::int64_t day = 0;
-  std::int64_t month = 0;
-  std::int64_t year = 0;
+  std::int64_t day = 0;  ///< 1-31
+  std::int64_t month = 0;  ///< 1-12
+  std::int64_t year = 0;  ///< four digits
 
+  /// The field list the encoder, the decoder and the conformance tests all walk.
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("day", self.day);
@@ -62,14 +68,15 @@ struct DateOfBirthParams {
   }
 };
 
-// A created-at filter for list calls: set one or more bounds (Unix seconds). For an exact
-// match set gte and lte to the same value.
+/// A created-at filter for list calls: set one or more bounds (Unix seconds). For an exact
+/// match set gte and lte to the same value.
 struct TimestampFilter {
-  std::optional<std::int64_t> gt;
-  std::optional<std::int64_t> gte;
-  std::optional<std::int64_t> lt;
-  std::optional<std::int64_t> lte;
+  std::optional<std::int64_t> gt;  ///< after
+  std::optional<std::int64_t> gte;  ///< at or after
+  std::optional<std::int64_t> lt;  ///< before
+  std::optional<std::int64_t> lte;  ///< at or before
 
+  /// The field list the encoder, the decoder and the conformance tests all walk.
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("gt", self.gt);

@@ -1,5 +1,6 @@
 #pragma once
-// v1 wire encoding: application/x-www-form-urlencoded with bracketed keys, and its inverse.
+/// \file
+/// v1 wire encoding: application/x-www-form-urlencoded with bracketed keys, and its inverse.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -63,7 +64,8 @@ void form_encode_into(std::string& out, const std::string& key, const Json& valu
 
 }  // namespace detail
 
-// Percent-encodes one path segment or query value (RFC 3986 unreserved characters stay literal).
+/// Percent-encodes one path segment or query value (RFC 3986 unreserved characters stay
+/// literal), so ids and values cannot change the URL's structure.
 inline std::string percent_encode(std::string_view in) {
   std::string out;
   out.reserve(in.size());
@@ -71,7 +73,7 @@ inline std::string percent_encode(std::string_view in) {
   return out;
 }
 
-// Throws InvalidParamsError on a malformed escape.
+/// Decodes %XX escapes and '+' as a space. Throws InvalidParamsError on a malformed escape.
 inline std::string percent_decode(std::string_view in) {
   std::string out;
   out.reserve(in.size());
@@ -91,9 +93,9 @@ inline std::string percent_decode(std::string_view in) {
   return out;
 }
 
-// Encodes a JSON object as Stripe's v1 form body: nested objects as a[b][c]=v, arrays indexed
-// a[0]=x, null and "" as key= (unset), booleans true/false. Keys keep the object's own order, so
-// pass an nlohmann::ordered_json to keep declaration order.
+/// Encodes a JSON object as Stripe's v1 form body: nested objects as a[b][c]=v, arrays indexed
+/// a[0]=x, null and "" as key= (unset), booleans true/false. Keys keep the object's own order, so
+/// pass an nlohmann::ordered_json to keep declaration order.
 template <class Json>
 std::string form_encode(const Json& params) {
   std::string out;
@@ -103,7 +105,7 @@ std::string form_encode(const Json& params) {
   return out;
 }
 
-// Splits a form body into decoded (key, value) pairs in wire order.
+/// Splits a form body into decoded (key, value) pairs in wire order.
 inline std::vector<std::pair<std::string, std::string>> form_pairs(std::string_view body) {
   std::vector<std::pair<std::string, std::string>> pairs;
   std::size_t start = 0;
@@ -122,8 +124,8 @@ inline std::vector<std::pair<std::string, std::string>> form_pairs(std::string_v
   return pairs;
 }
 
-// Inverse of form_encode: rebuilds nested objects from bracketed keys. Objects whose keys are
-// exactly 0..n-1 become arrays. Values stay strings ("key=" becomes ""): the form has no types.
+/// Inverse of form_encode: rebuilds nested objects from bracketed keys. Objects whose keys are
+/// exactly 0..n-1 become arrays. Values stay strings ("key=" becomes ""): the form has no types.
 inline nlohmann::ordered_json form_decode(std::string_view body) {
   nlohmann::ordered_json root = nlohmann::ordered_json::object();
   for (auto& [key, value] : form_pairs(body)) {

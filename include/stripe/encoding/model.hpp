@@ -1,7 +1,8 @@
 #pragma once
-// Decoding and encoding of typed models. Each generated struct lists its fields once, in
-//   template <class Self, class V> static void describe(Self& self, V& v) { v("id", self.id); ... }
-// and the reader, the writer and the conformance tests all walk that one list.
+/// \file
+/// Decoding and encoding of typed models. Each generated struct lists its fields once, in
+/// `template <class Self, class V> static void describe(Self& self, V& v) { v("id", self.id); ... }`,
+/// and the reader, the writer and the conformance tests all walk that one list.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -19,11 +20,13 @@
 
 namespace stripe {
 
-// A field that holds an id, or the whole object when the request expanded it.
+/// A field that holds an id, or the whole object when the request expanded it (`expand[]`):
+/// one type for both, so code reads the id the same way either way.
 template <class T>
 struct Expandable {
-  std::string id;
-  std::shared_ptr<const T> object;  // set only when expanded
+  std::string id;  ///< always set
+  std::shared_ptr<const T> object;  ///< set only when expanded
+  /// Whether the request expanded it, so `object` can be read.
   bool is_expanded() const noexcept { return object != nullptr; }
 };
 
@@ -274,8 +277,8 @@ void merge_into(Json& target, const Other& extra) {
 
 }  // namespace detail
 
-// Decodes a JSON document into a typed model. Unknown fields are ignored (and kept in `raw`
-// where the model has one); a value of the wrong JSON type raises DecodeError naming its path.
+/// Decodes a JSON document into a typed model. Unknown fields are ignored (and kept in `raw`
+/// where the model has one); a value of the wrong JSON type raises DecodeError naming its path.
 template <class T>
 T decode(const nlohmann::json& j) {
   T out{};
@@ -285,7 +288,7 @@ T decode(const nlohmann::json& j) {
   return out;
 }
 
-// Same, but moves the document into `raw` instead of copying it.
+/// Same, but moves the document into `raw` instead of copying it.
 template <class T>
 T decode(nlohmann::json&& j) {
   T out{};
@@ -295,14 +298,14 @@ T decode(nlohmann::json&& j) {
   return out;
 }
 
-// Encodes a typed model (or params struct) to JSON. Absent optionals are omitted, cleared
-// Clearables become null. Use nlohmann::ordered_json to keep declaration order.
+/// Encodes a typed model (or params struct) to JSON. Absent optionals are omitted, cleared
+/// Clearables become null. Use nlohmann::ordered_json to keep declaration order.
 template <class Json = nlohmann::json, class T>
 Json encode(const T& value) {
   return detail::write_value<Json>(value);
 }
 
-// Encodes a params struct and merges its `extra_params` (fields the SDK has not typed yet).
+/// Encodes a params struct and merges its `extra_params` (fields the SDK has not typed yet).
 template <class P>
 nlohmann::ordered_json encode_params(const P& params) {
   auto out = encode<nlohmann::ordered_json>(params);

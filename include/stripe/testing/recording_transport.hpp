@@ -1,6 +1,6 @@
 #pragma once
-// A transport for tests: records every request and answers from a script of responses or
-// failures, in order. Thread-safe.
+/// \file
+/// A transport for tests of code that calls Stripe: no network, no simulator, no OpenSSL.
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -11,27 +11,34 @@
 
 namespace stripe::testing {
 
+/// Records every request and answers from a script of responses or failures, in order, so a
+/// test states exactly what the API says and then checks what was sent. Thread-safe.
 class RecordingTransport : public http::Transport {
  public:
+  /// One scripted answer: a response, or a failure to get one.
   using Step = std::variant<http::Response, http::NoResponseError>;
 
+  /// Queues a response (any status). Returns *this to chain a script.
   RecordingTransport& then_respond(int status, std::string body, http::Headers headers = {}) {
     std::lock_guard<std::mutex> lock(mutex_);
     script_.emplace_back(http::Response{status, std::move(headers), std::move(body)});
     return *this;
   }
+  /// Queues a failure without a response, to exercise retries.
   RecordingTransport& then_fail(http::NoResponseError::Kind kind = http::NoResponseError::Kind::reset,
                                 const std::string& what = "connection reset by peer") {
     std::lock_guard<std::mutex> lock(mutex_);
     script_.emplace_back(http::NoResponseError(kind, what));
     return *this;
   }
-  // Answers every request once the script is used up.
+  /// Answers every request once the script is used up; without one, an exhausted script fails
+  /// the request, so an unexpected extra call shows.
   void set_fallback(std::function<http::Response(const http::Request&)> fallback) {
     std::lock_guard<std::mutex> lock(mutex_);
     fallback_ = std::move(fallback);
   }
 
+  /// Records the request, then plays the next step of the script.
   http::Response send(const http::Request& request) override {
     std::unique_lock<std::mutex> lock(mutex_);
     requests_.push_back(request);
@@ -47,10 +54,12 @@ class RecordingTransport : public http::Transport {
     return std::get<http::Response>(std::move(step));
   }
 
+  /// Every request sent so far, in order: what a test asserts on.
   std::vector<http::Request> requests() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return requests_;
   }
+  /// How many requests were sent, e.g. to prove a refusal sent nothing.
   std::size_t request_count() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return requests_.size();

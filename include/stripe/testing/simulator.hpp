@@ -3,18 +3,20 @@
 // Transport seam. It serves every endpoint in scope (v1 accounts, account links and
 // capabilities; v2 core accounts and account links), validates like the API, replays
 // idempotent requests, injects faults, plays the user and Stripe through hooks, and delivers
-// signed webhooks. Link stripe_connect::webhook (it signs deliveries).
+// signed webhooks. Link stripe_connect::testing (it signs deliveries, through stripe_connect::webhook).
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "stripe/detail/redact.hpp"
@@ -43,11 +45,13 @@ struct SimulatorOptions {
   std::string link_host = "connect.simulator.invalid";
 };
 
-// A signed webhook delivery, as an endpoint would receive it.
+// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer.
 struct WebhookDelivery {
   std::string type;
   std::string payload;
-  std::string signature_header;  // Stripe-Signature
+  std::string signature_header;  // Stripe-Signature, made with the wall-clock time of delivery
+  int status = 0;                // the receiver's answer; 0 while it is being delivered
+  std::string error;             // what() of the exception the receiver threw (status 500)
 };
 
 // What happened when the user's browser opened an account link.
@@ -73,9 +77,41 @@ class Simulator : public http::Transport {
   }
 
   // ---- webhooks --------------------------------------------------------------------------
-  void on_webhook(std::function<void(const WebhookDelivery&)> sink) {
+  // Sets the endpoint every event is delivered to, outside the simulator's lock (it may call the
+  // simulator). It answers like an HTTP endpoint: by returning the status (an int), or by
+  // returning nothing (200) or throwing a std::exception (500). Each delivery is signed when it
+  // is made, with the clock stripe::webhook::VerifyOptions reads by default (the wall clock), so
+  // construct_event with default options accepts it; the simulated clock still dates the events
+  // and drives deadlines. Every delivery is kept with its answer: webhook_deliveries().
+  template <class Receiver>
+  void on_webhook(Receiver receiver) {
+    auto shared = std::make_shared<Receiver>(std::move(receiver));  // copies of the sink share it
+    auto sink = [this, shared](const WebhookDelivery& queued) {
+      WebhookDelivery d = queued;
+      d.signature_header = webhook::sign_payload(d.payload, options_.webhook_secret, webhook::VerifyOptions().now());
+      const WebhookDelivery& sent = d;
+      try {
+        if constexpr (std::is_void_v<std::invoke_result_t<Receiver&, const WebhookDelivery&>>) {
+          (*shared)(sent);
+          d.status = 200;
+        } else {
+          d.status = static_cast<int>((*shared)(sent));
+        }
+      } catch (const std::exception& e) {
+        d.status = 500;
+        d.error = e.what();
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      delivered_.push_back(std::move(d));
+    };
     std::lock_guard<std::mutex> lock(mutex_);
     sink_ = std::move(sink);
+  }
+  // Every delivery made to the receiver, oldest first, with its answer: assert on the statuses
+  // to see a receiver that rejects deliveries.
+  std::vector<WebhookDelivery> webhook_deliveries() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return delivered_;
   }
   const std::string& webhook_secret() const { return options_.webhook_secret; }
 
@@ -757,8 +793,7 @@ class Simulator : public http::Transport {
   void queue(const std::string& type, json payload) {
     WebhookDelivery d;
     d.type = type;
-    d.payload = payload.dump();
-    d.signature_header = webhook::sign_payload(d.payload, options_.webhook_secret, clock_);
+    d.payload = payload.dump();  // signed when delivered (on_webhook)
     outbox_.push_back(std::move(d));
   }
 
@@ -1581,6 +1616,7 @@ class Simulator : public http::Transport {
   std::deque<Fault> faults_;
   std::function<void(const WebhookDelivery&)> sink_;
   std::vector<WebhookDelivery> outbox_;
+  std::vector<WebhookDelivery> delivered_;
 };
 
 }  // namespace stripe::testing
