@@ -2,13 +2,17 @@
 """Generates the typed models and params headers from spec/connect-schema.json.
 
 Run from the repository root:  python3 tools/codegen/generate.py
+Check that the committed files are what the generator makes now:  python3 tools/codegen/generate.py --check
 Every struct lists its fields once in `describe`, which the reader, the writer and the
 conformance tests walk. Generated files carry a banner; edit this script, not them.
 """
+import argparse
+import filecmp
 import json
 import os
 import re
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = json.load(open(os.path.join(ROOT, "spec", "connect-schema.json")))
@@ -95,10 +99,12 @@ def doc_comment(p, indent):
 class Emitter:
     """Emits one header: a set of top-level types sharing dedup tables."""
 
-    def __init__(self, params):
+    def __init__(self, params, shared=None):
         self.params = params  # params structs: Clearable, ordered output, extra_params
-        self.enum_by_values = {}  # tuple(values) -> qualified name
-        self.struct_by_sig = {}  # signature -> qualified name
+        shared = shared or Shared()
+        # Types shared by the whole API version (stripe/<version>/shared.hpp) are used by alias.
+        self.enum_by_values = dict(shared.enums)  # tuple(values) -> qualified name
+        self.struct_by_sig = {} if params else dict(shared.structs)  # signature -> qualified name
         self.raw_paths = []  # schema paths typed as raw JSON, for the conformance allow-list
 
     # ---- signatures for dedup ----
@@ -186,19 +192,7 @@ class Emitter:
             return name
         q = owner_q + "::" + name
         self.enum_by_values[values] = q
-        lines = ["struct %s : stripe::OpenEnum<%s> {" % (name, name), "  using OpenEnum::OpenEnum;"]
-        used = set()
-        idents = []
-        for v in values:
-            i = ident(str(v).lower())
-            while i in used or i == name:
-                i += "_"
-            used.add(i)
-            idents.append(i)
-            lines.append('  static constexpr std::string_view %s{"%s"};' % (i, v))
-        lines.append("  static constexpr std::string_view known_values[] = {%s};" % ", ".join(idents))
-        lines.append("};")
-        nested.append(("code", name, lines))
+        nested.append(("code", name, enum_lines(name, values)))
         return name
 
     def struct_type(self, p, owner_q, nested, path):
@@ -271,6 +265,9 @@ class Emitter:
             while name in used:
                 name += "_"
             used.add(name)
+            if sg in self.struct_by_sig:  # defined already (shared, or hoisted by an earlier type): keep the name
+                nested.append(("alias", name, self.struct_by_sig[sg]))
+                continue
             saved_raw = list(self.raw_paths)  # paths are recorded where the shape is used
             nested.append(("code", name, self.struct_lines(name, q + "::" + name, node["properties"],
                                                           node.get("typeName", ""), "", top=False)))
@@ -325,6 +322,138 @@ class Emitter:
         return out
 
 
+def enum_lines(name, values):
+    lines = ["struct %s : stripe::OpenEnum<%s> {" % (name, name), "  using OpenEnum::OpenEnum;"]
+    used = set()
+    idents = []
+    for v in values:
+        i = ident(str(v).lower())
+        while i in used or i == name:
+            i += "_"
+        used.add(i)
+        idents.append(i)
+        lines.append('  static constexpr std::string_view %s{"%s"};' % (i, v))
+    lines.append("  static constexpr std::string_view known_values[] = {%s};" % ", ".join(idents))
+    lines.append("};")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Types shared by an API version: emitted once in stripe/<version>/shared.hpp and used by alias
+# (`using Errors = stripe::v1::RequirementsError;`) where they appear, so the nested names stay.
+#   - enums of at least SHARED_ENUM_MIN values found in two or more top-level types (models or
+#     params) of the version;
+#   - model object shapes found in two or more top-level model types of the version.
+SHARED_ENUM_MIN = 8
+# Names of the shared types, by field name (enums) or by the tuple of field names (structs).
+SHARED_ENUM_NAMES = {"code": "RequirementErrorCode", "structure": "CompanyStructure", "locales": "Locale"}
+SHARED_STRUCT_NAMES = {
+    ("alternative_fields_due", "original_fields_due"): "RequirementsAlternative",
+    ("code", "reason", "requirement"): "RequirementsError",
+}
+
+
+class Shared:
+    def __init__(self):
+        self.enums = {}  # tuple(values) -> qualified name
+        self.structs = {}  # signature -> qualified name
+
+
+def walk_nodes(props, fn):
+    for p in props:
+        node = p
+        while node["kind"] in ("array", "map"):
+            node = node["items"] if node["kind"] == "array" else node["valueType"]
+        fn(node, p["name"])
+        if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
+            walk_nodes(node["properties"], fn)
+
+
+def shape_height(node):
+    h = 0
+    def visit(n, _name):
+        nonlocal h
+        if n["kind"] == "object" and "properties" in n and not n.get("truncated"):
+            h = max(h, 1 + shape_height(n))
+    walk_nodes(node["properties"], visit)
+    return h
+
+
+def plan_shared(version, ns, model_types, param_types):
+    """Finds the version's shared types and writes stripe/<version>/shared.hpp."""
+    shared = Shared()
+    em = Emitter(False)
+    enum_owners, enum_first = {}, {}
+    for t in model_types + param_types:
+        def see_enum(node, name, t=t):
+            if node["kind"] == "enum" and len(node["values"]) >= SHARED_ENUM_MIN:
+                key = tuple(node["values"])
+                enum_owners.setdefault(key, set()).add(t)
+                enum_first.setdefault(key, name)
+        walk_nodes(TYPES[t]["properties"], see_enum)
+    struct_owners, struct_first = {}, {}
+    for t in model_types:
+        def see_struct(node, name, t=t):
+            if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
+                sg = em.sig(node)
+                struct_owners.setdefault(sg, set()).add(t)
+                struct_first.setdefault(sg, (node, name))
+        walk_nodes(TYPES[t]["properties"], see_struct)
+    top_names = set()
+    used = set()
+
+    def unique(name):
+        while name in used or name in top_names:
+            name += "_"
+        used.add(name)
+        return name
+
+    body = []
+    for key, owners in enum_owners.items():
+        if len(owners) < 2:
+            continue
+        name = unique(SHARED_ENUM_NAMES.get(enum_first[key], camel(enum_first[key])))
+        shared.enums[key] = "%s::%s" % (ns, name)
+        body += ["/// Shared by %s." % ", ".join(sorted(owners))] + enum_lines(name, key) + [""]
+    em = Emitter(False, shared)
+    structs = [(shape_height(struct_first[sg][0]), sg) for sg, owners in struct_owners.items() if len(owners) >= 2]
+    for _, sg in sorted(structs, key=lambda x: x[0]):
+        node, field = struct_first[sg]
+        key = tuple(p["name"] for p in node["properties"])
+        name = unique(SHARED_STRUCT_NAMES.get(key, camel(field)))
+        q = "%s::%s" % (ns, name)
+        body += ["/// Shared by %s." % ", ".join(sorted(struct_owners[sg]))]
+        body += em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
+        body.append("")
+        em.struct_by_sig[sg] = q
+        shared.structs[sg] = q
+    path = "stripe/%s/shared.hpp" % ("v1" if version == "v1" else "v2/core")
+    lines = header_lines("%s types used by several resources, emitted once and used by alias." % version,
+                         ["stripe/encoding/model.hpp"])
+    lines += ["", "namespace %s {" % ns, ""] + body + ["}  // namespace %s" % ns, ""]
+    write_text(os.path.join("include", path), "\n".join(lines))
+    return shared, path
+
+
+def header_lines(banner_doc, includes):
+    lines = [
+        "#pragma once",
+        "// Generated by tools/codegen/generate.py from spec/connect-schema.json (API %s)." % SCHEMA["api_version"],
+        "// Do not edit: change the generator and run it again.",
+        "// " + banner_doc,
+        "#include <cstdint>",
+        "#include <map>",
+        "#include <optional>",
+        "#include <string>",
+        "#include <string_view>",
+        "#include <vector>",
+        "",
+        "#include <nlohmann/json.hpp>",
+        "",
+    ]
+    return lines + ['#include "%s"' % i for i in includes]
+
+
 def ordered(tname, props):
     order = FIELD_ORDER.get(tname)
     if not order:
@@ -333,8 +462,8 @@ def ordered(tname, props):
     return [by[n] for n in order if n in by] + [p for p in props if p["name"] not in order]
 
 
-def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type):
-    em = Emitter(params)
+def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type, shared=None):
+    em = Emitter(params, shared)
     body = []
     for tname, cname, extra in items:
         em.raw_paths = []
@@ -351,32 +480,330 @@ def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type)
                                     doc="%s (schema type %s)." % (cname, tname), extra_members=members))
         body.append("")
         raw_by_type[tname] = sorted(em.raw_paths)
-    lines = [
-        "#pragma once",
-        "// Generated by tools/codegen/generate.py from spec/connect-schema.json (API %s)." % SCHEMA["api_version"],
-        "// Do not edit: change the generator and run it again.",
-        "// " + banner_doc,
-        "#include <cstdint>",
-        "#include <map>",
-        "#include <optional>",
-        "#include <string>",
-        "#include <string_view>",
-        "#include <vector>",
-        "",
-        "#include <nlohmann/json.hpp>",
-        "",
-    ]
-    lines += ['#include "%s"' % i for i in includes]
+    lines = header_lines(banner_doc, includes)
     lines += ["", "namespace %s {" % namespace, ""]
     lines += body
     lines += ["}  // namespace %s" % namespace, ""]
-    full = os.path.join(ROOT, "include", path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as f:
-        f.write("\n".join(lines))
+    write_text(os.path.join("include", path), "\n".join(lines))
 
 
-def main():
+# ---------------------------------------------------------------------------------------------
+# Services, from the spec's endpoint list.
+#
+# Each entry maps the C++ API (class, accessor, method names, argument names) onto endpoints;
+# the HTTP method, the path template, the return type and the list kind come from the endpoint.
+# Hand-written behaviour lives in small hand-written headers (`hooks`) that a method calls
+# before sending (`check`) or that a class exposes (`members`).
+#   endpoint: (resource, JS method[, when]); params: the C++ params type (None: sends an empty
+#   object); required: params has no default; path_args: {placeholder: (C++ name, label)} for
+#   stripe::detail::path_segment; pager: also emit list_all (v1 cursor or v2 next_page_url).
+SERVICES = [
+    {"version": "v1", "header": "stripe/v1/accounts.hpp", "ns": "stripe::v1", "cls": "AccountService",
+     "accessor": "accounts", "doc": "client.v1().accounts(): connected accounts.",
+     "includes": ["stripe/v1/account.hpp", "stripe/v1/account_params.hpp"],
+     "hooks": ["stripe/v1/account_checks.hpp"],
+     "path_args": {"id": ("id", "account id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.accounts", "create"), "params": "AccountCreateParams"},
+         {"name": "retrieve", "endpoint": ("stripe.accounts", "retrieve", "typeof id === 'string'"),
+          "params": "AccountRetrieveParams"},
+         {"name": "update", "endpoint": ("stripe.accounts", "update"), "params": "AccountUpdateParams",
+          "required": True},
+         {"name": "list", "endpoint": ("stripe.accounts", "list"), "params": "AccountListParams", "pager": True,
+          "pager_doc": "Every connected account, one page in memory at a time. Walks forwards with "
+                       "starting_after, or backwards with ending_before when params.ending_before is set."},
+         {"name": "del", "endpoint": ("stripe.accounts", "del"), "params": None},
+         {"name": "reject", "endpoint": ("stripe.accounts", "reject"), "params": "AccountRejectParams",
+          "required": True, "check": "check_reject_params(params);"},
+     ]},
+    {"version": "v1", "header": "stripe/v1/account_links.hpp", "ns": "stripe::v1", "cls": "AccountLinkService",
+     "accessor": "account_links", "doc": "client.v1().account_links(): onboarding and update links.",
+     "includes": ["stripe/v1/account_link.hpp", "stripe/v1/account_link_params.hpp"],
+     "hooks": ["stripe/v1/account_link_checks.hpp"],
+     "path_args": {},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.accountLinks", "create"), "params": "AccountLinkCreateParams",
+          "required": True, "check": "validate(params, ro.api_key.value_or(client_.options().secret_key));",
+          "note": "Checks what the API would reject before sending: a missing account, type or URL, a "
+                  "non-HTTPS URL in live mode, and collect together with collection_options."},
+     ],
+     "members": ["/// The checks create() makes before sending (see stripe/v1/account_link_checks.hpp).",
+                 "static void validate(const AccountLinkCreateParams& params, const std::string& secret_key) {",
+                 "  validate_account_link_params(params, secret_key);",
+                 "}"]},
+    {"version": "v1", "header": "stripe/v1/capabilities.hpp", "ns": "stripe::v1", "cls": "CapabilityService",
+     "accessor": "capabilities", "doc": "client.v1().capabilities(): an account's capabilities.",
+     "includes": ["stripe/v1/capability.hpp", "stripe/v1/capability_params.hpp"],
+     "hooks": [],
+     "path_args": {"id": ("account", "account id"), "accountId": ("account", "account id")},
+     "methods": [
+         {"name": "list", "endpoint": ("stripe.accounts", "listCapabilities"), "params": "CapabilityListParams"},
+         {"name": "retrieve", "endpoint": ("stripe.accounts", "retrieveCapability"),
+          "params": "CapabilityRetrieveParams", "path_args": {"id": ("capability", "capability")}},
+         {"name": "update", "endpoint": ("stripe.accounts", "updateCapability"), "params": "CapabilityUpdateParams",
+          "required": True, "path_args": {"id": ("capability", "capability")}},
+     ]},
+    {"version": "v2", "header": "stripe/v2/core/account_links.hpp", "ns": "stripe::v2::core",
+     "cls": "AccountLinkService", "accessor": "account_links",
+     "doc": "client.v2().core().account_links(): onboarding and update links for v2 accounts.",
+     "includes": ["stripe/v2/core/account_link.hpp", "stripe/v2/core/account_link_params.hpp"],
+     "hooks": ["stripe/v2/core/account_link_checks.hpp"],
+     "path_args": {},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.v2.core.accountLinks", "create"),
+          "params": "AccountLinkCreateParams", "required": True, "check": "validate(params);",
+          "note": "v2 links need HTTPS URLs always, in test mode too."},
+     ],
+     "members": ["/// The checks create() makes before sending (see stripe/v2/core/account_link_checks.hpp).",
+                 "static void validate(const AccountLinkCreateParams& params) { validate_account_link_params(params); }"]},
+    {"version": "v2", "header": "stripe/v2/core/accounts.hpp", "ns": "stripe::v2::core", "cls": "AccountService",
+     "accessor": "accounts", "doc": "client.v2().core().accounts(): v2 accounts.",
+     "includes": ["stripe/v2/core/account.hpp", "stripe/v2/core/account_params.hpp"],
+     "hooks": [],
+     "path_args": {"id": ("id", "account id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.v2.core.accounts", "create"), "params": "AccountCreateParams"},
+         {"name": "retrieve", "endpoint": ("stripe.v2.core.accounts", "retrieve"), "params": "AccountRetrieveParams",
+          "note": "Parts such as requirements and configuration.recipient come back only when named in include."},
+         {"name": "update", "endpoint": ("stripe.v2.core.accounts", "update"), "params": "AccountUpdateParams",
+          "required": True},
+         {"name": "list", "endpoint": ("stripe.v2.core.accounts", "list"), "params": "AccountListParams",
+          "pager": True,
+          "pager_doc": "Every account, following next_page_url verbatim until it is null; one page in memory."},
+         {"name": "close", "endpoint": ("stripe.v2.core.accounts", "close"), "params": "AccountCloseParams"},
+     ]},
+]
+
+# The entry points of each API version: Client::v1(), Client::v2() and v2's core() namespace.
+VERSIONS = {
+    "v1": {"header": "stripe/v1/client_services.hpp", "umbrella": "stripe/v1/services.hpp",
+           "top": "stripe/v1.hpp", "ns": "stripe::v1"},
+    "v2": {"header": "stripe/v2/client_services.hpp", "umbrella": "stripe/v2/services.hpp",
+           "top": "stripe/v2.hpp", "ns": "stripe::v2::core"},
+}
+
+BANNER = ["// Generated by tools/codegen/generate.py from spec/connect-schema.json (API %s)." % SCHEMA["api_version"],
+          "// Do not edit: change the generator and run it again."]
+
+
+def find_endpoint(key):
+    resource, method = key[0], key[1]
+    when = key[2] if len(key) > 2 else None
+    found = [e for e in SCHEMA["endpoints"] if e["resource"] == resource and e["method"] == method
+             and (when is None or e.get("when") == when)]
+    if len(found) != 1:
+        raise SystemExit("generate.py: endpoint %r matches %d entries in the spec" % (key, len(found)))
+    return found[0]
+
+
+def return_type(ep, version):
+    sig = ep["signature"]
+    m = re.search(r"(ApiListPromise|V2ListPromise)<([A-Za-z0-9_.]+)>", sig)
+    if m:
+        item = m.group(2).split(".")[-1]
+        return item, ("List<%s>" % item if m.group(1) == "ApiListPromise" else "V2List<%s>" % item)
+    m = re.search(r"Promise<Response<([A-Za-z0-9_.]+)>>", sig)
+    if not m:
+        raise SystemExit("generate.py: no return type in %s" % sig)
+    return None, m.group(1).split(".")[-1]
+
+
+def path_expr(ep, svc, method):
+    """C++ arguments and the expression building the path, with each placeholder made safe."""
+    names = dict(svc["path_args"])
+    names.update(method.get("path_args", {}))
+    parts = re.split(r"\{([A-Za-z]+)\}", ep["path"])
+    args, expr = [], []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            if part:
+                expr.append('"%s"' % part)
+        else:
+            cname, label = names[part]
+            args.append("const std::string& %s" % cname)
+            expr.append('stripe::detail::path_segment(%s, "%s")' % (cname, label))
+    if len(expr) > 1 and expr[0].startswith('"'):
+        expr[0] = "std::string(%s)" % expr[0]
+    return args, " + ".join(expr)
+
+
+def http_method(ep):
+    return {"GET": "get", "POST": "post", "DELETE": "del"}[ep["httpMethod"]]
+
+
+def service_lines(svc):
+    cls = svc["cls"]
+    basic = "Basic" + cls
+    out = []
+    out.append("/// %s" % svc["doc"])
+    out.append("/// A cheap handle on a Client copy: it may outlive the Client it came from and be used from")
+    out.append("/// several threads at once, like the Client itself. A class template only so that its")
+    out.append("/// members are compiled when used.")
+    out.append("template <class Unused>")
+    out.append("class %s {" % basic)
+    out.append(" public:")
+    out.append("  explicit %s(Client c) : client_(std::move(c)) {}" % basic)
+    for m in svc["methods"]:
+        ep = find_endpoint(m["endpoint"])
+        item, ret = return_type(ep, svc["version"])
+        args, path = path_expr(ep, svc, m)
+        params = m.get("params")
+        sig_args = list(args)
+        if params:
+            sig_args.append("const %s& params%s" % (params, "" if m.get("required") else " = {}"))
+        sig_args.append("const RequestOptions& ro = {}")
+        body = "encode_params(params)" if params else "nlohmann::ordered_json::object()"
+        out.append("")
+        out.append("  /// %s %s: %s" % (ep["httpMethod"], ep["path"], ep.get("doc", "").replace("*/", "* /")))
+        if m.get("note"):
+            out.append("  /// " + m["note"])
+        out.append("  Result<%s> %s(%s) const {" % (ret, m["name"], ", ".join(sig_args)))
+        if m.get("check"):
+            out.append("    " + m["check"])
+        out.append("    return client_.request<%s>(http::Method::%s, %s, %s, ro);" % (ret, http_method(ep), path, body))
+        out.append("  }")
+        if m.get("pager"):
+            if args:
+                raise SystemExit("generate.py: list_all with path arguments is not supported")
+            out.append("")
+            out.append("  /// " + m["pager_doc"])
+            if ret.startswith("List<"):
+                out += [
+                    "  AutoPager<%s> list_all(%s params = {}, RequestOptions ro = {}) const {" % (item, params),
+                    "    bool backwards = params.ending_before.has_value();",
+                    "    bool more = true;",
+                    "    return AutoPager<%s>([client = client_, params, ro, backwards, more]() mutable" % item,
+                    "                         -> std::optional<std::vector<%s>> {" % item,
+                    "      if (!more) return std::nullopt;",
+                    "      auto page = client.request<%s>(http::Method::get, %s, encode_params(params), ro);" % (ret, path),
+                    "      std::vector<%s> data = std::move(page->data);" % item,
+                    "      more = page->has_more && !data.empty();",
+                    "      if (!data.empty()) {",
+                    "        auto& cursor = backwards ? params.ending_before : params.starting_after;",
+                    "        const std::string& next = backwards ? data.front().id : data.back().id;",
+                    "        if (more && cursor == next) stripe::detail::throw_pagination_loop(\"the list returned the same cursor twice\");",
+                    "        cursor = next;",
+                    "        if (backwards) std::reverse(data.begin(), data.end());",
+                    "      }",
+                    "      return data;",
+                    "    });",
+                    "  }",
+                ]
+            else:
+                out += [
+                    "  AutoPager<%s> list_all(const %s& params = {}, RequestOptions ro = {}) const {" % (item, params),
+                    "    return AutoPager<%s>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params)," % item,
+                    "                          ro]() mutable -> std::optional<std::vector<%s>> {" % item,
+                    "      if (cursor.finished()) return std::nullopt;",
+                    "      auto page = decode_result<%s>(" % ret,
+                    "          cursor.started() ? client.get_path(cursor.next_url(), ro)",
+                    "                           : client.raw_request(http::Method::get, %s, query, ro));" % path,
+                    "      cursor.advance(page->next_page_url, page->data.empty());",
+                    "      return std::move(page->data);  // an empty page is skipped by the pager",
+                    "    });",
+                    "  }",
+                ]
+    if svc.get("members"):
+        out.append("")
+        out += ["  " + line for line in svc["members"]]
+    out.append("")
+    out.append(" private:")
+    out.append("  Client client_;")
+    out.append("};")
+    return out
+
+
+def ns_open(ns):
+    return ["namespace %s {" % ns, ""]
+
+
+def ns_close(ns):
+    return ["}  // namespace %s" % ns]
+
+
+def emit_services():
+    for svc in SERVICES:
+        uses_pager = any(m.get("pager") for m in svc["methods"])
+        uses_v1_pager = any(m.get("pager") and svc["version"] == "v1" for m in svc["methods"])
+        std = ["<string>", "<utility>"]
+        if uses_pager:
+            std += ["<optional>", "<vector>"]
+        if uses_v1_pager:
+            std = ["<algorithm>"] + std
+        incs = ["stripe/client.hpp", "stripe/detail/path.hpp", VERSIONS[svc["version"]]["header"]]
+        if uses_pager or any(return_type(find_endpoint(m["endpoint"]), svc["version"])[0] for m in svc["methods"]):
+            incs.append("stripe/list.hpp")
+        incs += svc["includes"] + svc["hooks"]
+        lines = ["#pragma once"] + BANNER + [
+            "// %s Model, params and service: include this header alone to use it." % svc["doc"]]
+        lines += ["#include %s" % i for i in sorted(std)]
+        lines.append("")
+        lines += ['#include "%s"' % i for i in sorted(set(incs))]
+        lines.append("")
+        lines += ns_open(svc["ns"])
+        lines += service_lines(svc)
+        lines.append("")
+        lines.append("inline %s Services::%s() const { return %s(client_); }" % (svc["cls"], svc["accessor"], svc["cls"]))
+        lines.append("")
+        lines += ns_close(svc["ns"])
+        lines.append("")
+        write_text(os.path.join("include", svc["header"]), "\n".join(lines))
+
+    for version, v in VERSIONS.items():
+        svcs = [s for s in SERVICES if s["version"] == version]
+        # The entry point: the Services class and forward declarations of the service templates.
+        lines = ["#pragma once"] + BANNER + [
+            "// client.%s(): the accessors of the %s services. Each service is defined in its own header" % (version, version),
+            "// (%s); calling an accessor needs that header." % ", ".join("<%s>" % s["header"] for s in svcs),
+            "#include <utility>", "", '#include "stripe/client.hpp"', ""]
+        lines += ns_open(v["ns"])
+        for s in svcs:
+            lines.append("template <class Unused = void>")
+            lines.append("class Basic%s;" % s["cls"])
+            lines.append("using %s = Basic%s<>;" % (s["cls"], s["cls"]))
+        lines.append("")
+        lines.append("class Services {")
+        lines.append(" public:")
+        lines.append("  explicit Services(Client c) : client_(std::move(c)) {}")
+        for s in svcs:
+            lines.append("  %s %s() const;  // <%s>" % (s["cls"], s["accessor"], s["header"]))
+        lines.append("")
+        lines.append(" private:")
+        lines.append("  Client client_;")
+        lines.append("};")
+        lines.append("")
+        lines += ns_close(v["ns"])
+        lines.append("")
+        if version == "v2":
+            lines += ns_open("stripe::v2")
+            lines += ["class Services {", " public:", "  explicit Services(Client c) : client_(std::move(c)) {}",
+                      "  core::Services core() const { return core::Services(client_); }", "", " private:",
+                      "  Client client_;", "};", ""]
+            lines += ns_close("stripe::v2")
+            lines.append("")
+        lines += ns_open("stripe")
+        lines.append("inline %s::Services Client::%s() const { return %s::Services(*this); }" % (version, version, version))
+        lines.append("")
+        lines += ns_close("stripe")
+        lines.append("")
+        write_text(os.path.join("include", v["header"]), "\n".join(lines))
+        # The umbrella of the version's services, and the version's umbrella.
+        lines = ["#pragma once"] + BANNER + ["// Every %s service (and its models and params)." % version]
+        lines += ['#include "%s"' % s["header"] for s in sorted(svcs, key=lambda s: s["header"])]
+        lines.append("")
+        write_text(os.path.join("include", v["umbrella"]), "\n".join(lines))
+        lines = ["#pragma once"] + BANNER + ["// The %s API: every service, model and params type." % version,
+                                             '#include "%s"' % v["umbrella"], ""]
+        write_text(os.path.join("include", v["top"]), "\n".join(lines))
+
+
+# Where generated files are written; --check points it at a temporary directory.
+OUT = ROOT
+# Every file the generator writes, relative to the repository root (filled while writing).
+WRITTEN = []
+
+
+def generate():
     model_inc = ["stripe/encoding/model.hpp"]
     param_inc = ["stripe/encoding/model.hpp", "stripe/encoding/common_params.hpp"]
     raw = {}
@@ -415,12 +842,76 @@ def main():
          [("Stripe.V2.Core.AccountLinkCreateParams", "AccountLinkCreateParams", [])], True,
          "v2 core AccountLinks params."),
     ]
-    for path, ns, inc, items, params, doc in specs:
-        emit_file(path, ns, inc, items, params, doc, raw)
+    for version, ns in (("v1", "stripe::v1"), ("v2", "stripe::v2::core")):
+        group = [sp for sp in specs if sp[1] == ns]
+        models = [t for sp in group if not sp[4] for t, _, _ in sp[3]]
+        params = [t for sp in group if sp[4] for t, _, _ in sp[3]]
+        shared, shared_path = plan_shared(version, ns, models, params)
+        for path, _, inc, items, is_params, doc in group:
+            emit_file(path, ns, inc + [shared_path], items, is_params, doc, raw, shared)
+    emit_services()
     # The allow-list of schema paths left to raw JSON, per schema type, for review and tests.
-    with open(os.path.join(ROOT, "tests", "data", "raw_json_fields.json"), "w") as f:
-        json.dump(raw, f, indent=1, sort_keys=True)
-        f.write("\n")
+    write_text(os.path.join("tests", "data", "raw_json_fields.json"), json.dumps(raw, indent=1, sort_keys=True) + "\n")
+
+
+def write_text(rel, text):
+    full = os.path.join(OUT, rel)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as f:
+        f.write(text)
+    WRITTEN.append(rel)
+
+
+GENERATED_BANNER = "// Generated by tools/codegen/generate.py"
+
+
+def committed_generated():
+    """Generated headers present in the repository (those carrying the banner)."""
+    found = []
+    for d, _, files in os.walk(os.path.join(ROOT, "include")):
+        for name in files:
+            full = os.path.join(d, name)
+            with open(full, errors="replace") as f:
+                head = f.read(512)
+            if GENERATED_BANNER in head:
+                found.append(os.path.relpath(full, ROOT))
+    return found
+
+
+def check():
+    """Regenerates into a temporary directory and compares with the committed tree."""
+    global OUT
+    with tempfile.TemporaryDirectory() as tmp:
+        OUT = tmp
+        generate()
+        differ = []
+        for rel in sorted(set(WRITTEN)):
+            committed = os.path.join(ROOT, rel)
+            if not os.path.exists(committed):
+                differ.append(rel + " (missing from the repository)")
+            elif not filecmp.cmp(committed, os.path.join(tmp, rel), shallow=False):
+                differ.append(rel)
+        for rel in sorted(set(committed_generated()) - set(WRITTEN)):
+            differ.append(rel + " (generated banner, but the generator no longer writes it)")
+    if differ:
+        print("generate.py --check: the committed generated files differ from what the generator makes from "
+              "spec/connect-schema.json; run python3 tools/codegen/generate.py and commit:")
+        for d in differ:
+            print("  " + d)
+        return 1
+    print("generate.py --check: %d generated files up to date" % len(set(WRITTEN)))
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 listing the committed files that differ from a fresh generation")
+    args = ap.parse_args()
+    if args.check:
+        return check()
+    generate()
+    return 0
 
 
 if __name__ == "__main__":

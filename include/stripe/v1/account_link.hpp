@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/v1/shared.hpp"
 
 namespace stripe::v1 {
 

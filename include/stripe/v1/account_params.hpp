@@ -13,6 +13,7 @@
 
 #include "stripe/encoding/model.hpp"
 #include "stripe/encoding/common_params.hpp"
+#include "stripe/v1/shared.hpp"
 
 namespace stripe::v1 {
 
@@ -415,33 +416,7 @@ struct AccountCreateParams {
       static constexpr std::string_view qualifies_as_financial_institution{"qualifies_as_financial_institution"};
       static constexpr std::string_view known_values[] = {qualified_entity_exceeds_ownership_threshold, qualifies_as_financial_institution};
     };
-    struct Structure : stripe::OpenEnum<Structure> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view free_zone_establishment{"free_zone_establishment"};
-      static constexpr std::string_view free_zone_llc{"free_zone_llc"};
-      static constexpr std::string_view government_instrumentality{"government_instrumentality"};
-      static constexpr std::string_view governmental_unit{"governmental_unit"};
-      static constexpr std::string_view incorporated_non_profit{"incorporated_non_profit"};
-      static constexpr std::string_view incorporated_partnership{"incorporated_partnership"};
-      static constexpr std::string_view limited_liability_partnership{"limited_liability_partnership"};
-      static constexpr std::string_view llc{"llc"};
-      static constexpr std::string_view multi_member_llc{"multi_member_llc"};
-      static constexpr std::string_view private_company{"private_company"};
-      static constexpr std::string_view private_corporation{"private_corporation"};
-      static constexpr std::string_view private_partnership{"private_partnership"};
-      static constexpr std::string_view public_company{"public_company"};
-      static constexpr std::string_view public_corporation{"public_corporation"};
-      static constexpr std::string_view public_partnership{"public_partnership"};
-      static constexpr std::string_view registered_charity{"registered_charity"};
-      static constexpr std::string_view single_member_llc{"single_member_llc"};
-      static constexpr std::string_view sole_establishment{"sole_establishment"};
-      static constexpr std::string_view sole_proprietorship{"sole_proprietorship"};
-      static constexpr std::string_view tax_exempt_government_instrumentality{"tax_exempt_government_instrumentality"};
-      static constexpr std::string_view unincorporated_association{"unincorporated_association"};
-      static constexpr std::string_view unincorporated_non_profit{"unincorporated_non_profit"};
-      static constexpr std::string_view unincorporated_partnership{"unincorporated_partnership"};
-      static constexpr std::string_view known_values[] = {free_zone_establishment, free_zone_llc, government_instrumentality, governmental_unit, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
-    };
+    using Structure = stripe::v1::CompanyStructure;
 
     /// The company's primary address.
     std::optional<stripe::AddressParams> address;
@@ -845,15 +820,7 @@ struct AccountCreateParams {
 
 /// AccountUpdateParams (schema type Stripe.AccountUpdateParams).
 struct AccountUpdateParams {
-  struct CapabilityRequest {
-    /// Passing true requests the capability for the account, if it is not already requested.
-    std::optional<bool> requested;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("requested", self.requested);
-    }
-  };
+  using CapabilityRequest = AccountCreateParams::CapabilityRequest;
   using BusinessProfile = AccountCreateParams::BusinessProfile;
   using BusinessType = AccountCreateParams::BusinessType;
   using Capabilities = AccountCreateParams::Capabilities;

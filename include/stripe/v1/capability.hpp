@@ -13,6 +13,7 @@
 
 #include "stripe/encoding/model.hpp"
 #include "stripe/v1/account.hpp"
+#include "stripe/v1/shared.hpp"
 
 namespace stripe::v1 {
 
@@ -24,18 +25,7 @@ struct Capability {
     static constexpr std::string_view known_values[] = {capability};
   };
   struct FutureRequirements {
-    struct Alternatives {
-      /// Fields that can be provided to resolve all fields in `original_fields_due`.
-      std::vector<std::string> alternative_fields_due;
-      /// Fields that are due and can be resolved by providing all fields in `alternative_fields_due`.
-      std::vector<std::string> original_fields_due;
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("alternative_fields_due", self.alternative_fields_due);
-        v("original_fields_due", self.original_fields_due);
-      }
-    };
+    using Alternatives = stripe::v1::RequirementsAlternative;
     struct DisabledReason : stripe::OpenEnum<DisabledReason> {
       using OpenEnum::OpenEnum;
       static constexpr std::string_view other{"other"};
@@ -50,125 +40,7 @@ struct Capability {
       static constexpr std::string_view requirements_fields_needed{"requirements.fields_needed"};
       static constexpr std::string_view known_values[] = {other, paused_inactivity, pending_onboarding, pending_review, platform_disabled, platform_paused, rejected_inactivity, rejected_other, rejected_unsupported_business, requirements_fields_needed};
     };
-    struct Errors {
-      struct Code : stripe::OpenEnum<Code> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view external_request{"external_request"};
-        static constexpr std::string_view information_missing{"information_missing"};
-        static constexpr std::string_view invalid_address_city_state_postal_code{"invalid_address_city_state_postal_code"};
-        static constexpr std::string_view invalid_address_cmra_address{"invalid_address_cmra_address"};
-        static constexpr std::string_view invalid_address_highway_contract_box{"invalid_address_highway_contract_box"};
-        static constexpr std::string_view invalid_address_private_mailbox{"invalid_address_private_mailbox"};
-        static constexpr std::string_view invalid_address_registered_agent_address{"invalid_address_registered_agent_address"};
-        static constexpr std::string_view invalid_business_profile_name{"invalid_business_profile_name"};
-        static constexpr std::string_view invalid_business_profile_name_denylisted{"invalid_business_profile_name_denylisted"};
-        static constexpr std::string_view invalid_company_name_denylisted{"invalid_company_name_denylisted"};
-        static constexpr std::string_view invalid_dob_age_over_maximum{"invalid_dob_age_over_maximum"};
-        static constexpr std::string_view invalid_dob_age_under_18{"invalid_dob_age_under_18"};
-        static constexpr std::string_view invalid_dob_age_under_minimum{"invalid_dob_age_under_minimum"};
-        static constexpr std::string_view invalid_product_description_length{"invalid_product_description_length"};
-        static constexpr std::string_view invalid_product_description_url_match{"invalid_product_description_url_match"};
-        static constexpr std::string_view invalid_representative_country{"invalid_representative_country"};
-        static constexpr std::string_view invalid_signator{"invalid_signator"};
-        static constexpr std::string_view invalid_statement_descriptor_business_mismatch{"invalid_statement_descriptor_business_mismatch"};
-        static constexpr std::string_view invalid_statement_descriptor_denylisted{"invalid_statement_descriptor_denylisted"};
-        static constexpr std::string_view invalid_statement_descriptor_length{"invalid_statement_descriptor_length"};
-        static constexpr std::string_view invalid_statement_descriptor_prefix_denylisted{"invalid_statement_descriptor_prefix_denylisted"};
-        static constexpr std::string_view invalid_statement_descriptor_prefix_mismatch{"invalid_statement_descriptor_prefix_mismatch"};
-        static constexpr std::string_view invalid_street_address{"invalid_street_address"};
-        static constexpr std::string_view invalid_tax_id{"invalid_tax_id"};
-        static constexpr std::string_view invalid_tax_id_format{"invalid_tax_id_format"};
-        static constexpr std::string_view invalid_tos_acceptance{"invalid_tos_acceptance"};
-        static constexpr std::string_view invalid_url_denylisted{"invalid_url_denylisted"};
-        static constexpr std::string_view invalid_url_format{"invalid_url_format"};
-        static constexpr std::string_view invalid_url_length{"invalid_url_length"};
-        static constexpr std::string_view invalid_url_web_presence_detected{"invalid_url_web_presence_detected"};
-        static constexpr std::string_view invalid_url_website_business_information_mismatch{"invalid_url_website_business_information_mismatch"};
-        static constexpr std::string_view invalid_url_website_empty{"invalid_url_website_empty"};
-        static constexpr std::string_view invalid_url_website_inaccessible{"invalid_url_website_inaccessible"};
-        static constexpr std::string_view invalid_url_website_inaccessible_geoblocked{"invalid_url_website_inaccessible_geoblocked"};
-        static constexpr std::string_view invalid_url_website_inaccessible_password_protected{"invalid_url_website_inaccessible_password_protected"};
-        static constexpr std::string_view invalid_url_website_incomplete{"invalid_url_website_incomplete"};
-        static constexpr std::string_view invalid_url_website_incomplete_cancellation_policy{"invalid_url_website_incomplete_cancellation_policy"};
-        static constexpr std::string_view invalid_url_website_incomplete_customer_service_details{"invalid_url_website_incomplete_customer_service_details"};
-        static constexpr std::string_view invalid_url_website_incomplete_legal_restrictions{"invalid_url_website_incomplete_legal_restrictions"};
-        static constexpr std::string_view invalid_url_website_incomplete_refund_policy{"invalid_url_website_incomplete_refund_policy"};
-        static constexpr std::string_view invalid_url_website_incomplete_return_policy{"invalid_url_website_incomplete_return_policy"};
-        static constexpr std::string_view invalid_url_website_incomplete_terms_and_conditions{"invalid_url_website_incomplete_terms_and_conditions"};
-        static constexpr std::string_view invalid_url_website_incomplete_under_construction{"invalid_url_website_incomplete_under_construction"};
-        static constexpr std::string_view invalid_url_website_other{"invalid_url_website_other"};
-        static constexpr std::string_view invalid_value_other{"invalid_value_other"};
-        static constexpr std::string_view unsupported_business_type{"unsupported_business_type"};
-        static constexpr std::string_view verification_directors_mismatch{"verification_directors_mismatch"};
-        static constexpr std::string_view verification_document_address_mismatch{"verification_document_address_mismatch"};
-        static constexpr std::string_view verification_document_address_missing{"verification_document_address_missing"};
-        static constexpr std::string_view verification_document_corrupt{"verification_document_corrupt"};
-        static constexpr std::string_view verification_document_country_not_supported{"verification_document_country_not_supported"};
-        static constexpr std::string_view verification_document_directors_mismatch{"verification_document_directors_mismatch"};
-        static constexpr std::string_view verification_document_dob_mismatch{"verification_document_dob_mismatch"};
-        static constexpr std::string_view verification_document_duplicate_type{"verification_document_duplicate_type"};
-        static constexpr std::string_view verification_document_expired{"verification_document_expired"};
-        static constexpr std::string_view verification_document_failed_copy{"verification_document_failed_copy"};
-        static constexpr std::string_view verification_document_failed_greyscale{"verification_document_failed_greyscale"};
-        static constexpr std::string_view verification_document_failed_other{"verification_document_failed_other"};
-        static constexpr std::string_view verification_document_failed_test_mode{"verification_document_failed_test_mode"};
-        static constexpr std::string_view verification_document_fraudulent{"verification_document_fraudulent"};
-        static constexpr std::string_view verification_document_id_number_mismatch{"verification_document_id_number_mismatch"};
-        static constexpr std::string_view verification_document_id_number_missing{"verification_document_id_number_missing"};
-        static constexpr std::string_view verification_document_incomplete{"verification_document_incomplete"};
-        static constexpr std::string_view verification_document_invalid{"verification_document_invalid"};
-        static constexpr std::string_view verification_document_issue_or_expiry_date_missing{"verification_document_issue_or_expiry_date_missing"};
-        static constexpr std::string_view verification_document_manipulated{"verification_document_manipulated"};
-        static constexpr std::string_view verification_document_missing_back{"verification_document_missing_back"};
-        static constexpr std::string_view verification_document_missing_front{"verification_document_missing_front"};
-        static constexpr std::string_view verification_document_name_mismatch{"verification_document_name_mismatch"};
-        static constexpr std::string_view verification_document_name_missing{"verification_document_name_missing"};
-        static constexpr std::string_view verification_document_nationality_mismatch{"verification_document_nationality_mismatch"};
-        static constexpr std::string_view verification_document_not_readable{"verification_document_not_readable"};
-        static constexpr std::string_view verification_document_not_signed{"verification_document_not_signed"};
-        static constexpr std::string_view verification_document_not_uploaded{"verification_document_not_uploaded"};
-        static constexpr std::string_view verification_document_photo_mismatch{"verification_document_photo_mismatch"};
-        static constexpr std::string_view verification_document_too_large{"verification_document_too_large"};
-        static constexpr std::string_view verification_document_type_not_supported{"verification_document_type_not_supported"};
-        static constexpr std::string_view verification_extraneous_directors{"verification_extraneous_directors"};
-        static constexpr std::string_view verification_failed_address_match{"verification_failed_address_match"};
-        static constexpr std::string_view verification_failed_authorizer_authority{"verification_failed_authorizer_authority"};
-        static constexpr std::string_view verification_failed_business_iec_number{"verification_failed_business_iec_number"};
-        static constexpr std::string_view verification_failed_document_match{"verification_failed_document_match"};
-        static constexpr std::string_view verification_failed_id_number_match{"verification_failed_id_number_match"};
-        static constexpr std::string_view verification_failed_keyed_identity{"verification_failed_keyed_identity"};
-        static constexpr std::string_view verification_failed_keyed_match{"verification_failed_keyed_match"};
-        static constexpr std::string_view verification_failed_name_match{"verification_failed_name_match"};
-        static constexpr std::string_view verification_failed_other{"verification_failed_other"};
-        static constexpr std::string_view verification_failed_representative_authority{"verification_failed_representative_authority"};
-        static constexpr std::string_view verification_failed_residential_address{"verification_failed_residential_address"};
-        static constexpr std::string_view verification_failed_tax_id_match{"verification_failed_tax_id_match"};
-        static constexpr std::string_view verification_failed_tax_id_not_issued{"verification_failed_tax_id_not_issued"};
-        static constexpr std::string_view verification_legal_entity_structure_mismatch{"verification_legal_entity_structure_mismatch"};
-        static constexpr std::string_view verification_missing_directors{"verification_missing_directors"};
-        static constexpr std::string_view verification_missing_executives{"verification_missing_executives"};
-        static constexpr std::string_view verification_missing_owners{"verification_missing_owners"};
-        static constexpr std::string_view verification_rejected_ownership_exemption_reason{"verification_rejected_ownership_exemption_reason"};
-        static constexpr std::string_view verification_requires_additional_memorandum_of_associations{"verification_requires_additional_memorandum_of_associations"};
-        static constexpr std::string_view verification_requires_additional_proof_of_registration{"verification_requires_additional_proof_of_registration"};
-        static constexpr std::string_view verification_supportability{"verification_supportability"};
-        static constexpr std::string_view known_values[] = {external_request, information_missing, invalid_address_city_state_postal_code, invalid_address_cmra_address, invalid_address_highway_contract_box, invalid_address_private_mailbox, invalid_address_registered_agent_address, invalid_business_profile_name, invalid_business_profile_name_denylisted, invalid_company_name_denylisted, invalid_dob_age_over_maximum, invalid_dob_age_under_18, invalid_dob_age_under_minimum, invalid_product_description_length, invalid_product_description_url_match, invalid_representative_country, invalid_signator, invalid_statement_descriptor_business_mismatch, invalid_statement_descriptor_denylisted, invalid_statement_descriptor_length, invalid_statement_descriptor_prefix_denylisted, invalid_statement_descriptor_prefix_mismatch, invalid_street_address, invalid_tax_id, invalid_tax_id_format, invalid_tos_acceptance, invalid_url_denylisted, invalid_url_format, invalid_url_length, invalid_url_web_presence_detected, invalid_url_website_business_information_mismatch, invalid_url_website_empty, invalid_url_website_inaccessible, invalid_url_website_inaccessible_geoblocked, invalid_url_website_inaccessible_password_protected, invalid_url_website_incomplete, invalid_url_website_incomplete_cancellation_policy, invalid_url_website_incomplete_customer_service_details, invalid_url_website_incomplete_legal_restrictions, invalid_url_website_incomplete_refund_policy, invalid_url_website_incomplete_return_policy, invalid_url_website_incomplete_terms_and_conditions, invalid_url_website_incomplete_under_construction, invalid_url_website_other, invalid_value_other, unsupported_business_type, verification_directors_mismatch, verification_document_address_mismatch, verification_document_address_missing, verification_document_corrupt, verification_document_country_not_supported, verification_document_directors_mismatch, verification_document_dob_mismatch, verification_document_duplicate_type, verification_document_expired, verification_document_failed_copy, verification_document_failed_greyscale, verification_document_failed_other, verification_document_failed_test_mode, verification_document_fraudulent, verification_document_id_number_mismatch, verification_document_id_number_missing, verification_document_incomplete, verification_document_invalid, verification_document_issue_or_expiry_date_missing, verification_document_manipulated, verification_document_missing_back, verification_document_missing_front, verification_document_name_mismatch, verification_document_name_missing, verification_document_nationality_mismatch, verification_document_not_readable, verification_document_not_signed, verification_document_not_uploaded, verification_document_photo_mismatch, verification_document_too_large, verification_document_type_not_supported, verification_extraneous_directors, verification_failed_address_match, verification_failed_authorizer_authority, verification_failed_business_iec_number, verification_failed_document_match, verification_failed_id_number_match, verification_failed_keyed_identity, verification_failed_keyed_match, verification_failed_name_match, verification_failed_other, verification_failed_representative_authority, verification_failed_residential_address, verification_failed_tax_id_match, verification_failed_tax_id_not_issued, verification_legal_entity_structure_mismatch, verification_missing_directors, verification_missing_executives, verification_missing_owners, verification_rejected_ownership_exemption_reason, verification_requires_additional_memorandum_of_associations, verification_requires_additional_proof_of_registration, verification_supportability};
-      };
-
-      /// The code for the type of error.
-      Code code;
-      /// An informative message that indicates the error type and provides additional details about the error.
-      std::string reason;
-      /// The specific user onboarding requirement field (in the requirements hash) that needs to be resolved.
-      std::string requirement;
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("code", self.code);
-        v("reason", self.reason);
-        v("requirement", self.requirement);
-      }
-    };
+    using Errors = stripe::v1::RequirementsError;
 
     /// Fields that are due and can be resolved by providing the corresponding alternative fields instead.
     std::optional<std::vector<Alternatives>> alternatives;

@@ -13,6 +13,7 @@
 
 #include "stripe/encoding/model.hpp"
 #include "stripe/encoding/common_params.hpp"
+#include "stripe/v1/shared.hpp"
 
 namespace stripe::v1 {
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/v2/core/shared.hpp"
 
 namespace stripe::v2::core {
 
@@ -970,94 +971,7 @@ struct Account {
     static constexpr std::string_view known_values[] = {express, full, none};
   };
   struct Defaults {
-    struct Locales : stripe::OpenEnum<Locales> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view ar_sa{"ar-SA"};
-      static constexpr std::string_view bg{"bg"};
-      static constexpr std::string_view bg_bg{"bg-BG"};
-      static constexpr std::string_view cs{"cs"};
-      static constexpr std::string_view cs_cz{"cs-CZ"};
-      static constexpr std::string_view da{"da"};
-      static constexpr std::string_view da_dk{"da-DK"};
-      static constexpr std::string_view de{"de"};
-      static constexpr std::string_view de_de{"de-DE"};
-      static constexpr std::string_view el{"el"};
-      static constexpr std::string_view el_gr{"el-GR"};
-      static constexpr std::string_view en{"en"};
-      static constexpr std::string_view en_au{"en-AU"};
-      static constexpr std::string_view en_ca{"en-CA"};
-      static constexpr std::string_view en_gb{"en-GB"};
-      static constexpr std::string_view en_ie{"en-IE"};
-      static constexpr std::string_view en_in{"en-IN"};
-      static constexpr std::string_view en_nz{"en-NZ"};
-      static constexpr std::string_view en_sg{"en-SG"};
-      static constexpr std::string_view en_us{"en-US"};
-      static constexpr std::string_view es{"es"};
-      static constexpr std::string_view es_419{"es-419"};
-      static constexpr std::string_view es_es{"es-ES"};
-      static constexpr std::string_view et{"et"};
-      static constexpr std::string_view et_ee{"et-EE"};
-      static constexpr std::string_view fi{"fi"};
-      static constexpr std::string_view fil{"fil"};
-      static constexpr std::string_view fil_ph{"fil-PH"};
-      static constexpr std::string_view fi_fi{"fi-FI"};
-      static constexpr std::string_view fr{"fr"};
-      static constexpr std::string_view fr_ca{"fr-CA"};
-      static constexpr std::string_view fr_fr{"fr-FR"};
-      static constexpr std::string_view he_il{"he-IL"};
-      static constexpr std::string_view hr{"hr"};
-      static constexpr std::string_view hr_hr{"hr-HR"};
-      static constexpr std::string_view hu{"hu"};
-      static constexpr std::string_view hu_hu{"hu-HU"};
-      static constexpr std::string_view id{"id"};
-      static constexpr std::string_view id_id{"id-ID"};
-      static constexpr std::string_view it{"it"};
-      static constexpr std::string_view it_it{"it-IT"};
-      static constexpr std::string_view ja{"ja"};
-      static constexpr std::string_view ja_jp{"ja-JP"};
-      static constexpr std::string_view ko{"ko"};
-      static constexpr std::string_view ko_kr{"ko-KR"};
-      static constexpr std::string_view lt{"lt"};
-      static constexpr std::string_view lt_lt{"lt-LT"};
-      static constexpr std::string_view lv{"lv"};
-      static constexpr std::string_view lv_lv{"lv-LV"};
-      static constexpr std::string_view ms{"ms"};
-      static constexpr std::string_view ms_my{"ms-MY"};
-      static constexpr std::string_view mt{"mt"};
-      static constexpr std::string_view mt_mt{"mt-MT"};
-      static constexpr std::string_view nb{"nb"};
-      static constexpr std::string_view nb_no{"nb-NO"};
-      static constexpr std::string_view nl{"nl"};
-      static constexpr std::string_view nl_nl{"nl-NL"};
-      static constexpr std::string_view pl{"pl"};
-      static constexpr std::string_view pl_pl{"pl-PL"};
-      static constexpr std::string_view pt{"pt"};
-      static constexpr std::string_view pt_br{"pt-BR"};
-      static constexpr std::string_view pt_pt{"pt-PT"};
-      static constexpr std::string_view ro{"ro"};
-      static constexpr std::string_view ro_ro{"ro-RO"};
-      static constexpr std::string_view ru{"ru"};
-      static constexpr std::string_view ru_ru{"ru-RU"};
-      static constexpr std::string_view sk{"sk"};
-      static constexpr std::string_view sk_sk{"sk-SK"};
-      static constexpr std::string_view sl{"sl"};
-      static constexpr std::string_view sl_si{"sl-SI"};
-      static constexpr std::string_view sv{"sv"};
-      static constexpr std::string_view sv_se{"sv-SE"};
-      static constexpr std::string_view th{"th"};
-      static constexpr std::string_view th_th{"th-TH"};
-      static constexpr std::string_view tr{"tr"};
-      static constexpr std::string_view tr_tr{"tr-TR"};
-      static constexpr std::string_view vi{"vi"};
-      static constexpr std::string_view vi_vn{"vi-VN"};
-      static constexpr std::string_view zh{"zh"};
-      static constexpr std::string_view zh_hans{"zh-Hans"};
-      static constexpr std::string_view zh_hant_hk{"zh-Hant-HK"};
-      static constexpr std::string_view zh_hant_tw{"zh-Hant-TW"};
-      static constexpr std::string_view zh_hk{"zh-HK"};
-      static constexpr std::string_view zh_tw{"zh-TW"};
-      static constexpr std::string_view known_values[] = {ar_sa, bg, bg_bg, cs, cs_cz, da, da_dk, de, de_de, el, el_gr, en, en_au, en_ca, en_gb, en_ie, en_in, en_nz, en_sg, en_us, es, es_419, es_es, et, et_ee, fi, fil, fil_ph, fi_fi, fr, fr_ca, fr_fr, he_il, hr, hr_hr, hu, hu_hu, id, id_id, it, it_it, ja, ja_jp, ko, ko_kr, lt, lt_lt, lv, lv_lv, ms, ms_my, mt, mt_mt, nb, nb_no, nl, nl_nl, pl, pl_pl, pt, pt_br, pt_pt, ro, ro_ro, ru, ru_ru, sk, sk_sk, sl, sl_si, sv, sv_se, th, th_th, tr, tr_tr, vi, vi_vn, zh, zh_hans, zh_hant_hk, zh_hant_tw, zh_hk, zh_tw};
-    };
+    using Locales = stripe::v2::core::Locale;
     struct Profile {
       /// The business's publicly-available website.
       std::optional<std::string> business_url;
@@ -1393,37 +1307,7 @@ struct Account {
       }
     };
     struct BusinessDetails {
-      struct Structure : stripe::OpenEnum<Structure> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view cooperative{"cooperative"};
-        static constexpr std::string_view free_zone_establishment{"free_zone_establishment"};
-        static constexpr std::string_view free_zone_llc{"free_zone_llc"};
-        static constexpr std::string_view governmental_unit{"governmental_unit"};
-        static constexpr std::string_view government_instrumentality{"government_instrumentality"};
-        static constexpr std::string_view incorporated_association{"incorporated_association"};
-        static constexpr std::string_view incorporated_non_profit{"incorporated_non_profit"};
-        static constexpr std::string_view incorporated_partnership{"incorporated_partnership"};
-        static constexpr std::string_view limited_liability_partnership{"limited_liability_partnership"};
-        static constexpr std::string_view llc{"llc"};
-        static constexpr std::string_view multi_member_llc{"multi_member_llc"};
-        static constexpr std::string_view private_company{"private_company"};
-        static constexpr std::string_view private_corporation{"private_corporation"};
-        static constexpr std::string_view private_partnership{"private_partnership"};
-        static constexpr std::string_view public_company{"public_company"};
-        static constexpr std::string_view public_corporation{"public_corporation"};
-        static constexpr std::string_view public_listed_corporation{"public_listed_corporation"};
-        static constexpr std::string_view public_partnership{"public_partnership"};
-        static constexpr std::string_view registered_charity{"registered_charity"};
-        static constexpr std::string_view single_member_llc{"single_member_llc"};
-        static constexpr std::string_view sole_establishment{"sole_establishment"};
-        static constexpr std::string_view sole_proprietorship{"sole_proprietorship"};
-        static constexpr std::string_view tax_exempt_government_instrumentality{"tax_exempt_government_instrumentality"};
-        static constexpr std::string_view trust{"trust"};
-        static constexpr std::string_view unincorporated_association{"unincorporated_association"};
-        static constexpr std::string_view unincorporated_non_profit{"unincorporated_non_profit"};
-        static constexpr std::string_view unincorporated_partnership{"unincorporated_partnership"};
-        static constexpr std::string_view known_values[] = {cooperative, free_zone_establishment, free_zone_llc, governmental_unit, government_instrumentality, incorporated_association, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_listed_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, trust, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
-      };
+      using Structure = stripe::v2::core::CompanyStructure;
 
       /// Additional addresses associated with the business.
       std::vector<nlohmann::json> additional_addresses;

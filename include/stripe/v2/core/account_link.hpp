@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/v2/core/shared.hpp"
 
 namespace stripe::v2::core {
 

@@ -13,6 +13,7 @@
 
 #include "stripe/encoding/model.hpp"
 #include "stripe/encoding/common_params.hpp"
+#include "stripe/v2/core/shared.hpp"
 
 namespace stripe::v2::core {
 

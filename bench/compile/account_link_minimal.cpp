@@ -1,11 +1,9 @@
-// Compile-cost probe: the umbrella header and one typed call.
-#include <stripe/connect.hpp>
-#include <stripe/testing/recording_transport.hpp>
+// Compile-cost probe: a program that creates a v1 account link, including only what it needs.
+#include <stripe/v1/account_links.hpp>
 
 int main() {
   stripe::ClientOptions options;
   options.secret_key = "sk_test_compile";
-  options.transport = std::make_shared<stripe::testing::RecordingTransport>();
   stripe::Client client(options);
   stripe::v1::AccountLinkCreateParams params;
   params.account = "acct_1";
