@@ -14,24 +14,15 @@
 #include <string>
 #include <thread>
 
+#include "support/loopback_listener.hpp"
+
 namespace test_support {
 
 class WireRecorder {
  public:
   explicit WireRecorder(std::string reply_body = R"({"id":"acct_1","object":"account"})")
       : reply_body_(std::move(reply_body)) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (listener_ < 0) throw std::runtime_error("socket failed");
-    int one = 1;
-    ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listener_, 16) != 0)
-      throw std::runtime_error("bind/listen failed");
-    socklen_t len = sizeof addr;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
+    listener_ = listen_on_loopback(port_, 16);
     thread_ = std::thread([this] { serve(); });
   }
   WireRecorder(const WireRecorder&) = delete;
