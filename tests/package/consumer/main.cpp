@@ -4,7 +4,7 @@
 #include <stripe/connect.hpp>
 #include <stripe/onboarding.hpp>
 #include <stripe/testing/recording_transport.hpp>
-#if defined(WITH_WEBHOOK)
+#if defined(WITH_WEBHOOK) || defined(WITH_TESTING)
 #include <stripe/webhook.hpp>
 #endif
 #if defined(WITH_TESTING)
