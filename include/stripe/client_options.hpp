@@ -23,7 +23,12 @@ struct AppInfo {
 };
 
 /// Severity of a message passed to ClientOptions::logger.
-enum class LogLevel { debug, info, warning, error };
+enum class LogLevel {
+  debug,    ///< detail for troubleshooting a single call
+  info,     ///< routine events worth a line, such as a retry
+  warning,  ///< something to act on, such as a Stripe-Notice about a deprecated parameter
+  error     ///< a failure the client could not recover from
+};
 
 /// Seen before every attempt. Carries no secret key, no body and no query string.
 struct AttemptEvent {
@@ -87,12 +92,12 @@ struct RequestOptions {
   std::optional<std::string> stripe_account;  ///< v1: act as a connected account
   std::optional<std::string> stripe_context;  ///< v2: context such as acct_a/acct_b
   std::optional<std::string> api_version;  ///< Stripe-Version for this call only
-  std::optional<std::string> api_key;  ///< a different key for this call, e.g. another platform's
+  std::optional<std::string> api_key;  ///< a different secret key for this call only; masked like secret_key
   std::optional<std::chrono::milliseconds> timeout;  ///< per attempt; must be positive
   std::optional<int> max_retries;  ///< overrides RetryOptions::max_retries for this call
   /// This call's deadline, from when it starts; the earlier of it and RetryOptions::deadline holds.
   std::optional<std::chrono::milliseconds> deadline;
-  std::vector<std::pair<std::string, std::string>> extra_headers;  ///< sent as given; may not override headers the client sets itself
+  std::vector<std::pair<std::string, std::string>> extra_headers;  ///< added to this call's headers; names must be HTTP tokens, values are checked
 };
 
 }  // namespace stripe

@@ -102,7 +102,7 @@ inline std::vector<std::string> proxy_secrets(std::string_view proxy) {
 /// The default HTTP transport, on libcurl: pooled easy handles, TLS verified, proxy secrets redacted from errors. Thread-safe.
 class CurlTransport : public Transport {
  public:
-  /// Validates the options; a bad proxy URL throws ConfigurationError.
+  /// Initialises libcurl once per process; connections open on the first send().
   explicit CurlTransport(CurlOptions options = {})
       : options_(std::move(options)), proxy_secrets_(detail::proxy_secrets(options_.proxy)) {
     global_init();

@@ -16,7 +16,16 @@ namespace stripe::testing {
 /// Shape of one request parameter, as the simulator checks it against the API spec.
 struct ParamNode {
   /// The kinds of parameter the spec describes.
-  enum class Kind { scalar, boolean, integer, enumeration, object, array, map, raw } kind = Kind::scalar;  ///< what values the parameter takes
+  enum class Kind {
+    scalar,       ///< a string or any other single value
+    boolean,      ///< true or false
+    integer,      ///< a whole number
+    enumeration,  ///< one of enum_values
+    object,       ///< a params struct: keys in children
+    array,        ///< a list: items shaped like element
+    map,          ///< free-form keys (metadata): values shaped like element
+    raw           ///< raw JSON, not checked
+  } kind = Kind::scalar;  ///< what values the parameter takes
   std::set<std::string> enum_values;  ///< allowed values when kind is enumeration
   std::map<std::string, std::shared_ptr<ParamNode>> children;  ///< object members
   std::shared_ptr<ParamNode> element;                          ///< array items, map values

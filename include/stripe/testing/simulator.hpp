@@ -58,13 +58,23 @@ struct WebhookDelivery {
 /// What happened when the user's browser opened an account link.
 struct LinkVisit {
   /// Whether the visit showed the form or bounced to refresh_url.
-  enum class Outcome { form, refresh } outcome = Outcome::refresh;  ///< form: the onboarding form was shown; refresh: sent to refresh_url
+  enum class Outcome {
+    form,     ///< the onboarding form was shown
+    refresh   ///< the browser was sent to refresh_url
+  } outcome = Outcome::refresh;  ///< what the visit led to
   std::string redirect_url;  ///< refresh_url or return_url
   std::string reason;        ///< why a refresh: expired, already_visited, unknown_link, account_rejected
   std::vector<std::string> fields_collected;  ///< what the form asked for (on submit)
 };
 
-enum class FaultKind { http_500, http_409, http_429, drop_before_commit, drop_after_commit };
+/// What a Fault does to a matching request.
+enum class FaultKind {
+  http_500,            ///< answers 500 api_error without changing state
+  http_409,            ///< answers 409 lock_timeout without changing state
+  http_429,            ///< answers 429 rate_limit without changing state
+  drop_before_commit,  ///< the connection resets before the request is applied
+  drop_after_commit    ///< the request is applied, then the answer is lost: tests idempotent retries
+};
 
 /// A failure to inject into the next matching requests, to test retries and idempotency.
 struct Fault {
@@ -76,19 +86,18 @@ struct Fault {
 /// An in-memory Stripe for tests: a Transport that serves accounts and account links, walks onboarding and delivers signed webhooks, all offline.
 class Simulator : public http::Transport {
  public:
-  /// Validates the options; ConfigurationError names the one at fault.
+  /// Starts the simulated clock at options.start_time; link_host must be valid UTF-8.
   explicit Simulator(SimulatorOptions options = {}) : options_(std::move(options)), clock_(options_.start_time) {
     require_utf8("SimulatorOptions::link_host", options_.link_host);
   }
 
   // ---- webhooks --------------------------------------------------------------------------
-  // Sets the endpoint every event is delivered to, outside the simulator's lock (it may call the
-  // simulator). It answers like an HTTP endpoint: by returning the status (an int), or by
-  // returning nothing (200) or throwing a std::exception (500). Each delivery is signed when it
-  // is made, with the clock stripe::webhook::VerifyOptions reads by default (the wall clock), so
-  // construct_event with default options accepts it; the simulated clock still dates the events
-  // and drives deadlines. Every delivery is kept with its answer: webhook_deliveries().
-  /// Sets where webhooks go: a callable taking a WebhookDelivery-like (type, payload, signature header); its throw is a 500.
+  /// Sets the endpoint every event is delivered to, outside the simulator's lock (it may call the
+  /// simulator). It answers like an HTTP endpoint: by returning the status (an int), or by
+  /// returning nothing (200) or throwing a std::exception (500). Each delivery is signed when it
+  /// is made, with the clock stripe::webhook::VerifyOptions reads by default (the wall clock), so
+  /// construct_event with default options accepts it; the simulated clock still dates the events
+  /// and drives deadlines. Every delivery is kept with its answer: webhook_deliveries().
   template <class Receiver>
   void on_webhook(Receiver receiver) {
     auto shared = std::make_shared<Receiver>(std::move(receiver));  // copies of the sink share it

@@ -26,8 +26,15 @@ namespace stripe::webhook {
 class SignatureVerificationError : public Error {
  public:
   /// Which check failed: header missing or malformed, no v1 signature, blank secret, too old, signature mismatch, or bad JSON.
-  enum class Reason { missing_header, malformed_header, no_v1_signature, blank_secret, timestamp_outside_tolerance,
-                      signature_mismatch, invalid_payload };
+  enum class Reason {
+    missing_header,               ///< no Stripe-Signature header was given
+    malformed_header,             ///< the header is not t=...,v1=... as Stripe sends it
+    no_v1_signature,              ///< the header carries no v1 signature
+    blank_secret,                 ///< the endpoint secret passed in is empty
+    timestamp_outside_tolerance,  ///< signed longer ago than VerifyOptions::tolerance: a possible replay
+    signature_mismatch,           ///< no v1 signature matches: wrong secret or altered payload
+    invalid_payload               ///< the signature holds but the payload is not a valid event
+  };
   /// Carries the reason and a message that never contains the secret or payload.
   SignatureVerificationError(Reason r, std::string message)
       : Error(stripe::detail::message_only(std::move(message))), reason_(r) {}
