@@ -61,10 +61,13 @@ class Client {
   /// Checks the options (ConfigurationError names the one at fault) and picks the transport.
   explicit Client(ClientOptions options) : state_(detail::make_client_state(std::move(options))) {}
 
+  /// The options the client was built with, after validation.
   const ClientOptions& options() const { return state_->options; }
 
   // Typed services; defined in stripe/v1/services.hpp and stripe/v2/services.hpp.
+  /// The typed v1 endpoints (accounts, account links, ...); a cheap handle sharing this client.
   v1::Services v1() const;
+  /// The typed v2 core endpoints (accounts, account links); a cheap handle sharing this client.
   v2::Services v2() const;
 
   /// Untyped escape hatch for any v1 or v2 endpoint. `params` becomes the form body (v1 POST),

@@ -47,14 +47,15 @@ class V2Cursor {
 };
 }  // namespace detail
 
-// A v1 list object.
+/// A v1 list object.
 template <class T>
 struct List {
-  std::vector<T> data;
-  bool has_more = false;
-  std::string url;
-  nlohmann::json raw;
+  std::vector<T> data;  ///< the items of this page
+  bool has_more = false;  ///< true when more items follow; fetch them with starting_after
+  std::string url;  ///< the list endpoint, e.g. /v1/accounts
+  nlohmann::json raw;  ///< the whole response body, for fields the model does not know
 
+  /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("data", self.data);
@@ -63,14 +64,15 @@ struct List {
   }
 };
 
-// A v2 list page: follow next_page_url verbatim until it is null.
+/// A v2 list page: follow next_page_url verbatim until it is null.
 template <class T>
 struct V2List {
-  std::vector<T> data;
-  std::optional<std::string> next_page_url;
-  std::optional<std::string> previous_page_url;
-  nlohmann::json raw;
+  std::vector<T> data;  ///< the items of this page
+  std::optional<std::string> next_page_url;  ///< path of the next page; null on the last page
+  std::optional<std::string> previous_page_url;  ///< path of the previous page; null on the first page
+  nlohmann::json raw;  ///< the whole response body, for fields the model does not know
 
+  /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("data", self.data);
@@ -120,33 +122,49 @@ class AutoPager {
   };
 
  public:
+  /// Wraps a page fetcher; nothing is fetched until begin().
   explicit AutoPager(Fetch fetch) : state_(std::make_unique<State>(std::move(fetch))) {}
+  /// Takes over the cursor; the source becomes empty.
   AutoPager(AutoPager&&) noexcept = default;
+  /// Takes over the cursor; the source becomes empty.
   AutoPager& operator=(AutoPager&&) noexcept = default;
   AutoPager(const AutoPager&) = delete;
   AutoPager& operator=(const AutoPager&) = delete;
 
+  /// Input iterator over the items; copies share the one cursor of the pager.
   class iterator {
    public:
+    /// Item type.
     using value_type = T;
+    /// Items are read-only.
     using reference = const T&;
+    /// Items are read-only.
     using pointer = const T*;
+    /// Standard iterator difference type.
     using difference_type = std::ptrdiff_t;
+    /// Single pass: each item is seen once.
     using iterator_category = std::input_iterator_tag;
 
     iterator() = default;
+    /// Positions at the first item, fetching pages as needed; may throw.
     explicit iterator(State* s) : state_(s) {
       if (state_) state_->fill();
     }
+    /// The current item.
     reference operator*() const { return state_->page[state_->pos]; }
+    /// Member access on the current item.
     pointer operator->() const { return &state_->page[state_->pos]; }
+    /// Moves to the next item, fetching the next page when needed; may throw.
     iterator& operator++() {
       ++state_->pos;
       state_->fill();
       return *this;
     }
+    /// Same as prefix ++; returns nothing, as for any input iterator.
     void operator++(int) { ++*this; }
+    /// Equal when both are at the end or both are not.
     friend bool operator==(const iterator& a, const iterator& b) { return a.done() == b.done(); }
+    /// Negation of ==.
     friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
 
    private:
@@ -154,7 +172,9 @@ class AutoPager {
     State* state_ = nullptr;
   };
 
+  /// Starts iteration, fetching the first page; may throw.
   iterator begin() { return iterator(state_.get()); }
+  /// The end sentinel; fetches nothing.
   iterator end() { return iterator(); }
 
   /// Pages fetched so far, for tests and progress reporting.

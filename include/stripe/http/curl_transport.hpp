@@ -23,11 +23,12 @@
 
 namespace stripe::http {
 
+/// Settings of the libcurl transport: trust store, proxy and pooling.
 struct CurlOptions {
-  std::string ca_bundle;  // CURLOPT_CAINFO; empty: the system store
-  std::string ca_path;    // CURLOPT_CAPATH
-  std::string proxy;      // e.g. http://proxy.internal:3128 or http://user:password@proxy.internal:3128
-  std::size_t max_idle_handles = 32;
+  std::string ca_bundle;  ///< CURLOPT_CAINFO; empty: the system store
+  std::string ca_path;    ///< CURLOPT_CAPATH
+  std::string proxy;      ///< e.g. http://proxy.internal:3128 or http://user:password@proxy.internal:3128
+  std::size_t max_idle_handles = 32;  ///< easy handles kept for reuse (and their connections); more are closed
 };
 
 namespace detail {
@@ -98,8 +99,10 @@ inline std::vector<std::string> proxy_secrets(std::string_view proxy) {
 
 }  // namespace detail
 
+/// The default HTTP transport, on libcurl: pooled easy handles, TLS verified, proxy secrets redacted from errors. Thread-safe.
 class CurlTransport : public Transport {
  public:
+  /// Initialises libcurl once per process; connections open on the first send().
   explicit CurlTransport(CurlOptions options = {})
       : options_(std::move(options)), proxy_secrets_(detail::proxy_secrets(options_.proxy)) {
     global_init();
@@ -152,7 +155,7 @@ class CurlTransport : public Transport {
     return response;
   }
 
-  // Handles waiting in the pool, each with its connection cache.
+  /// Handles waiting in the pool, each with its connection cache.
   std::size_t idle_handles() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return idle_.size();

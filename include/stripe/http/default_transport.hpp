@@ -37,9 +37,10 @@ inline bool set_default_transport(const char* name, TransportFactory factory) {
   return true;
 }
 
+/// The registered default transport and the name it was registered under.
 struct DefaultTransport {
   std::shared_ptr<Transport> transport;  ///< null when none is registered
-  std::string name;
+  std::string name;  ///< name of the registered transport (e.g. "curl"); empty when none
 };
 
 /// A new instance of the registered default transport, if any.

@@ -13,11 +13,22 @@
 
 namespace stripe::testing {
 
+/// Shape of one request parameter, as the simulator checks it against the API spec.
 struct ParamNode {
-  enum class Kind { scalar, boolean, integer, enumeration, object, array, map, raw } kind = Kind::scalar;
-  std::set<std::string> enum_values;
-  std::map<std::string, std::shared_ptr<ParamNode>> children;  // object members
-  std::shared_ptr<ParamNode> element;                          // array items, map values
+  /// The kinds of parameter the spec describes.
+  enum class Kind {
+    scalar,       ///< a string or any other single value
+    boolean,      ///< true or false
+    integer,      ///< a whole number
+    enumeration,  ///< one of enum_values
+    object,       ///< a params struct: keys in children
+    array,        ///< a list: items shaped like element
+    map,          ///< free-form keys (metadata): values shaped like element
+    raw           ///< raw JSON, not checked
+  } kind = Kind::scalar;  ///< what values the parameter takes
+  std::set<std::string> enum_values;  ///< allowed values when kind is enumeration
+  std::map<std::string, std::shared_ptr<ParamNode>> children;  ///< object members
+  std::shared_ptr<ParamNode> element;                          ///< array items, map values
 };
 
 namespace detail {
@@ -77,11 +88,11 @@ const ParamNode& param_schema() {
   return *root;
 }
 
-// What is wrong with a request's params, in the API's words.
+/// What is wrong with a request's params, in the API's words.
 struct ParamProblem {
-  std::string code;     // parameter_unknown, parameter_invalid_..., or "" for enum errors
-  std::string param;    // bracket form: individual[dob][day]
-  std::string message;
+  std::string code;     ///< parameter_unknown, parameter_invalid_..., or "" for enum errors
+  std::string param;    ///< bracket form: individual[dob][day]
+  std::string message;  ///< human-readable text, as the API words it
 };
 
 namespace detail {

@@ -8,12 +8,13 @@
 
 namespace stripe::testing {
 
+/// One onboarding requirement the simulator asks for, and how it behaves.
 struct RequirementSpec {
-  std::string name;          // the v1 requirement string, e.g. individual.dob.day
-  bool eventually = false;   // eventually_due only (collected up front, or later)
-  bool verified = false;     // goes through pending_verification before it counts
-  bool future = false;       // announced in future_requirements, not due yet
-  std::string capability;    // "" for everything, else the capability it gates
+  std::string name;          ///< the v1 requirement string, e.g. individual.dob.day
+  bool eventually = false;   ///< eventually_due only (collected up front, or later)
+  bool verified = false;     ///< goes through pending_verification before it counts
+  bool future = false;       ///< announced in future_requirements, not due yet
+  std::string capability;    ///< "" for everything, else the capability it gates
 };
 
 namespace detail {

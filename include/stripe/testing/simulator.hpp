@@ -36,53 +36,68 @@
 
 namespace stripe::testing {
 
+/// Knobs of a Simulator: its clock, timings, webhook secret and link host.
 struct SimulatorOptions {
-  std::int64_t start_time = 1767225600;  // 2026-01-01T00:00:00Z; the clock moves only when told
-  std::int64_t link_ttl = 300;           // account links expire after this many seconds
-  std::int64_t verification_delay = 60;  // pending verifications finish after this long
-  std::int64_t requirement_deadline = 14 * 24 * 3600;
-  std::string webhook_secret = "whsec_simulator_endpoint_secret";
-  std::string link_host = "connect.simulator.invalid";
+  std::int64_t start_time = 1767225600;  ///< 2026-01-01T00:00:00Z; the clock moves only when told
+  std::int64_t link_ttl = 300;           ///< account links expire after this many seconds
+  std::int64_t verification_delay = 60;  ///< pending verifications finish after this long
+  std::int64_t requirement_deadline = 14 * 24 * 3600;  ///< seconds from currently_due to past_due
+  std::string webhook_secret = "whsec_simulator_endpoint_secret";  ///< signs webhook deliveries; give it to the endpoint under test
+  std::string link_host = "connect.simulator.invalid";  ///< host of the account link URLs handed out
 };
 
-// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer.
+/// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer.
 struct WebhookDelivery {
-  std::string type;
-  std::string payload;
-  std::string signature_header;  // Stripe-Signature, made with the wall-clock time of delivery
-  int status = 0;                // the receiver's answer; 0 while it is being delivered
-  std::string error;             // what() of the exception the receiver threw (status 500)
+  std::string type;  ///< event type, e.g. account.updated
+  std::string payload;  ///< the JSON body, exactly as signed
+  std::string signature_header;  ///< Stripe-Signature, made with the wall-clock time of delivery
+  int status = 0;                ///< the receiver's answer; 0 while it is being delivered
+  std::string error;             ///< what() of the exception the receiver threw (status 500)
 };
 
-// What happened when the user's browser opened an account link.
+/// What happened when the user's browser opened an account link.
 struct LinkVisit {
-  enum class Outcome { form, refresh } outcome = Outcome::refresh;
-  std::string redirect_url;  // refresh_url or return_url
-  std::string reason;        // why a refresh: expired, already_visited, unknown_link, account_rejected
-  std::vector<std::string> fields_collected;  // what the form asked for (on submit)
+  /// Whether the visit showed the form or bounced to refresh_url.
+  enum class Outcome {
+    form,     ///< the onboarding form was shown
+    refresh   ///< the browser was sent to refresh_url
+  } outcome = Outcome::refresh;  ///< what the visit led to
+  std::string redirect_url;  ///< refresh_url or return_url
+  std::string reason;        ///< why a refresh: expired, already_visited, unknown_link, account_rejected
+  std::vector<std::string> fields_collected;  ///< what the form asked for (on submit)
 };
 
-enum class FaultKind { http_500, http_409, http_429, drop_before_commit, drop_after_commit };
+/// What a Fault does to a matching request.
+enum class FaultKind {
+  http_500,            ///< answers 500 api_error without changing state
+  http_409,            ///< answers 409 lock_timeout without changing state
+  http_429,            ///< answers 429 rate_limit without changing state
+  drop_before_commit,  ///< the connection resets before the request is applied
+  drop_after_commit    ///< the request is applied, then the answer is lost: tests idempotent retries
+};
 
+/// A failure to inject into the next matching requests, to test retries and idempotency.
 struct Fault {
-  FaultKind kind = FaultKind::http_500;
-  std::string path_prefix = "/";  // applies to requests whose path starts with this
-  int count = 1;
+  FaultKind kind = FaultKind::http_500;  ///< what goes wrong
+  std::string path_prefix = "/";  ///< applies to requests whose path starts with this
+  int count = 1;  ///< how many matching requests it hits
 };
 
+/// An in-memory Stripe for tests: a Transport that serves accounts and account links, walks onboarding and delivers signed webhooks, all offline.
 class Simulator : public http::Transport {
  public:
+  /// Starts the simulated clock at options.start_time; link_host must be valid UTF-8.
   explicit Simulator(SimulatorOptions options = {}) : options_(std::move(options)), clock_(options_.start_time) {
     require_utf8("SimulatorOptions::link_host", options_.link_host);
   }
 
   // ---- webhooks --------------------------------------------------------------------------
-  // Sets the endpoint every event is delivered to, outside the simulator's lock (it may call the
-  // simulator). It answers like an HTTP endpoint: by returning the status (an int), or by
-  // returning nothing (200) or throwing a std::exception (500). Each delivery is signed when it
-  // is made, with the clock stripe::webhook::VerifyOptions reads by default (the wall clock), so
-  // construct_event with default options accepts it; the simulated clock still dates the events
-  // and drives deadlines. Every delivery is kept with its answer: webhook_deliveries().
+  /// Sets the endpoint every event is delivered to, outside the simulator's lock (it may call the
+  /// simulator). It answers like an HTTP endpoint: by returning the status (an int), or by
+  /// returning nothing (200) or throwing a std::exception (500). Each delivery is signed when it
+  /// is made, with the clock stripe::webhook::VerifyOptions reads by default (the wall clock), so
+  /// construct_event with default options accepts it; the simulated clock still dates the events
+  /// and drives deadlines. Every delivery is kept with its answer: webhook_deliveries().
   template <class Receiver>
   void on_webhook(Receiver receiver) {
     auto shared = std::make_shared<Receiver>(std::move(receiver));  // copies of the sink share it
@@ -107,21 +122,23 @@ class Simulator : public http::Transport {
     std::lock_guard<std::mutex> lock(mutex_);
     sink_ = std::move(sink);
   }
-  // Every delivery made to the receiver, oldest first, with its answer: assert on the statuses
-  // to see a receiver that rejects deliveries.
+  /// Every delivery made to the receiver, oldest first, with its answer: assert on the statuses
+  /// to see a receiver that rejects deliveries.
   std::vector<WebhookDelivery> webhook_deliveries() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return delivered_;
   }
+  /// Secret the deliveries are signed with.
   const std::string& webhook_secret() const { return options_.webhook_secret; }
 
   // ---- the clock ---------------------------------------------------------------------------
+  /// Current simulated time, Unix seconds.
   std::int64_t now() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return clock_;
   }
-  // Moves time on: links expire, pending verifications finish after verification_delay, and
-  // requirements whose deadline passes become past_due.
+  /// Moves time on: links expire, pending verifications finish after verification_delay, and
+  /// requirements whose deadline passes become past_due.
   void advance_clock(std::int64_t seconds) {
     run_hook([&] {
       clock_ += seconds;
@@ -136,15 +153,15 @@ class Simulator : public http::Transport {
   }
 
   // ---- playing the user --------------------------------------------------------------------
-  // Opens a link as a browser would. A link works once and only until it expires.
+  /// Opens a link as a browser would. A link works once and only until it expires.
   LinkVisit open_link(const std::string& url) {
     require_utf8("the link URL", url);
     LinkVisit visit;
     run_hook([&] { visit = open_locked(url); });
     return visit;
   }
-  // The user fills in everything the link's collection options ask for and clicks submit.
-  // Opens the link first if it was not opened. Returns the redirect to return_url.
+  /// The user fills in everything the link's collection options ask for and clicks submit.
+  /// Opens the link first if it was not opened. Returns the redirect to return_url.
   LinkVisit submit_onboarding(const std::string& url) {
     require_utf8("the link URL", url);
     LinkVisit visit;
@@ -189,7 +206,7 @@ class Simulator : public http::Transport {
   }
 
   // ---- playing Stripe ----------------------------------------------------------------------
-  // Finishes every pending verification of an account now.
+  /// Finishes every pending verification of an account now.
   void complete_verifications(const std::string& account) {
     require_utf8("account", account);
     run_hook([&] {
@@ -198,7 +215,7 @@ class Simulator : public http::Transport {
       touch(account);
     });
   }
-  // Fails the verification of one requirement: it is due again, with a requirements error.
+  /// Fails the verification of one requirement: it is due again, with a requirements error.
   void fail_verification(const std::string& account, const std::string& requirement,
                          const std::string& code = "verification_document_expired",
                          const std::string& reason = "The document has expired. Upload an unexpired document.") {
@@ -217,7 +234,7 @@ class Simulator : public http::Transport {
       throw std::invalid_argument("no requirement " + requirement + " on this account");
     });
   }
-  // Stripe needs the eventually_due information now: it becomes currently_due with a deadline.
+  /// Stripe needs the eventually_due information now: it becomes currently_due with a deadline.
   void require_eventually_due(const std::string& account) {
     require_utf8("account", account);
     run_hook([&] {
@@ -228,7 +245,7 @@ class Simulator : public http::Transport {
       touch(account);
     });
   }
-  // The current deadline passes now: currently_due becomes past_due and the account is disabled.
+  /// The current deadline passes now: currently_due becomes past_due and the account is disabled.
   void pass_deadline(const std::string& account) {
     require_utf8("account", account);
     run_hook([&] {
@@ -237,7 +254,7 @@ class Simulator : public http::Transport {
       touch(account);
     });
   }
-  // Stripe rejects the account (fraud, terms_of_service, listed, other).
+  /// Stripe rejects the account (fraud, terms_of_service, listed, other).
   void reject_account(const std::string& account, const std::string& reason = "fraud") {
     require_utf8("account", account);
     require_utf8("the rejection reason", reason);
@@ -248,24 +265,25 @@ class Simulator : public http::Transport {
   }
 
   // ---- faults ------------------------------------------------------------------------------
+  /// Arms a fault for the next matching requests.
   void inject_fault(Fault f) {
     std::lock_guard<std::mutex> lock(mutex_);
     faults_.push_back(std::move(f));
   }
-  // How many mutating requests changed state (replays and refused requests do not count).
+  /// How many mutating requests changed state (replays and refused requests do not count).
   std::size_t commits() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return commits_;
   }
-  // Every link URL handed out, newest last (tests need them; never log them).
+  /// Every link URL handed out, newest last (tests need them; never log them).
   std::vector<std::string> link_urls() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return link_urls_;
   }
 
-  // Runs at the start of every request, while its idempotency key is in flight and before it
-  // executes, without the simulator's lock: a test can send a concurrent request from it (the
-  // hook runs for that one too) or block to widen a race.
+  /// Runs at the start of every request, while its idempotency key is in flight and before it
+  /// executes, without the simulator's lock: a test can send a concurrent request from it (the
+  /// hook runs for that one too) or block to widen a race.
   void on_request(std::function<void(const http::Request&)> hook) {
     std::lock_guard<std::mutex> lock(mutex_);
     request_hook_ = std::move(hook);

@@ -17,19 +17,24 @@
 
 namespace stripe::webhook {
 
+/// A v1 webhook event (snapshot payload), as sent to a Connect endpoint.
 struct Event {
+  /// The object the event is about, and what changed.
   struct Data {
-    nlohmann::json object;
-    nlohmann::json previous_attributes;  // kept raw: its shape is whatever changed
+    nlohmann::json object;  ///< the object as it is after the event (an Account, a Capability, ...)
+    nlohmann::json previous_attributes;  ///< kept raw: its shape is whatever changed
+    /// Visits the fields for decoding (see encoding/model.hpp).
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("object", self.object);
       v("previous_attributes", self.previous_attributes);
     }
   };
+  /// The API request that caused the event, if any.
   struct Request {
-    std::optional<std::string> id;
-    std::optional<std::string> idempotency_key;
+    std::optional<std::string> id;  ///< req_... ID; null for events caused by Stripe, not a request
+    std::optional<std::string> idempotency_key;  ///< idempotency key of that request, if it had one
+    /// Visits the fields for decoding (see encoding/model.hpp).
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("id", self.id);
@@ -37,19 +42,20 @@ struct Event {
     }
   };
 
-  std::string id;
-  std::string object;
-  std::string type;  // account.updated, capability.updated, account.application.deauthorized, ...
-  std::optional<std::string> account;  // the connected account, for Connect events
-  std::optional<std::string> api_version;
-  std::optional<std::string> context;
-  std::int64_t created = 0;
-  bool livemode = false;
-  std::int64_t pending_webhooks = 0;
-  Data data;
-  std::optional<Request> request;
-  nlohmann::json raw;
+  std::string id;  ///< evt_... ID; deduplicate deliveries on it
+  std::string object;  ///< always "event"
+  std::string type;  ///< account.updated, capability.updated, account.application.deauthorized, ...
+  std::optional<std::string> account;  ///< the connected account, for Connect events
+  std::optional<std::string> api_version;  ///< API version the payload was rendered with
+  std::optional<std::string> context;  ///< the account context for events of organizations, if any
+  std::int64_t created = 0;  ///< Unix seconds when the event happened
+  bool livemode = false;  ///< false for test-mode events
+  std::int64_t pending_webhooks = 0;  ///< deliveries still outstanding across endpoints
+  Data data;  ///< the object and what changed
+  std::optional<Request> request;  ///< the request that caused it, if any
+  nlohmann::json raw;  ///< the whole payload, for fields the model does not know
 
+  /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("id", self.id);
@@ -65,9 +71,9 @@ struct Event {
     v("request", self.request);
   }
 
-  // data.object as an Account (account.updated). Throws DecodeError for other event types.
+  /// data.object as an Account (account.updated). Throws DecodeError for other event types.
   v1::Account account_object() const { return typed<v1::Account>("account"); }
-  // data.object as a Capability (capability.updated).
+  /// data.object as a Capability (capability.updated).
   v1::Capability capability_object() const { return typed<v1::Capability>("capability"); }
 
  private:

@@ -14,11 +14,14 @@
 
 namespace stripe::webhook {
 
+/// A v2 thin event notification: says what changed; fetch the object for its current state.
 struct EventNotification {
+  /// The object the notification is about.
   struct RelatedObject {
-    std::string id;
-    std::string type;
-    std::string url;
+    std::string id;  ///< ID of the object, e.g. acct_...
+    std::string type;  ///< its type, e.g. v2.core.account
+    std::string url;  ///< API path that fetches its current state
+    /// Visits the fields for decoding (see encoding/model.hpp).
     template <class Self, class V>
     static void describe(Self& self, V& v) {
       v("id", self.id);
@@ -27,16 +30,17 @@ struct EventNotification {
     }
   };
 
-  std::string id;
-  std::string object;  // v2.core.event
-  std::string type;    // e.g. v2.core.account[requirements].updated
-  std::string created;
-  bool livemode = false;
-  std::optional<std::string> context;  // e.g. acct_123 or acct_a/acct_b
-  std::optional<RelatedObject> related_object;
-  nlohmann::json reason;
-  nlohmann::json raw;
+  std::string id;  ///< evt_... ID; deduplicate deliveries on it
+  std::string object;  ///< v2.core.event
+  std::string type;    ///< e.g. v2.core.account[requirements].updated
+  std::string created;  ///< RFC 3339 time when the event happened
+  bool livemode = false;  ///< false for sandbox events
+  std::optional<std::string> context;  ///< e.g. acct_123 or acct_a/acct_b
+  std::optional<RelatedObject> related_object;  ///< the object it is about, if any
+  nlohmann::json reason;  ///< why it happened (e.g. the request that caused it), kept raw
+  nlohmann::json raw;  ///< the whole payload, for fields the model does not know
 
+  /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("id", self.id);

@@ -22,32 +22,47 @@
 namespace stripe::webhook {
 
 
-// Every way a delivery can fail verification. reason() says which, without echoing secrets.
+/// Every way a delivery can fail verification. reason() says which, without echoing secrets.
 class SignatureVerificationError : public Error {
  public:
-  enum class Reason { missing_header, malformed_header, no_v1_signature, blank_secret, timestamp_outside_tolerance,
-                      signature_mismatch, invalid_payload };
+  /// Which check failed: header missing or malformed, no v1 signature, blank secret, too old, signature mismatch, or bad JSON.
+  enum class Reason {
+    missing_header,               ///< no Stripe-Signature header was given
+    malformed_header,             ///< the header is not t=...,v1=... as Stripe sends it
+    no_v1_signature,              ///< the header carries no v1 signature
+    blank_secret,                 ///< the endpoint secret passed in is empty
+    timestamp_outside_tolerance,  ///< signed longer ago than VerifyOptions::tolerance: a possible replay
+    signature_mismatch,           ///< no v1 signature matches: wrong secret or altered payload
+    invalid_payload               ///< the signature holds but the payload is not a valid event
+  };
+  /// Carries the reason and a message that never contains the secret or payload.
   SignatureVerificationError(Reason r, std::string message)
       : Error(stripe::detail::message_only(std::move(message))), reason_(r) {}
+  /// Which check failed; branch on this, not on what().
   Reason reason() const noexcept { return reason_; }
 
  private:
   Reason reason_;
 };
 
-// The current Unix time in seconds: a copyable holder of any callable returning it (a lambda,
-// a std::function), or empty for the system clock. What std::function<std::int64_t()> did,
-// without <functional>, which alone was a third of the compile time of a file that only
-// verifies signatures.
+/// The current Unix time in seconds: a copyable holder of any callable returning it (a lambda,
+/// a std::function), or empty for the system clock. What std::function<std::int64_t()> did,
+/// without `<functional>`, which alone was a third of the compile time of a file that only
+/// verifies signatures.
 class NowFunction {
  public:
   NowFunction() noexcept = default;
+  /// An empty holder: the system clock.
   NowFunction(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, NowFunction> &&
                                               std::is_invocable_r_v<std::int64_t, std::decay_t<F>&>>>
+  /// Holds any callable returning Unix seconds, e.g. a fixed clock in tests.
   NowFunction(F&& f) : impl_(new Impl<std::decay_t<F>>(std::forward<F>(f))) {}  // NOLINT(google-explicit-constructor)
+  /// Copies the held callable.
   NowFunction(const NowFunction& other) : impl_(other.impl_ ? other.impl_->clone() : nullptr) {}
+  /// Takes the held callable; the source becomes empty.
   NowFunction(NowFunction&& other) noexcept : impl_(std::exchange(other.impl_, nullptr)) {}
+  /// Copy-and-swap assignment.
   NowFunction& operator=(NowFunction other) noexcept {
     std::swap(impl_, other.impl_);
     return *this;
@@ -56,6 +71,7 @@ class NowFunction {
 
   /// True when a clock was set; an empty one reads the system clock.
   explicit operator bool() const noexcept { return impl_ != nullptr; }
+  /// Current Unix time in seconds, from the held callable or the system clock.
   std::int64_t operator()() const {
     if (impl_) return impl_->call();
     return static_cast<std::int64_t>(
@@ -78,16 +94,18 @@ class NowFunction {
   Base* impl_ = nullptr;
 };
 
+/// How deliveries are checked, beyond the secret.
 struct VerifyOptions {
-  // Reject deliveries signed longer ago than this. Zero disables the age check.
+  /// Reject deliveries signed longer ago than this. Zero disables the age check.
   std::chrono::seconds tolerance{300};
-  // Current Unix time in seconds; tests inject a fixed clock. Empty: the system clock.
+  /// Current Unix time in seconds; tests inject a fixed clock. Empty: the system clock.
   NowFunction now;
 };
 
+/// The parsed Stripe-Signature header: t= and every v1= value.
 struct SignatureHeader {
-  std::int64_t timestamp = 0;
-  std::vector<std::string> v1_signatures;
+  std::int64_t timestamp = 0;  ///< the t= value: Unix seconds when Stripe signed the delivery
+  std::vector<std::string> v1_signatures;  ///< every v1= signature (hex); one matches per valid secret
 };
 
 // Parses the Stripe-Signature header. Schemes other than v1 (v0 and future ones) are ignored.
