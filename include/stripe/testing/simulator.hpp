@@ -1251,7 +1251,11 @@ class Simulator : public http::Transport {
       }
     if (p.contains("tos_acceptance") && p["tos_acceptance"].is_object()) {
       const auto& t = p["tos_acceptance"];
-      if (t.contains("date")) a.tos_date = std::stoll(str(t, "date", "0"));
+      if (t.contains("date")) {  // validated as an integer; "" unsets it
+        std::string date = str(t, "date");
+        if (date.empty()) a.tos_date.reset();
+        else a.tos_date = std::stoll(date);
+      }
       if (t.contains("ip")) a.tos_ip = str(t, "ip");
       if (a.tos_date && a.tos_ip) a.details_submitted = true;
     }
@@ -1267,10 +1271,14 @@ class Simulator : public http::Transport {
   }
 
   // Form values are strings; keep numbers as numbers where the typed model wants them.
+  // Anything but an object is an unset param ("individual=" in a form): nothing to merge.
+  // A JSON null unsets a field.
   static void merge_into_object(json& target, const json& extra) {
+    if (!extra.is_object()) return;
     if (!target.is_object()) target = json::object();
     for (auto it = extra.begin(); it != extra.end(); ++it) {
       if (it.value().is_object()) merge_into_object(target[it.key()], it.value());
+      else if (it.value().is_null()) target.erase(it.key());
       else target[it.key()] = it.value();
     }
   }
@@ -1460,8 +1468,8 @@ class Simulator : public http::Transport {
       }
     if (p.contains("defaults") && p["defaults"].is_object()) {
       merge_into_object(a.defaults, p["defaults"]);
-      a.requirements_collector =
-          a.defaults.value("responsibilities", json::object()).value("requirements_collector", a.requirements_collector);
+      auto r = a.defaults.find("responsibilities");
+      if (r != a.defaults.end()) a.requirements_collector = str(*r, "requirements_collector", a.requirements_collector);
     }
     json v1_like = json::object();  // v2 identity fields in the v1 requirement names
     if (p.contains("identity") && p["identity"].is_object()) {
