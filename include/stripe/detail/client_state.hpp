@@ -31,9 +31,7 @@ struct ClientState {
 
 // A value bound for a header: printable, and for text the API echoes, valid UTF-8.
 inline void check_header_option(const char* option, std::string_view value) {
-  if (!is_header_value(value))
-    refuse_option(option, "contains a control character (CR, LF, NUL, ...) and cannot be sent in a header");
-  if (!is_utf8(value)) refuse_option(option, "is not valid UTF-8");
+  if (const char* problem = header_value_problem(value)) refuse_option(option, problem);
 }
 
 inline void check_positive(const char* option, std::chrono::milliseconds value) {

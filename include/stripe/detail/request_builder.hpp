@@ -37,9 +37,7 @@ inline bool is_v2_path(std::string_view path) { return path.rfind("/v2/", 0) == 
 
 // Names the option, never echoes the value (it may be a key).
 inline void check_header_value(const std::string& option, std::string_view value) {
-  if (!is_header_value(value))
-    refuse(option, option + " contains a control character (CR, LF, NUL, ...) and cannot be sent in a header");
-  if (!is_utf8(value)) refuse(option, option + " is not valid UTF-8");
+  if (const char* problem = header_value_problem(value)) refuse(option, option + " " + problem);
 }
 
 // Every string in the params, keys included, must be UTF-8: the API reads them as such.

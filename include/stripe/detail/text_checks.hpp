@@ -63,4 +63,11 @@ inline std::size_t invalid_utf8_at(std::string_view s) {
 
 inline bool is_utf8(std::string_view s) { return invalid_utf8_at(s) == std::string_view::npos; }
 
+// Why `value` cannot be sent as a header value (to follow the option's name), or null if it can.
+inline const char* header_value_problem(std::string_view value) {
+  if (!is_header_value(value)) return "contains a control character (CR, LF, NUL, ...) and cannot be sent in a header";
+  if (!is_utf8(value)) return "is not valid UTF-8";
+  return nullptr;
+}
+
 }  // namespace stripe::detail
