@@ -4,45 +4,24 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <cstdlib>
 #include <fstream>
 #include <mutex>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "stripe/client.hpp"
 #include "stripe/http/curl_transport.hpp"
+#include "support/failing_allocation.hpp"
 #include "support/fault_server.hpp"
 
 using stripe::http::CurlTransport;
 using stripe::http::Method;
 using stripe::http::NoResponseError;
+using test_support::FailAllocations;
 using test_support::RawReply;
 using test_support::RawRequest;
 
-// Allocation failure on demand: while armed on a thread, any operator new of at least that many
-// bytes on that thread throws std::bad_alloc. Replaces the global operator new of this test binary.
 namespace {
-thread_local std::size_t fail_allocations_from = 0;  // 0: off
-}  // namespace
-
-void* operator new(std::size_t n) {
-  if (fail_allocations_from != 0 && n >= fail_allocations_from) throw std::bad_alloc();
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-
-namespace {
-
-struct FailAllocations {
-  explicit FailAllocations(std::size_t from) { fail_allocations_from = from; }
-  ~FailAllocations() { fail_allocations_from = 0; }
-  FailAllocations(const FailAllocations&) = delete;
-  FailAllocations& operator=(const FailAllocations&) = delete;
-};
 
 stripe::http::Request get(const test_support::FaultServer& s, const std::string& path) {
   stripe::http::Request r;
