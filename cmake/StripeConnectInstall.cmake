@@ -1,7 +1,17 @@
 include(CMakePackageConfigHelpers)
 
-# Headers, targets, the CMake package (arch independent: header-only), pkg-config files and
-# the license. The config directory is share/ because nothing here depends on the architecture.
+# Headers, targets, the CMake package, pkg-config files and the license. Header-only, nothing
+# depends on the architecture and the package files go to share/; compiled
+# (STRIPE_CONNECT_COMPILED), the static libraries do, and the package files go to lib/.
+if(STRIPE_CONNECT_COMPILED)
+  set(_sc_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/stripe_connect)
+  set(_sc_pc_dir ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+  set(_sc_arch_independent)
+else()
+  set(_sc_cmake_dir ${CMAKE_INSTALL_DATADIR}/stripe_connect)
+  set(_sc_pc_dir ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+  set(_sc_arch_independent ARCH_INDEPENDENT)
+endif()
 # Headers per component: the core gets every header but the components'; each component
 # configured adds its own.
 set(_sc_component_excludes)
@@ -26,39 +36,51 @@ endforeach()
 install(TARGETS ${_sc_targets} EXPORT stripe_connectTargets)
 install(EXPORT stripe_connectTargets
   NAMESPACE stripe_connect::
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/stripe_connect)
+  DESTINATION ${_sc_cmake_dir})
 
 configure_package_config_file(cmake/stripe_connectConfig.cmake.in
   ${PROJECT_BINARY_DIR}/stripe_connectConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_DATADIR}/stripe_connect)
+  INSTALL_DESTINATION ${_sc_cmake_dir})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/stripe_connectConfigVersion.cmake
-  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
+  COMPATIBILITY SameMinorVersion ${_sc_arch_independent})
 install(FILES ${PROJECT_BINARY_DIR}/stripe_connectConfig.cmake ${PROJECT_BINARY_DIR}/stripe_connectConfigVersion.cmake
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/stripe_connect)
+  DESTINATION ${_sc_cmake_dir})
 
 # pkg-config: one file per CMake target.
-function(_sc_pkg_config name description requires cflags)
+# The .pc files find the prefix from their own place (relocatable), however deep the directory.
+file(RELATIVE_PATH _sc_pc_up "/prefix/${_sc_pc_dir}" "/prefix")
+function(_sc_pkg_config name description requires cflags libs)
   set(_sc_pc_name ${name})
+  set(_sc_pc_libs "${libs}")
   set(_sc_pc_description "${description}")
   set(_sc_pc_requires "${requires}")
   set(_sc_pc_cflags "${cflags}")
   configure_file(cmake/stripe_connect.pc.in ${PROJECT_BINARY_DIR}/pkgconfig/${name}.pc @ONLY)
 endfunction()
-_sc_pkg_config(stripe_connect "Header-only C++17 SDK for Stripe Connect onboarding" "nlohmann_json >= 3.10"
-               "-I\${includedir}")
+if(STRIPE_CONNECT_COMPILED)
+  set(_sc_core_cflags "-I\${includedir} -DSTRIPE_CONNECT_COMPILED=1")
+  set(_sc_core_libs "-L\${libdir} -lstripe_connect")
+  set(_sc_curl_libs "-L\${libdir} -lstripe_connect_curl")
+else()
+  set(_sc_core_cflags "-I\${includedir}")
+  set(_sc_core_libs "")
+  set(_sc_curl_libs "")
+endif()
+_sc_pkg_config(stripe_connect "C++17 SDK for Stripe Connect onboarding" "nlohmann_json >= 3.10"
+               "${_sc_core_cflags}" "${_sc_core_libs}")
 if(STRIPE_CONNECT_WITH_CURL)
   _sc_pkg_config(stripe_connect_curl "stripe_connect with the default libcurl transport"
-                 "stripe_connect = ${PROJECT_VERSION}, libcurl" "-DSTRIPE_CONNECT_HAS_CURL=1")
+                 "stripe_connect = ${PROJECT_VERSION}, libcurl" "-DSTRIPE_CONNECT_HAS_CURL=1" "${_sc_curl_libs}")
 endif()
 if(STRIPE_CONNECT_WITH_WEBHOOK)
   _sc_pkg_config(stripe_connect_webhook "stripe_connect webhook verification (OpenSSL)"
-                 "stripe_connect = ${PROJECT_VERSION}, libcrypto" "")
+                 "stripe_connect = ${PROJECT_VERSION}, libcrypto" "" "")
 endif()
 if(STRIPE_CONNECT_WITH_TESTING)
   _sc_pkg_config(stripe_connect_testing "stripe_connect simulator for tests and offline runs"
-                 "stripe_connect_webhook = ${PROJECT_VERSION}" "")
+                 "stripe_connect_webhook = ${PROJECT_VERSION}" "" "")
 endif()
-install(DIRECTORY ${PROJECT_BINARY_DIR}/pkgconfig/ DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+install(DIRECTORY ${PROJECT_BINARY_DIR}/pkgconfig/ DESTINATION ${_sc_pc_dir})
 if(STRIPE_CONNECT_INSTALL_DOCS)
   install(FILES LICENSE README.md CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 endif()

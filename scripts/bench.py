@@ -48,32 +48,43 @@ def child_cpu_seconds():
     return r.ru_utime + r.ru_stime
 
 
-def compile_times(cxx, sources, include_dirs, runs=3, extra_flags=()):
+def compile_times(cxx, entries, include_dirs, runs=3):
     """Median compile time (CPU seconds of the compiler, user + system, which other load on a
-    shared machine disturbs far less than wall-clock time) of each source; the sources are
-    interleaved round by round so that what disturbance remains falls on all of them alike."""
-    times = {s: [] for s in sources}
+    shared machine disturbs far less than wall-clock time) of each (source, flags) entry; the
+    entries are interleaved round by round so that what disturbance remains falls on all alike."""
+    times = {e: [] for e in entries}
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
-            for source in sources:
+            for source, flags in entries:
                 start = child_cpu_seconds()
                 run([cxx, "-std=c++17", "-O2", "-c", source, "-o", os.path.join(tmp, "probe.o")] +
-                    list(extra_flags) + [f"-I{d}" for d in include_dirs])
-                times[source].append(child_cpu_seconds() - start)
-    return {s: statistics.median(t) for s, t in times.items()}
+                    list(flags) + [f"-I{d}" for d in include_dirs])
+                times[(source, flags)].append(child_cpu_seconds() - start)
+    return {e: statistics.median(t) for e, t in times.items()}
 
 
-def compile_rows(cxx, runs, extra_flags=()):
+# The two layouts: header-only (the default) and STRIPE_CONNECT_COMPILED, where the request path,
+# the services and the transport come compiled from the stripe_connect libraries. The goals hold
+# for the compiled layout; the header-only figures are reported beside them.
+LAYOUTS = [("header-only", ()), ("compiled", ("-DSTRIPE_CONNECT_COMPILED",))]
+
+
+def compile_rows(cxx, runs):
     include = [os.path.join(ROOT, "include")]
     src = lambda name: os.path.join(ROOT, "bench", "compile", name)  # noqa: E731
-    sources = [src(BASELINE)] + [src(p[1]) for p in COMPILE_PROBES]
-    t = compile_times(cxx, sources, include, runs, extra_flags)
-    base = t[src(BASELINE)]
+    base_entry = (src(BASELINE), ())
+    entries = [base_entry] + [(src(p[1]), flags) for p in COMPILE_PROBES for _, flags in LAYOUTS]
+    t = compile_times(cxx, entries, include, runs)
+    base = t[base_entry]
     rows, notes = [], []
     for name, probe, goal in COMPILE_PROBES:
-        ratio = t[src(probe)] / base
-        rows.append((name, ratio, f"<= {goal}x", ratio <= goal))
-        notes.append(f"{probe} {t[src(probe)]:.2f} s")
+        for layout, flags in LAYOUTS:
+            seconds = t[(src(probe), flags)]
+            ratio = seconds / base
+            gated = layout == "compiled"
+            rows.append((f"{name} [{layout}]", ratio, f"<= {goal}x" if gated else f"({goal}x)",
+                         ratio <= goal if gated else None))
+            notes.append(f"{probe} [{layout}] {seconds:.2f} s")
     note = (f"  compile: baseline {BASELINE} {base:.2f} s; " + ", ".join(notes) +
             f" (CPU time, median of {runs}, interleaved, {shutil.which(cxx) or cxx} -std=c++17 -O2 -c)")
     return rows, note
@@ -82,7 +93,8 @@ def compile_rows(cxx, runs, extra_flags=()):
 def print_rows(rows):
     width = max(len(r[0]) for r in rows)
     for name, ratio, goal, ok in rows:
-        print(f"  {name:<{width}}  {ratio:8.3f}   goal {goal:<12} {'met' if ok else 'MISSED'}")
+        verdict = "reported" if ok is None else ("met" if ok else "MISSED")
+        print(f"  {name:<{width}}  {ratio:8.3f}   goal {goal:<12} {verdict}")
 
 
 def main():
@@ -98,7 +110,7 @@ def main():
         rows, note = compile_rows(args.cxx, args.compile_runs)
         print_rows(rows)
         print(note)
-        return 0 if all(r[3] for r in rows) else 1
+        return 0 if all(r[3] is not False for r in rows) else 1
 
     run(["cmake", "-S", ROOT, "-B", args.build_dir, "-DCMAKE_BUILD_TYPE=Release",
          "-DSTRIPE_CONNECT_BUILD_BENCHMARKS=ON", "-DSTRIPE_CONNECT_BUILD_TESTS=OFF",
@@ -149,7 +161,7 @@ def main():
           f"{rate(http, 'BM_PlainCurl/real_time/threads:1'):,.0f}/s, curl+parse "
           f"{rate(http, 'BM_PlainCurlParse/real_time/threads:1'):,.0f}/s; 2 threads: SDK "
           f"{rate(http, 'BM_SdkRetrieve/real_time/threads:2'):,.0f}/s, curl {rate(http, 'BM_PlainCurl/real_time/threads:2'):,.0f}/s")
-    return 0 if all(r[3] for r in rows) else 1
+    return 0 if all(r[3] is not False for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 //   prepare (checks, encoding, headers, idempotency key) -> retry loop (attempts, hooks, waits,
 //   deadline) -> transport -> error mapping -> parsing and typed decoding.
 // The typed services (client.v1(), client.v2()) live in the v1/ and v2/ headers; include
-// <stripe/connect.hpp> for everything.
+// <stripe/connect.hpp> for everything. The pipeline's definitions are in client-inl.hpp.
 #include <memory>
 #include <string>
 #include <utility>
@@ -11,11 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/client_options.hpp"
-#include "stripe/detail/client_state.hpp"
-#include "stripe/detail/error_mapping.hpp"
-#include "stripe/detail/json_text.hpp"
-#include "stripe/detail/request_builder.hpp"
-#include "stripe/detail/retry_loop.hpp"
+#include "stripe/config.hpp"
 #include "stripe/encoding/model.hpp"
 #include "stripe/errors.hpp"
 #include "stripe/http/transport.hpp"
@@ -25,7 +21,11 @@
 // (see stripe/http/default_transport.hpp): this include only adds the registration, it changes
 // no inline function, so translation units built with and without it agree.
 #if defined(STRIPE_CONNECT_HAS_CURL)
+#if defined(STRIPE_CONNECT_COMPILED)
+#include "stripe/http/curl_registration.hpp"
+#else
 #include "stripe/http/curl_transport.hpp"
+#endif
 #endif
 
 namespace stripe {
@@ -36,6 +36,11 @@ class Services;
 namespace v2 {
 class Services;
 }
+namespace detail {
+struct ClientState;
+struct PreparedCall;
+struct FinalResponse;
+}  // namespace detail
 
 /// Decodes a JSON result into T. A DecodeError carries the response's request id, status,
 /// idempotency key and attempts, whichever typed path it comes from.
@@ -59,10 +64,10 @@ Result<T> decode_result(Result<nlohmann::json>&& r) {
 class Client {
  public:
   /// Checks the options (ConfigurationError names the one at fault) and picks the transport.
-  explicit Client(ClientOptions options) : state_(detail::make_client_state(std::move(options))) {}
+  explicit Client(ClientOptions options);
 
   /// The options the client was built with, after validation.
-  const ClientOptions& options() const { return state_->options; }
+  const ClientOptions& options() const;
 
   // Typed services; defined in stripe/v1/services.hpp and stripe/v2/services.hpp.
   /// The typed v1 endpoints (accounts, account links, ...); a cheap handle sharing this client.
@@ -74,9 +79,7 @@ class Client {
   /// the JSON body (v2 POST) or the query string (GET, DELETE).
   Result<nlohmann::json> raw_request(http::Method method, const std::string& path,
                                      const nlohmann::ordered_json& params = nlohmann::ordered_json::object(),
-                                     const RequestOptions& options = {}) const {
-    return send(method, path, params, options);
-  }
+                                     const RequestOptions& options = {}) const;
 
   /// Sends and decodes into T. Used by the typed services.
   template <class T>
@@ -87,46 +90,20 @@ class Client {
 
   /// GET an absolute path exactly as given (v2 next_page_url, related_object.url). Refuses anything
   /// that is not a single-slash path, so response data can never send the key to another host.
-  Result<nlohmann::json> get_path(const std::string& path_and_query, const RequestOptions& options = {}) const {
-    if (path_and_query.size() < 2 || path_and_query[0] != '/' || path_and_query[1] == '/' ||
-        path_and_query.find("://") != std::string::npos || path_and_query.find('\\') != std::string::npos)
-      throw InvalidParamsError(detail::message_only("refusing to request a URL that is not a path on the API host"));
-    return send(http::Method::get, path_and_query, nlohmann::ordered_json::object(), options);
-  }
+  Result<nlohmann::json> get_path(const std::string& path_and_query, const RequestOptions& options = {}) const;
 
  private:
   Result<nlohmann::json> send(http::Method method, const std::string& path, const nlohmann::ordered_json& params,
-                              const RequestOptions& ro) const {
-    detail::PreparedCall call = detail::prepare_call(*state_, method, path, params, ro);
-    detail::FinalResponse final = detail::RetryLoop(*state_, call).run();
-    return finish(call, std::move(final));
-  }
+                              const RequestOptions& ro) const;
 
   // The final response: notices logged, errors mapped, the body parsed.
-  Result<nlohmann::json> finish(const detail::PreparedCall& call, detail::FinalResponse&& final) const {
-    http::Response& resp = final.response;
-    ErrorDetails d;
-    d.request_id = detail::redact(resp.headers.get("Request-Id").value_or(""), call.secret);
-    d.idempotency_key = call.idempotency_key;
-    d.attempts = final.attempts;
-    if (resp.status < 200 || resp.status >= 300) detail::throw_api_error(resp, std::move(d), call.v2, call.secret);
-    ResponseInfo info{resp.status, d.request_id, call.idempotency_key, final.attempts,
-                      resp.headers.get_all("Stripe-Notice"), detail::redacted_headers(resp.headers, call.secret)};
-    nlohmann::json body;
-    try {
-      body = detail::parse_untrusted(resp.body);
-    } catch (const DecodeError& e) {
-      throw DecodeError(detail::with_response(e.details(), info));
-    }
-    if (body.is_discarded()) detail::throw_not_json(resp, std::move(d), call.secret);
-    for (auto& notice : info.notices) {
-      notice = detail::redact(std::move(notice), call.secret);
-      if (state_->options.logger) state_->options.logger(LogLevel::warning, "Stripe-Notice: " + notice);
-    }
-    return Result<nlohmann::json>(std::move(body), std::move(info));
-  }
+  Result<nlohmann::json> finish(const detail::PreparedCall& call, detail::FinalResponse&& final) const;
 
   std::shared_ptr<const detail::ClientState> state_;
 };
 
 }  // namespace stripe
+
+#if !defined(STRIPE_CONNECT_COMPILED)
+#include "stripe/client-inl.hpp"
+#endif

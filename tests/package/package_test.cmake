@@ -6,6 +6,9 @@
 #   MODE=subdir_json add_subdirectory under a parent that provides nlohmann_json::nlohmann_json
 #   MODE=core_only   install without curl, webhook and testing; check the tree; build and run a consumer
 #   MODE=pkgconfig   compile the consumer with pkg-config flags from PREFIX
+#   MODE=compiled    build and install with STRIPE_CONNECT_COMPILED=ON; build and run the consumer
+#                    through find_package and through pkg-config; check that the consumer's own
+#                    object code holds no copy of the request path or of a service
 #   MODE=release     check the packaging files against version.hpp; run scripts/release.sh
 #                    (--dry-run, then for real) in a scratch repository with this checkout's files
 #   MODE=vcpkg       run the released port's portfile with tests/package/vcpkg_stub.cmake for
@@ -51,10 +54,14 @@ if(MODE STREQUAL "install")
     message(FATAL_ERROR "the version file must be architecture independent")
   endif()
 elseif(MODE STREQUAL "find")
-  string(REPLACE "," ";" comps "${COMPONENTS}")
+  # Commas, not semicolons: a ;-list would reach the consumer's configure as separate arguments.
   build_and_run("${SOURCE}/tests/package/consumer" "${WORK}/find-${NAME}" consumer "-DCMAKE_PREFIX_PATH=${PREFIX}"
-                "-DCOMPONENTS=${comps}")
-  if(NOT LAST_OUTPUT MATCHES "consumer ok")
+                "-DCOMPONENTS=${COMPONENTS}")
+  set(expected "consumer ok")
+  if(COMPONENTS MATCHES "testing")
+    set(expected "deliveries verified")  # the simulator ran: the testing component was really used
+  endif()
+  if(NOT LAST_OUTPUT MATCHES "${expected}")
     message(FATAL_ERROR "consumer printed: ${LAST_OUTPUT}")
   endif()
 elseif(MODE STREQUAL "missing")
@@ -162,6 +169,50 @@ elseif(MODE STREQUAL "pkgconfig")
   string(STRIP "${LAST_OUTPUT}" v)
   if(NOT v STREQUAL VERSION)
     message(FATAL_ERROR "pkg-config version ${v}, expected ${VERSION}")
+  endif()
+elseif(MODE STREQUAL "compiled")
+  set(bin "${WORK}/compiled-build")
+  set(lib_prefix "${WORK}/compiled-prefix")
+  file(REMOVE_RECURSE "${bin}" "${lib_prefix}")
+  run(${CMAKE_COMMAND} -S "${SOURCE}" -B "${bin}" -DSTRIPE_CONNECT_BUILD_TESTS=OFF -DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF
+      -DSTRIPE_CONNECT_COMPILED=ON -DSTRIPE_CONNECT_INSTALL=ON -DCMAKE_INSTALL_LIBDIR=lib -DCMAKE_BUILD_TYPE=Release)
+  run(${CMAKE_COMMAND} --build "${bin}")
+  run(${CMAKE_COMMAND} --install "${bin}" --prefix "${lib_prefix}")
+  foreach(f lib/libstripe_connect.a lib/libstripe_connect_curl.a lib/cmake/stripe_connect/stripe_connectConfig.cmake
+            lib/pkgconfig/stripe_connect.pc lib/pkgconfig/stripe_connect_curl.pc include/stripe/client-inl.hpp)
+    if(NOT EXISTS "${lib_prefix}/${f}")
+      message(FATAL_ERROR "compiled install tree lacks ${f}")
+    endif()
+  endforeach()
+  build_and_run("${SOURCE}/tests/package/consumer" "${WORK}/compiled-find" consumer "-DCMAKE_PREFIX_PATH=${lib_prefix}"
+                "-DCOMPONENTS=curl,webhook,testing")
+  if(NOT LAST_OUTPUT MATCHES "deliveries verified")
+    message(FATAL_ERROR "consumer printed: ${LAST_OUTPUT}")
+  endif()
+  # The consumer's object defines no function of the pipeline or of a service: they come from the
+  # libraries (nm: T or W marks a definition).
+  file(GLOB_RECURSE objects "${WORK}/compiled-find/*main.cpp.o")
+  run(nm -C ${objects})
+  string(REGEX MATCHALL "[^\n]* [TW] [^\n]*" defined "${LAST_OUTPUT}")
+  foreach(symbol "stripe::Client::Client(stripe::ClientOptions" "stripe::Client::send(" "stripe::detail::prepare_call("
+                 "BasicAccountLinkService<void>::create(" "BasicAccountService<void>::create(" "curl_easy_")
+    string(FIND "${defined}" "${symbol}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "the consumer compiled its own ${symbol}: compiled mode leaks definitions")
+    endif()
+  endforeach()
+  set(ENV{PKG_CONFIG_PATH} "${lib_prefix}/lib/pkgconfig")
+  run(pkg-config --cflags --libs stripe_connect_curl stripe_connect_testing)
+  string(STRIP "${LAST_OUTPUT}" flags)
+  if(NOT flags MATCHES "-DSTRIPE_CONNECT_COMPILED=1" OR NOT flags MATCHES "-lstripe_connect_curl .*-lstripe_connect ")
+    message(FATAL_ERROR "pkg-config flags of the compiled install: ${flags}")
+  endif()
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  run(${CXX} -std=c++17 -DWITH_CURL -DWITH_WEBHOOK -DWITH_TESTING "${SOURCE}/tests/package/consumer/main.cpp"
+      -o "${WORK}/compiled-pkgconfig-consumer" ${flags})
+  run("${WORK}/compiled-pkgconfig-consumer")
+  if(NOT LAST_OUTPUT MATCHES "deliveries verified")
+    message(FATAL_ERROR "pkg-config consumer printed: ${LAST_OUTPUT}")
   endif()
 elseif(MODE STREQUAL "release")
   # The packaging files in the checkout agree with version.hpp, and with the tag's archive when

@@ -631,18 +631,28 @@ def http_method(ep):
     return {"GET": "get", "POST": "post", "DELETE": "del"}[ep["httpMethod"]]
 
 
+def strip_defaults(args):
+    return [re.sub(r" = \{\}$", "", a) for a in args]
+
+
 def service_lines(svc):
+    """The service class: members declared in the class and defined after it, out of line, so that
+    with STRIPE_CONNECT_COMPILED an `extern template` keeps them out of the user's translation units
+    (a member defined in the class is inline, and g++ instantiates inline members at -O2 anyway)."""
     cls = svc["cls"]
     basic = "Basic" + cls
-    out = []
-    out.append("/// %s" % svc["doc"])
-    out.append("/// A cheap handle on a Client copy: it may outlive the Client it came from and be used from")
-    out.append("/// several threads at once, like the Client itself. A class template only so that its")
-    out.append("/// members are compiled when used.")
-    out.append("template <class Unused>")
-    out.append("class %s {" % basic)
-    out.append(" public:")
-    out.append("  explicit %s(Client c) : client_(std::move(c)) {}" % basic)
+    decls, defs = [], []
+
+    def member(doc, ret, name, args, body):
+        decls.append("")
+        decls.extend("  /// " + d for d in doc)
+        decls.append("  %s %s(%s) const;" % (ret, name, ", ".join(args)))
+        defs.append("")
+        defs.append("template <class Unused>")
+        defs.append("%s %s<Unused>::%s(%s) const {" % (ret, basic, name, ", ".join(strip_defaults(args))))
+        defs.extend(body)
+        defs.append("}")
+
     for m in svc["methods"]:
         ep = find_endpoint(m["endpoint"])
         item, ret = return_type(ep, svc["version"])
@@ -653,56 +663,59 @@ def service_lines(svc):
             sig_args.append("const %s& params%s" % (params, "" if m.get("required") else " = {}"))
         sig_args.append("const RequestOptions& ro = {}")
         body = "encode_params(params)" if params else "nlohmann::ordered_json::object()"
-        out.append("")
-        out.append("  /// %s %s: %s" % (ep["httpMethod"], ep["path"], ep.get("doc", "").replace("*/", "* /")))
+        doc = ["%s %s: %s" % (ep["httpMethod"], ep["path"], ep.get("doc", "").replace("*/", "* /"))]
         if m.get("note"):
-            out.append("  /// " + m["note"])
-        out.append("  Result<%s> %s(%s) const {" % (ret, m["name"], ", ".join(sig_args)))
-        if m.get("check"):
-            out.append("    " + m["check"])
-        out.append("    return client_.request<%s>(http::Method::%s, %s, %s, ro);" % (ret, http_method(ep), path, body))
-        out.append("  }")
+            doc.append(m["note"])
+        lines = ["  " + m["check"]] if m.get("check") else []
+        lines.append("  return client_.request<%s>(http::Method::%s, %s, %s, ro);" % (ret, http_method(ep), path, body))
+        member(doc, "Result<%s>" % ret, m["name"], sig_args, lines)
         if m.get("pager"):
             if args:
                 raise SystemExit("generate.py: list_all with path arguments is not supported")
-            out.append("")
-            out.append("  /// " + m["pager_doc"])
             if ret.startswith("List<"):
-                out += [
-                    "  AutoPager<%s> list_all(%s params = {}, RequestOptions ro = {}) const {" % (item, params),
-                    "    bool backwards = params.ending_before.has_value();",
-                    "    bool more = true;",
-                    "    return AutoPager<%s>([client = client_, params, ro, backwards, more]() mutable" % item,
-                    "                         -> std::optional<std::vector<%s>> {" % item,
-                    "      if (!more) return std::nullopt;",
-                    "      auto page = client.request<%s>(http::Method::get, %s, encode_params(params), ro);" % (ret, path),
-                    "      std::vector<%s> data = std::move(page->data);" % item,
-                    "      more = page->has_more && !data.empty();",
-                    "      if (!data.empty()) {",
-                    "        auto& cursor = backwards ? params.ending_before : params.starting_after;",
-                    "        const std::string& next = backwards ? data.front().id : data.back().id;",
-                    "        if (more && cursor == next) stripe::detail::throw_pagination_loop(\"the list returned the same cursor twice\");",
-                    "        cursor = next;",
-                    "        if (backwards) std::reverse(data.begin(), data.end());",
-                    "      }",
-                    "      return data;",
-                    "    });",
-                    "  }",
-                ]
+                member([m["pager_doc"]], "AutoPager<%s>" % item, "list_all",
+                       ["%s params = {}" % params, "RequestOptions ro = {}"], [
+                    "  bool backwards = params.ending_before.has_value();",
+                    "  bool more = true;",
+                    "  return AutoPager<%s>([client = client_, params, ro, backwards, more]() mutable" % item,
+                    "                       -> std::optional<std::vector<%s>> {" % item,
+                    "    if (!more) return std::nullopt;",
+                    "    auto page = client.request<%s>(http::Method::get, %s, encode_params(params), ro);" % (ret, path),
+                    "    std::vector<%s> data = std::move(page->data);" % item,
+                    "    more = page->has_more && !data.empty();",
+                    "    if (!data.empty()) {",
+                    "      auto& cursor = backwards ? params.ending_before : params.starting_after;",
+                    "      const std::string& next = backwards ? data.front().id : data.back().id;",
+                    "      if (more && cursor == next) stripe::detail::throw_pagination_loop(\"the list returned the same cursor twice\");",
+                    "      cursor = next;",
+                    "      if (backwards) std::reverse(data.begin(), data.end());",
+                    "    }",
+                    "    return data;",
+                    "  });",
+                ])
             else:
-                out += [
-                    "  AutoPager<%s> list_all(const %s& params = {}, RequestOptions ro = {}) const {" % (item, params),
-                    "    return AutoPager<%s>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params)," % item,
-                    "                          ro]() mutable -> std::optional<std::vector<%s>> {" % item,
-                    "      if (cursor.finished()) return std::nullopt;",
-                    "      auto page = decode_result<%s>(" % ret,
-                    "          cursor.started() ? client.get_path(cursor.next_url(), ro)",
-                    "                           : client.raw_request(http::Method::get, %s, query, ro));" % path,
-                    "      cursor.advance(page->next_page_url, page->data.empty());",
-                    "      return std::move(page->data);  // an empty page is skipped by the pager",
-                    "    });",
-                    "  }",
-                ]
+                member([m["pager_doc"]], "AutoPager<%s>" % item, "list_all",
+                       ["const %s& params = {}" % params, "RequestOptions ro = {}"], [
+                    "  return AutoPager<%s>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params)," % item,
+                    "                        ro]() mutable -> std::optional<std::vector<%s>> {" % item,
+                    "    if (cursor.finished()) return std::nullopt;",
+                    "    auto page = decode_result<%s>(" % ret,
+                    "        cursor.started() ? client.get_path(cursor.next_url(), ro)",
+                    "                         : client.raw_request(http::Method::get, %s, query, ro));" % path,
+                    "    cursor.advance(page->next_page_url, page->data.empty());",
+                    "    return std::move(page->data);  // an empty page is skipped by the pager",
+                    "  });",
+                ])
+    out = []
+    out.append("/// %s" % svc["doc"])
+    out.append("/// A cheap handle on a Client copy: it may outlive the Client it came from and be used from")
+    out.append("/// several threads at once, like the Client itself. A class template only so that its")
+    out.append("/// members are compiled where used (or, with STRIPE_CONNECT_COMPILED, once in the library).")
+    out.append("template <class Unused>")
+    out.append("class %s {" % basic)
+    out.append(" public:")
+    out.append("  explicit %s(Client c) : client_(std::move(c)) {}" % basic)
+    out += decls
     if svc.get("members"):
         out.append("")
         out += ["  " + line for line in svc["members"]]
@@ -710,6 +723,11 @@ def service_lines(svc):
     out.append(" private:")
     out.append("  Client client_;")
     out.append("};")
+    out += defs
+    out.append("")
+    out.append("#if defined(STRIPE_CONNECT_COMPILED)")
+    out.append("extern template class %s<void>;  // compiled once, in the stripe_connect library" % basic)
+    out.append("#endif")
     return out
 
 
@@ -730,7 +748,7 @@ def emit_services():
             std += ["<optional>", "<vector>"]
         if uses_v1_pager:
             std = ["<algorithm>"] + std
-        incs = ["stripe/client.hpp", "stripe/detail/path.hpp", VERSIONS[svc["version"]]["header"]]
+        incs = ["stripe/client.hpp", "stripe/config.hpp", "stripe/detail/path.hpp", VERSIONS[svc["version"]]["header"]]
         if uses_pager or any(return_type(find_endpoint(m["endpoint"]), svc["version"])[0] for m in svc["methods"]):
             incs.append("stripe/list.hpp")
         incs += svc["includes"] + svc["hooks"]
@@ -795,6 +813,15 @@ def emit_services():
         lines = ["#pragma once"] + BANNER + ["// The %s API: every service, model and params type." % version,
                                              '#include "%s"' % v["umbrella"], ""]
         write_text(os.path.join("include", v["top"]), "\n".join(lines))
+
+    # STRIPE_CONNECT_COMPILED: every service compiled once, in the stripe_connect library.
+    lines = BANNER + ["// STRIPE_CONNECT_COMPILED: the typed services, instantiated once for the stripe_connect library.",
+                      "// Each service header declares `extern template class Basic...<void>` in that mode."]
+    lines += ['#include "%s"' % s["header"] for s in sorted(SERVICES, key=lambda s: s["header"])]
+    lines.append("")
+    lines += ["template class %s::Basic%s<void>;" % (s["ns"], s["cls"]) for s in SERVICES]
+    lines.append("")
+    write_text(os.path.join("src", "services.cpp"), "\n".join(lines))
 
 
 # Where generated files are written; --check points it at a temporary directory.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "stripe/client.hpp"
+#include "stripe/config.hpp"
 #include "stripe/detail/path.hpp"
 #include "stripe/v1/account_link.hpp"
 #include "stripe/v1/account_link_checks.hpp"
@@ -17,7 +18,7 @@ namespace stripe::v1 {
 /// client.v1().account_links(): onboarding and update links.
 /// A cheap handle on a Client copy: it may outlive the Client it came from and be used from
 /// several threads at once, like the Client itself. A class template only so that its
-/// members are compiled when used.
+/// members are compiled where used (or, with STRIPE_CONNECT_COMPILED, once in the library).
 template <class Unused>
 class BasicAccountLinkService {
  public:
@@ -25,10 +26,7 @@ class BasicAccountLinkService {
 
   /// POST /v1/account_links: Creates an AccountLink object that includes a single-use Stripe URL that the platform can redirect their user to in order to take them through the Connect Onboarding flow.
   /// Checks what the API would reject before sending: a missing account, type or URL, a non-HTTPS URL in live mode, and collect together with collection_options.
-  Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const {
-    validate(params, ro.api_key.value_or(client_.options().secret_key));
-    return client_.request<AccountLink>(http::Method::post, "/v1/account_links", encode_params(params), ro);
-  }
+  Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const;
 
   /// The checks create() makes before sending (see stripe/v1/account_link_checks.hpp).
   static void validate(const AccountLinkCreateParams& params, const std::string& secret_key) {
@@ -38,6 +36,16 @@ class BasicAccountLinkService {
  private:
   Client client_;
 };
+
+template <class Unused>
+Result<AccountLink> BasicAccountLinkService<Unused>::create(const AccountLinkCreateParams& params, const RequestOptions& ro) const {
+  validate(params, ro.api_key.value_or(client_.options().secret_key));
+  return client_.request<AccountLink>(http::Method::post, "/v1/account_links", encode_params(params), ro);
+}
+
+#if defined(STRIPE_CONNECT_COMPILED)
+extern template class BasicAccountLinkService<void>;  // compiled once, in the stripe_connect library
+#endif
 
 inline AccountLinkService Services::account_links() const { return AccountLinkService(client_); }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stripe/client.hpp"
+#include "stripe/config.hpp"
 #include "stripe/detail/path.hpp"
 #include "stripe/list.hpp"
 #include "stripe/v1/account.hpp"
@@ -21,67 +22,92 @@ namespace stripe::v1 {
 /// client.v1().accounts(): connected accounts.
 /// A cheap handle on a Client copy: it may outlive the Client it came from and be used from
 /// several threads at once, like the Client itself. A class template only so that its
-/// members are compiled when used.
+/// members are compiled where used (or, with STRIPE_CONNECT_COMPILED, once in the library).
 template <class Unused>
 class BasicAccountService {
  public:
   explicit BasicAccountService(Client c) : client_(std::move(c)) {}
 
   /// POST /v1/accounts: With [Connect](https://docs.stripe.com/docs/connect), you can create Stripe accounts for your users.
-  Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::post, "/v1/accounts", encode_params(params), ro);
-  }
+  Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// GET /v1/accounts/{id}: Retrieves the details of an account.
-  Result<Account> retrieve(const std::string& id, const AccountRetrieveParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::get, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
-  }
+  Result<Account> retrieve(const std::string& id, const AccountRetrieveParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// POST /v1/accounts/{id}: Updates a [connected account](https://docs.stripe.com/connect/accounts) by setting the values of the parameters passed.
-  Result<Account> update(const std::string& id, const AccountUpdateParams& params, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
-  }
+  Result<Account> update(const std::string& id, const AccountUpdateParams& params, const RequestOptions& ro = {}) const;
 
   /// GET /v1/accounts: Returns a list of accounts connected to your platform via [Connect](https://docs.stripe.com/docs/connect).
-  Result<List<Account>> list(const AccountListParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<List<Account>>(http::Method::get, "/v1/accounts", encode_params(params), ro);
-  }
+  Result<List<Account>> list(const AccountListParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// Every connected account, one page in memory at a time. Walks forwards with starting_after, or backwards with ending_before when params.ending_before is set.
-  AutoPager<Account> list_all(AccountListParams params = {}, RequestOptions ro = {}) const {
-    bool backwards = params.ending_before.has_value();
-    bool more = true;
-    return AutoPager<Account>([client = client_, params, ro, backwards, more]() mutable
-                         -> std::optional<std::vector<Account>> {
-      if (!more) return std::nullopt;
-      auto page = client.request<List<Account>>(http::Method::get, "/v1/accounts", encode_params(params), ro);
-      std::vector<Account> data = std::move(page->data);
-      more = page->has_more && !data.empty();
-      if (!data.empty()) {
-        auto& cursor = backwards ? params.ending_before : params.starting_after;
-        const std::string& next = backwards ? data.front().id : data.back().id;
-        if (more && cursor == next) stripe::detail::throw_pagination_loop("the list returned the same cursor twice");
-        cursor = next;
-        if (backwards) std::reverse(data.begin(), data.end());
-      }
-      return data;
-    });
-  }
+  AutoPager<Account> list_all(AccountListParams params = {}, RequestOptions ro = {}) const;
 
   /// DELETE /v1/accounts/{id}: With [Connect](https://docs.stripe.com/connect), you can delete accounts you manage.
-  Result<DeletedAccount> del(const std::string& id, const RequestOptions& ro = {}) const {
-    return client_.request<DeletedAccount>(http::Method::del, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id"), nlohmann::ordered_json::object(), ro);
-  }
+  Result<DeletedAccount> del(const std::string& id, const RequestOptions& ro = {}) const;
 
   /// POST /v1/accounts/{id}/reject: With [Connect](https://docs.stripe.com/connect), you can reject accounts that you have flagged as suspicious.
-  Result<Account> reject(const std::string& id, const AccountRejectParams& params, const RequestOptions& ro = {}) const {
-    check_reject_params(params);
-    return client_.request<Account>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id") + "/reject", encode_params(params), ro);
-  }
+  Result<Account> reject(const std::string& id, const AccountRejectParams& params, const RequestOptions& ro = {}) const;
 
  private:
   Client client_;
 };
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::create(const AccountCreateParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::post, "/v1/accounts", encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::retrieve(const std::string& id, const AccountRetrieveParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::get, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::update(const std::string& id, const AccountUpdateParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
+}
+
+template <class Unused>
+Result<List<Account>> BasicAccountService<Unused>::list(const AccountListParams& params, const RequestOptions& ro) const {
+  return client_.request<List<Account>>(http::Method::get, "/v1/accounts", encode_params(params), ro);
+}
+
+template <class Unused>
+AutoPager<Account> BasicAccountService<Unused>::list_all(AccountListParams params, RequestOptions ro) const {
+  bool backwards = params.ending_before.has_value();
+  bool more = true;
+  return AutoPager<Account>([client = client_, params, ro, backwards, more]() mutable
+                       -> std::optional<std::vector<Account>> {
+    if (!more) return std::nullopt;
+    auto page = client.request<List<Account>>(http::Method::get, "/v1/accounts", encode_params(params), ro);
+    std::vector<Account> data = std::move(page->data);
+    more = page->has_more && !data.empty();
+    if (!data.empty()) {
+      auto& cursor = backwards ? params.ending_before : params.starting_after;
+      const std::string& next = backwards ? data.front().id : data.back().id;
+      if (more && cursor == next) stripe::detail::throw_pagination_loop("the list returned the same cursor twice");
+      cursor = next;
+      if (backwards) std::reverse(data.begin(), data.end());
+    }
+    return data;
+  });
+}
+
+template <class Unused>
+Result<DeletedAccount> BasicAccountService<Unused>::del(const std::string& id, const RequestOptions& ro) const {
+  return client_.request<DeletedAccount>(http::Method::del, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id"), nlohmann::ordered_json::object(), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::reject(const std::string& id, const AccountRejectParams& params, const RequestOptions& ro) const {
+  check_reject_params(params);
+  return client_.request<Account>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id") + "/reject", encode_params(params), ro);
+}
+
+#if defined(STRIPE_CONNECT_COMPILED)
+extern template class BasicAccountService<void>;  // compiled once, in the stripe_connect library
+#endif
 
 inline AccountService Services::accounts() const { return AccountService(client_); }
 

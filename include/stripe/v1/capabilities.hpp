@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "stripe/client.hpp"
+#include "stripe/config.hpp"
 #include "stripe/detail/path.hpp"
 #include "stripe/list.hpp"
 #include "stripe/v1/capability.hpp"
@@ -17,30 +18,43 @@ namespace stripe::v1 {
 /// client.v1().capabilities(): an account's capabilities.
 /// A cheap handle on a Client copy: it may outlive the Client it came from and be used from
 /// several threads at once, like the Client itself. A class template only so that its
-/// members are compiled when used.
+/// members are compiled where used (or, with STRIPE_CONNECT_COMPILED, once in the library).
 template <class Unused>
 class BasicCapabilityService {
  public:
   explicit BasicCapabilityService(Client c) : client_(std::move(c)) {}
 
   /// GET /v1/accounts/{id}/capabilities: Returns a list of capabilities associated with the account.
-  Result<List<Capability>> list(const std::string& account, const CapabilityListParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<List<Capability>>(http::Method::get, std::string("/v1/accounts/") + stripe::detail::path_segment(account, "account id") + "/capabilities", encode_params(params), ro);
-  }
+  Result<List<Capability>> list(const std::string& account, const CapabilityListParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// GET /v1/accounts/{accountId}/capabilities/{id}: Retrieves information about the specified Account Capability.
-  Result<Capability> retrieve(const std::string& account, const std::string& capability, const CapabilityRetrieveParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Capability>(http::Method::get, std::string("/v1/accounts/") + stripe::detail::path_segment(account, "account id") + "/capabilities/" + stripe::detail::path_segment(capability, "capability"), encode_params(params), ro);
-  }
+  Result<Capability> retrieve(const std::string& account, const std::string& capability, const CapabilityRetrieveParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// POST /v1/accounts/{accountId}/capabilities/{id}: Updates an existing Account Capability.
-  Result<Capability> update(const std::string& account, const std::string& capability, const CapabilityUpdateParams& params, const RequestOptions& ro = {}) const {
-    return client_.request<Capability>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(account, "account id") + "/capabilities/" + stripe::detail::path_segment(capability, "capability"), encode_params(params), ro);
-  }
+  Result<Capability> update(const std::string& account, const std::string& capability, const CapabilityUpdateParams& params, const RequestOptions& ro = {}) const;
 
  private:
   Client client_;
 };
+
+template <class Unused>
+Result<List<Capability>> BasicCapabilityService<Unused>::list(const std::string& account, const CapabilityListParams& params, const RequestOptions& ro) const {
+  return client_.request<List<Capability>>(http::Method::get, std::string("/v1/accounts/") + stripe::detail::path_segment(account, "account id") + "/capabilities", encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Capability> BasicCapabilityService<Unused>::retrieve(const std::string& account, const std::string& capability, const CapabilityRetrieveParams& params, const RequestOptions& ro) const {
+  return client_.request<Capability>(http::Method::get, std::string("/v1/accounts/") + stripe::detail::path_segment(account, "account id") + "/capabilities/" + stripe::detail::path_segment(capability, "capability"), encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Capability> BasicCapabilityService<Unused>::update(const std::string& account, const std::string& capability, const CapabilityUpdateParams& params, const RequestOptions& ro) const {
+  return client_.request<Capability>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(account, "account id") + "/capabilities/" + stripe::detail::path_segment(capability, "capability"), encode_params(params), ro);
+}
+
+#if defined(STRIPE_CONNECT_COMPILED)
+extern template class BasicCapabilityService<void>;  // compiled once, in the stripe_connect library
+#endif
 
 inline CapabilityService Services::capabilities() const { return CapabilityService(client_); }
 

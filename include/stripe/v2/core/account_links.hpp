@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "stripe/client.hpp"
+#include "stripe/config.hpp"
 #include "stripe/detail/path.hpp"
 #include "stripe/v2/client_services.hpp"
 #include "stripe/v2/core/account_link.hpp"
@@ -17,7 +18,7 @@ namespace stripe::v2::core {
 /// client.v2().core().account_links(): onboarding and update links for v2 accounts.
 /// A cheap handle on a Client copy: it may outlive the Client it came from and be used from
 /// several threads at once, like the Client itself. A class template only so that its
-/// members are compiled when used.
+/// members are compiled where used (or, with STRIPE_CONNECT_COMPILED, once in the library).
 template <class Unused>
 class BasicAccountLinkService {
  public:
@@ -25,10 +26,7 @@ class BasicAccountLinkService {
 
   /// POST /v2/core/account_links: Creates an AccountLink object that includes a single-use URL that an account can use to access a Stripe-hosted flow for collecting or updating required information.
   /// v2 links need HTTPS URLs always, in test mode too.
-  Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const {
-    validate(params);
-    return client_.request<AccountLink>(http::Method::post, "/v2/core/account_links", encode_params(params), ro);
-  }
+  Result<AccountLink> create(const AccountLinkCreateParams& params, const RequestOptions& ro = {}) const;
 
   /// The checks create() makes before sending (see stripe/v2/core/account_link_checks.hpp).
   static void validate(const AccountLinkCreateParams& params) { validate_account_link_params(params); }
@@ -36,6 +34,16 @@ class BasicAccountLinkService {
  private:
   Client client_;
 };
+
+template <class Unused>
+Result<AccountLink> BasicAccountLinkService<Unused>::create(const AccountLinkCreateParams& params, const RequestOptions& ro) const {
+  validate(params);
+  return client_.request<AccountLink>(http::Method::post, "/v2/core/account_links", encode_params(params), ro);
+}
+
+#if defined(STRIPE_CONNECT_COMPILED)
+extern template class BasicAccountLinkService<void>;  // compiled once, in the stripe_connect library
+#endif
 
 inline AccountLinkService Services::account_links() const { return AccountLinkService(client_); }
 

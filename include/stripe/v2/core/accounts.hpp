@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "stripe/client.hpp"
+#include "stripe/config.hpp"
 #include "stripe/detail/path.hpp"
 #include "stripe/list.hpp"
 #include "stripe/v2/client_services.hpp"
@@ -19,54 +20,76 @@ namespace stripe::v2::core {
 /// client.v2().core().accounts(): v2 accounts.
 /// A cheap handle on a Client copy: it may outlive the Client it came from and be used from
 /// several threads at once, like the Client itself. A class template only so that its
-/// members are compiled when used.
+/// members are compiled where used (or, with STRIPE_CONNECT_COMPILED, once in the library).
 template <class Unused>
 class BasicAccountService {
  public:
   explicit BasicAccountService(Client c) : client_(std::move(c)) {}
 
   /// POST /v2/core/accounts: Create an Account that represents a company, individual, or other entity that your business interacts with.
-  Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::post, "/v2/core/accounts", encode_params(params), ro);
-  }
+  Result<Account> create(const AccountCreateParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// GET /v2/core/accounts/{id}: Retrieves the details of an Account.
   /// Parts such as requirements and configuration.recipient come back only when named in include.
-  Result<Account> retrieve(const std::string& id, const AccountRetrieveParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::get, std::string("/v2/core/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
-  }
+  Result<Account> retrieve(const std::string& id, const AccountRetrieveParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// POST /v2/core/accounts/{id}: Updates the details of an Account.
-  Result<Account> update(const std::string& id, const AccountUpdateParams& params, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::post, std::string("/v2/core/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
-  }
+  Result<Account> update(const std::string& id, const AccountUpdateParams& params, const RequestOptions& ro = {}) const;
 
   /// GET /v2/core/accounts: Returns a list of Accounts.
-  Result<V2List<Account>> list(const AccountListParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<V2List<Account>>(http::Method::get, "/v2/core/accounts", encode_params(params), ro);
-  }
+  Result<V2List<Account>> list(const AccountListParams& params = {}, const RequestOptions& ro = {}) const;
 
   /// Every account, following next_page_url verbatim until it is null; one page in memory.
-  AutoPager<Account> list_all(const AccountListParams& params = {}, RequestOptions ro = {}) const {
-    return AutoPager<Account>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params),
-                          ro]() mutable -> std::optional<std::vector<Account>> {
-      if (cursor.finished()) return std::nullopt;
-      auto page = decode_result<V2List<Account>>(
-          cursor.started() ? client.get_path(cursor.next_url(), ro)
-                           : client.raw_request(http::Method::get, "/v2/core/accounts", query, ro));
-      cursor.advance(page->next_page_url, page->data.empty());
-      return std::move(page->data);  // an empty page is skipped by the pager
-    });
-  }
+  AutoPager<Account> list_all(const AccountListParams& params = {}, RequestOptions ro = {}) const;
 
   /// POST /v2/core/accounts/{id}/close: Removes access to the Account and its associated resources.
-  Result<Account> close(const std::string& id, const AccountCloseParams& params = {}, const RequestOptions& ro = {}) const {
-    return client_.request<Account>(http::Method::post, std::string("/v2/core/accounts/") + stripe::detail::path_segment(id, "account id") + "/close", encode_params(params), ro);
-  }
+  Result<Account> close(const std::string& id, const AccountCloseParams& params = {}, const RequestOptions& ro = {}) const;
 
  private:
   Client client_;
 };
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::create(const AccountCreateParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::post, "/v2/core/accounts", encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::retrieve(const std::string& id, const AccountRetrieveParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::get, std::string("/v2/core/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::update(const std::string& id, const AccountUpdateParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::post, std::string("/v2/core/accounts/") + stripe::detail::path_segment(id, "account id"), encode_params(params), ro);
+}
+
+template <class Unused>
+Result<V2List<Account>> BasicAccountService<Unused>::list(const AccountListParams& params, const RequestOptions& ro) const {
+  return client_.request<V2List<Account>>(http::Method::get, "/v2/core/accounts", encode_params(params), ro);
+}
+
+template <class Unused>
+AutoPager<Account> BasicAccountService<Unused>::list_all(const AccountListParams& params, RequestOptions ro) const {
+  return AutoPager<Account>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params),
+                        ro]() mutable -> std::optional<std::vector<Account>> {
+    if (cursor.finished()) return std::nullopt;
+    auto page = decode_result<V2List<Account>>(
+        cursor.started() ? client.get_path(cursor.next_url(), ro)
+                         : client.raw_request(http::Method::get, "/v2/core/accounts", query, ro));
+    cursor.advance(page->next_page_url, page->data.empty());
+    return std::move(page->data);  // an empty page is skipped by the pager
+  });
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::close(const std::string& id, const AccountCloseParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::post, std::string("/v2/core/accounts/") + stripe::detail::path_segment(id, "account id") + "/close", encode_params(params), ro);
+}
+
+#if defined(STRIPE_CONNECT_COMPILED)
+extern template class BasicAccountService<void>;  // compiled once, in the stripe_connect library
+#endif
 
 inline AccountService Services::accounts() const { return AccountService(client_); }
 

@@ -1,0 +1,71 @@
+#pragma once
+// The definitions of stripe::Client's request pipeline. Header-only builds include this from
+// client.hpp; with STRIPE_CONNECT_COMPILED the stripe_connect library compiles it once.
+#include <memory>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "stripe/client.hpp"
+#include "stripe/config.hpp"
+#include "stripe/detail/client_state.hpp"
+#include "stripe/detail/error_mapping.hpp"
+#include "stripe/detail/json_text.hpp"
+#include "stripe/detail/request_builder.hpp"
+#include "stripe/detail/retry_loop.hpp"
+
+namespace stripe {
+
+STRIPE_CONNECT_INLINE Client::Client(ClientOptions options)
+    : state_(detail::make_client_state(std::move(options))) {}
+
+STRIPE_CONNECT_INLINE const ClientOptions& Client::options() const { return state_->options; }
+
+STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::raw_request(http::Method method, const std::string& path,
+                                                                 const nlohmann::ordered_json& params,
+                                                                 const RequestOptions& options) const {
+  return send(method, path, params, options);
+}
+
+STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::get_path(const std::string& path_and_query,
+                                                              const RequestOptions& options) const {
+  if (path_and_query.size() < 2 || path_and_query[0] != '/' || path_and_query[1] == '/' ||
+      path_and_query.find("://") != std::string::npos || path_and_query.find('\\') != std::string::npos)
+    throw InvalidParamsError(detail::message_only("refusing to request a URL that is not a path on the API host"));
+  return send(http::Method::get, path_and_query, nlohmann::ordered_json::object(), options);
+}
+
+STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::send(http::Method method, const std::string& path,
+                                                          const nlohmann::ordered_json& params,
+                                                          const RequestOptions& ro) const {
+  detail::PreparedCall call = detail::prepare_call(*state_, method, path, params, ro);
+  detail::FinalResponse final = detail::RetryLoop(*state_, call).run();
+  return finish(call, std::move(final));
+}
+
+STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::finish(const detail::PreparedCall& call,
+                                                            detail::FinalResponse&& final) const {
+  http::Response& resp = final.response;
+  ErrorDetails d;
+  d.request_id = detail::redact(resp.headers.get("Request-Id").value_or(""), call.secret);
+  d.idempotency_key = call.idempotency_key;
+  d.attempts = final.attempts;
+  if (resp.status < 200 || resp.status >= 300) detail::throw_api_error(resp, std::move(d), call.v2, call.secret);
+  ResponseInfo info{resp.status, d.request_id, call.idempotency_key, final.attempts,
+                    resp.headers.get_all("Stripe-Notice"), detail::redacted_headers(resp.headers, call.secret)};
+  nlohmann::json body;
+  try {
+    body = detail::parse_untrusted(resp.body);
+  } catch (const DecodeError& e) {
+    throw DecodeError(detail::with_response(e.details(), info));
+  }
+  if (body.is_discarded()) detail::throw_not_json(resp, std::move(d), call.secret);
+  for (auto& notice : info.notices) {
+    notice = detail::redact(std::move(notice), call.secret);
+    if (state_->options.logger) state_->options.logger(LogLevel::warning, "Stripe-Notice: " + notice);
+  }
+  return Result<nlohmann::json>(std::move(body), std::move(info));
+}
+
+}  // namespace stripe
