@@ -104,24 +104,62 @@ class Emitter:
         shared = shared or Shared()
         # Types shared by the whole API version (stripe/<version>/shared.hpp) are used by alias.
         self.enum_by_values = dict(shared.enums)  # tuple(values) -> qualified name
-        self.struct_by_sig = {} if params else dict(shared.structs)  # signature -> qualified name
+        # Signatures stand for the C++ text, so a params shape may alias a model shape and back.
+        self.struct_by_sig = dict(shared.structs)  # signature -> qualified name
         self.raw_paths = []  # schema paths typed as raw JSON, for the conformance allow-list
 
     # ---- signatures for dedup ----
+    # A signature stands for the C++ text a node becomes, not for the schema flags behind it:
+    # shapes whose fields get the same C++ types (optional and nullable both giving
+    # std::optional, say) are emitted once and used by alias.
     def sig(self, node):
         k = node["kind"]
+        if self.params and node.get("typeName", "") in PARAM_TYPE_OVERRIDES:
+            return ("cpp", PARAM_TYPE_OVERRIDES[node["typeName"]])
         if k == "object":
             if node.get("truncated") or "properties" not in node:
                 return ("raw",)
-            return ("obj", tuple((p["name"], bool(p.get("optional")), bool(p.get("nullable")),
-                                  bool(p.get("emptyable")), self.sig(p)) for p in node["properties"]))
+            if self.status_map(node):
+                return ("status_map", tuple(node["properties"][0]["values"]))
+            props = list(node["properties"]) + EXTRA_FIELDS.get(node.get("typeName", ""), [])
+            return ("obj", tuple((p["name"], self.field_type(p, "nlohmann::json" if self.is_raw(p) else "@"),
+                                  self.sig(p)) for p in props))
         if k == "enum":
             return ("enum", tuple(node["values"]))
         if k == "array":
             return ("arr", self.sig(node["items"]))
         if k == "map":
             return ("map", self.sig(node["valueType"]))
+        if k == "union":
+            return ("cpp", self.union_type(node))
         return (k, node.get("objectType", ""))
+
+    def status_map(self, p):
+        """A fixed set of named statuses (v1 Account.capabilities), read as a map (models)."""
+        children = p["properties"]
+        return (not self.params and len(children) >= 10 and all(c["kind"] == "enum" for c in children)
+                and len({tuple(c["values"]) for c in children}) == 1)
+
+    def is_raw(self, p):
+        """Whether cpp_type gives nlohmann::json for a node (field_type wraps raw JSON differently)."""
+        k = p["kind"]
+        if self.params and p.get("typeName", "") in PARAM_TYPE_OVERRIDES:
+            return False
+        if k == "object":
+            return bool(p.get("truncated") or "properties" not in p)
+        if k == "expandable":
+            return p.get("objectType", "") != "Account"
+        if k == "union":
+            return self.union_type(p) == "nlohmann::json"
+        return k not in ("string", "number", "boolean", "enum", "array", "map")
+
+    def union_type(self, p):
+        kinds = [a["kind"] for a in p["anyOf"]]
+        if self.params and p.get("name") == "created" and kinds == ["number", "object"]:
+            return "stripe::TimestampFilter"
+        if self.params and "string" in kinds:
+            return "std::string"
+        return "nlohmann::json"
 
     # ---- type mapping ----
     def cpp_type(self, p, owner_q, nested, path):
@@ -143,8 +181,7 @@ class Emitter:
                 self.raw_paths.append(path)
                 return "nlohmann::json"
             children = p["properties"]
-            if (not self.params and len(children) >= 10 and all(c["kind"] == "enum" for c in children)
-                    and len({tuple(c["values"]) for c in children}) == 1):
+            if self.status_map(p):
                 # A fixed set of named statuses (v1 Account.capabilities): a map survives new names.
                 status = dict(children[0], name=p["name"][:-3] + "y_status" if p["name"].endswith("ies")
                               else p["name"] + "_status")
@@ -168,15 +205,13 @@ class Emitter:
             self.raw_paths.append(path)
             return "nlohmann::json"
         if k == "union":
-            kinds = [a["kind"] for a in p["anyOf"]]
-            if self.params and p["name"] == "created" and kinds == ["number", "object"]:
-                return "stripe::TimestampFilter"
-            if self.params and "string" in kinds:
+            t = self.union_type(p)
+            if t == "std::string":
                 # The token form is typed; the raw object forms go through extra_params.
                 self.raw_paths.append(path + "(object forms)")
-                return "std::string"
-            self.raw_paths.append(path)
-            return "nlohmann::json"
+            elif t == "nlohmann::json":
+                self.raw_paths.append(path)
+            return t
         self.raw_paths.append(path)
         return "nlohmann::json"
 
@@ -343,13 +378,19 @@ def enum_lines(name, values):
 # (`using Errors = stripe::v1::RequirementsError;`) where they appear, so the nested names stay.
 #   - enums of at least SHARED_ENUM_MIN values found in two or more top-level types (models or
 #     params) of the version;
-#   - model object shapes found in two or more top-level model types of the version.
+#   - model object shapes found in two or more top-level model types of the version;
+#   - object shapes (models or params) found in two or more headers of the version: the
+#     signature stands for the C++ text, so a model shape and a params shape share a type only
+#     where they are the same C++ (never Clearable against std::optional).
 SHARED_ENUM_MIN = 8
 # Names of the shared types, by field name (enums) or by the tuple of field names (structs).
 SHARED_ENUM_NAMES = {"code": "RequirementErrorCode", "structure": "CompanyStructure", "locales": "Locale"}
 SHARED_STRUCT_NAMES = {
     ("alternative_fields_due", "original_fields_due"): "RequirementsAlternative",
     ("code", "reason", "requirement"): "RequirementsError",
+    ("city", "country", "line1", "line2", "postal_code", "state", "town"): "AddressWithTown",
+    ("email", "hours", "phone"): "KonbiniSupport",
+    ("address", "email", "phone", "url"): "MerchantSupport",
 }
 
 
@@ -379,10 +420,14 @@ def shape_height(node):
     return h
 
 
-def plan_shared(version, ns, model_types, param_types):
-    """Finds the version's shared types and writes stripe/<version>/shared.hpp."""
+def plan_shared(version, ns, files):
+    """Finds the version's shared types and writes stripe/<version>/shared.hpp.
+
+    files: (header, [schema type], is_params) for each generated header of the version."""
     shared = Shared()
     em = Emitter(False)
+    model_types = [t for _, types, is_params in files if not is_params for t in types]
+    param_types = [t for _, types, is_params in files if is_params for t in types]
     enum_owners, enum_first = {}, {}
     for t in model_types + param_types:
         def see_enum(node, name, t=t):
@@ -391,14 +436,22 @@ def plan_shared(version, ns, model_types, param_types):
                 enum_owners.setdefault(key, set()).add(t)
                 enum_first.setdefault(key, name)
         walk_nodes(TYPES[t]["properties"], see_enum)
-    struct_owners, struct_first = {}, {}
-    for t in model_types:
-        def see_struct(node, name, t=t):
-            if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
-                sg = em.sig(node)
-                struct_owners.setdefault(sg, set()).add(t)
-                struct_first.setdefault(sg, (node, name))
-        walk_nodes(TYPES[t]["properties"], see_struct)
+    # Object shapes by signature (the C++ text they become): the top-level types and the headers
+    # they are found in, and the first occurrence (node, field name, params or not).
+    struct_owners, struct_files, struct_first = {}, {}, {}
+    for header, types, is_params in sorted(files, key=lambda f: f[2]):  # models first: they name the types
+        em.params = is_params
+        for t in types:
+            def see_struct(node, name, t=t, header=header, is_params=is_params):
+                if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
+                    sg = em.sig(node)
+                    if sg[0] != "obj":
+                        return
+                    if not is_params:
+                        struct_owners.setdefault(sg, set()).add(t)
+                    struct_files.setdefault(sg, set()).add(header)
+                    struct_first.setdefault(sg, (node, name, is_params))
+            walk_nodes(TYPES[t]["properties"], see_struct)
     top_names = set()
     used = set()
 
@@ -416,20 +469,30 @@ def plan_shared(version, ns, model_types, param_types):
         shared.enums[key] = "%s::%s" % (ns, name)
         body += ["/// Shared by %s." % ", ".join(sorted(owners))] + enum_lines(name, key) + [""]
     em = Emitter(False, shared)
-    structs = [(shape_height(struct_first[sg][0]), sg) for sg, owners in struct_owners.items() if len(owners) >= 2]
+    # Shapes in two or more top-level model types, or in two or more headers (models or params).
+    structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
+               if len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2]
+    uses_params = False
     for _, sg in sorted(structs, key=lambda x: x[0]):
-        node, field = struct_first[sg]
+        node, field, is_params = struct_first[sg]
+        em.params = is_params
         key = tuple(p["name"] for p in node["properties"])
         name = unique(SHARED_STRUCT_NAMES.get(key, camel(field)))
         q = "%s::%s" % (ns, name)
-        body += ["/// Shared by %s." % ", ".join(sorted(struct_owners[sg]))]
-        body += em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
+        owners = sorted(struct_owners.get(sg, ()))
+        if len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):
+            owners = ["<%s>" % h for h in sorted(struct_files[sg])]  # params too: by header
+        body += ["/// Shared by %s." % ", ".join(owners)]
+        lines = em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
+        param_types = ["stripe::Clearable<", "stripe::TimestampFilter"] + list(PARAM_TYPE_OVERRIDES.values())
+        uses_params = uses_params or any(t in x for x in lines for t in param_types)
+        body += lines
         body.append("")
         em.struct_by_sig[sg] = q
         shared.structs[sg] = q
     path = "stripe/%s/shared.hpp" % ("v1" if version == "v1" else "v2/core")
-    lines = header_lines("%s types used by several resources, emitted once and used by alias." % version,
-                         ["stripe/encoding/model.hpp"])
+    includes = ["stripe/encoding/model.hpp"] + (["stripe/encoding/common_params.hpp"] if uses_params else [])
+    lines = header_lines("%s types used by several resources, emitted once and used by alias." % version, includes)
     lines += ["", "namespace %s {" % ns, ""] + body + ["}  // namespace %s" % ns, ""]
     write_text(os.path.join("include", path), "\n".join(lines))
     return shared, path
@@ -871,9 +934,7 @@ def generate():
     ]
     for version, ns in (("v1", "stripe::v1"), ("v2", "stripe::v2::core")):
         group = [sp for sp in specs if sp[1] == ns]
-        models = [t for sp in group if not sp[4] for t, _, _ in sp[3]]
-        params = [t for sp in group if sp[4] for t, _, _ in sp[3]]
-        shared, shared_path = plan_shared(version, ns, models, params)
+        shared, shared_path = plan_shared(version, ns, [(sp[0], [t for t, _, _ in sp[3]], sp[4]) for sp in group])
         for path, _, inc, items, is_params, doc in group:
             emit_file(path, ns, inc + [shared_path], items, is_params, doc, raw, shared)
     emit_services()

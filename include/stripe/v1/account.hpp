@@ -48,20 +48,7 @@ struct Account {
       static constexpr std::string_view women_owned_business{"women_owned_business"};
       static constexpr std::string_view known_values[] = {lgbtqi_owned_business, minority_owned_business, none_of_these_apply, prefer_not_to_answer, women_owned_business};
     };
-    struct MonthlyEstimatedRevenue {
-      /// A non-negative integer representing how much to charge in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
-      std::int64_t amount = 0;
-      /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
-      std::string currency;
-
-      MonthlyEstimatedRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("amount", self.amount);
-        v("currency", self.currency);
-      }
-    };
+    using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
     struct SupportAddress {
       /// City/District/Suburb/Town/Village.
       std::optional<std::string> city;
@@ -536,24 +523,7 @@ struct Account {
       v("treasury", self.treasury);
     }
   };
-  struct TosAcceptance {
-    /// The Unix timestamp marking when the account representative accepted their service agreement
-    std::optional<std::int64_t> date;
-    /// The IP address from which the account representative accepted their service agreement
-    std::optional<std::string> ip;
-    /// The user's service agreement type
-    std::optional<std::string> service_agreement;
-    /// The user agent of the browser from which the account representative accepted their service agreement
-    std::optional<std::string> user_agent;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("date", self.date);
-      v("ip", self.ip);
-      v("service_agreement", self.service_agreement);
-      v("user_agent", self.user_agent);
-    }
-  };
+  using TosAcceptance = stripe::v1::TosAcceptance;
   struct Type : stripe::OpenEnum<Type> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view custom{"custom"};

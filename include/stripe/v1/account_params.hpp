@@ -55,20 +55,7 @@ struct AccountCreateParams {
       static constexpr std::string_view women_owned_business{"women_owned_business"};
       static constexpr std::string_view known_values[] = {lgbtqi_owned_business, minority_owned_business, none_of_these_apply, prefer_not_to_answer, women_owned_business};
     };
-    struct MonthlyEstimatedRevenue {
-      /// A non-negative integer representing how much to charge in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
-      std::int64_t amount = 0;
-      /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
-      std::string currency;
-
-      MonthlyEstimatedRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("amount", self.amount);
-        v("currency", self.currency);
-      }
-    };
+    using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
 
     /// The applicant's gross annual revenue for its preceding fiscal year.
     std::optional<AnnualRevenue> annual_revenue;
@@ -730,24 +717,7 @@ struct AccountCreateParams {
       v("treasury", self.treasury);
     }
   };
-  struct TosAcceptance {
-    /// The Unix timestamp marking when the account representative accepted their service agreement.
-    std::optional<std::int64_t> date;
-    /// The IP address from which the account representative accepted their service agreement.
-    std::optional<std::string> ip;
-    /// The user's service agreement type.
-    std::optional<std::string> service_agreement;
-    /// The user agent of the browser from which the account representative accepted their service agreement.
-    std::optional<std::string> user_agent;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("date", self.date);
-      v("ip", self.ip);
-      v("service_agreement", self.service_agreement);
-      v("user_agent", self.user_agent);
-    }
-  };
+  using TosAcceptance = stripe::v1::TosAcceptance;
   struct Type : stripe::OpenEnum<Type> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view custom{"custom"};
@@ -864,7 +834,7 @@ struct AccountUpdateParams {
   using Groups = AccountCreateParams::Groups;
   using Individual = AccountCreateParams::Individual;
   using Settings = AccountCreateParams::Settings;
-  using TosAcceptance = AccountCreateParams::TosAcceptance;
+  using TosAcceptance = stripe::v1::TosAcceptance;
 
   /// An [account token](https://docs.stripe.com/api#create_account_token), used to securely provide details to the account.
   std::optional<std::string> account_token;

@@ -19,18 +19,7 @@ namespace stripe::v2::core {
 
 /// AccountCreateParams (schema type Stripe.V2.Core.AccountCreateParams).
 struct AccountCreateParams {
-  struct Kana {
-    /// The default text that appears on statements for non-card charges outside of Japan.
-    std::optional<std::string> descriptor;
-    /// Default text that appears on statements for card charges outside of Japan, prefixing any dynamic statement_descriptor_suffix specified on the charge.
-    std::optional<std::string> prefix;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("descriptor", self.descriptor);
-      v("prefix", self.prefix);
-    }
-  };
+  using Kana = stripe::v2::core::Kana;
   struct CapabilityRequest {
     /// To request a new Capability for an account, pass true.
     bool requested = false;
@@ -66,37 +55,8 @@ struct AccountCreateParams {
       };
       struct Billing {
         struct Invoice {
-          struct CustomFields {
-            /// The name of the custom field.
-            std::string name;
-            /// The value of the custom field.
-            std::string value_;
-
-            template <class Self, class V>
-            static void describe(Self& self, V& v) {
-              v("name", self.name);
-              v("value", self.value_);
-            }
-          };
-          struct Rendering {
-            struct AmountTaxDisplay : stripe::OpenEnum<AmountTaxDisplay> {
-              using OpenEnum::OpenEnum;
-              static constexpr std::string_view exclude_tax{"exclude_tax"};
-              static constexpr std::string_view include_inclusive_tax{"include_inclusive_tax"};
-              static constexpr std::string_view known_values[] = {exclude_tax, include_inclusive_tax};
-            };
-
-            /// Indicates whether displayed line item prices and amounts on invoice PDFs include inclusive tax amounts.
-            std::optional<AmountTaxDisplay> amount_tax_display;
-            /// ID of the invoice rendering template to use for future invoices.
-            std::optional<std::string> template_;
-
-            template <class Self, class V>
-            static void describe(Self& self, V& v) {
-              v("amount_tax_display", self.amount_tax_display);
-              v("template", self.template_);
-            }
-          };
+          using CustomFields = stripe::v2::core::CustomFields;
+          using Rendering = stripe::v2::core::Rendering;
 
           /// The list of up to 4 default custom fields to be displayed on invoices for this customer.
           std::optional<std::vector<CustomFields>> custom_fields;
@@ -138,46 +98,7 @@ struct AccountCreateParams {
           v("automatic_indirect_tax", self.automatic_indirect_tax);
         }
       };
-      struct Shipping {
-        struct Address {
-          /// City, district, suburb, town, or village.
-          std::optional<std::string> city;
-          /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-          std::optional<std::string> country;
-          /// Address line 1 (e.g., street, PO Box, or company name).
-          std::optional<std::string> line1;
-          /// Address line 2 (e.g., apartment, suite, unit, or building).
-          std::optional<std::string> line2;
-          /// ZIP or postal code.
-          std::optional<std::string> postal_code;
-          /// State, county, province, or region.
-          std::optional<std::string> state;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("city", self.city);
-            v("country", self.country);
-            v("line1", self.line1);
-            v("line2", self.line2);
-            v("postal_code", self.postal_code);
-            v("state", self.state);
-          }
-        };
-
-        /// Customer shipping address.
-        std::optional<Address> address;
-        /// Customer name.
-        std::optional<std::string> name;
-        /// Customer phone (including extension).
-        std::optional<std::string> phone;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("address", self.address);
-          v("name", self.name);
-          v("phone", self.phone);
-        }
-      };
+      using Shipping = stripe::v2::core::Shipping;
 
       /// Automatic indirect tax settings to be used when automatic tax calculation is enabled on the customer's invoices, subscriptions, checkout sessions, or payment links.
       std::optional<AutomaticIndirectTax> automatic_indirect_tax;
@@ -209,24 +130,7 @@ struct AccountCreateParams {
           v("display_name", self.display_name);
         }
       };
-      struct Branding {
-        /// ID of a [file upload](https://docs.stripe.com/api/files/create): An icon for the merchant.
-        std::optional<std::string> icon;
-        /// ID of a [file upload](https://docs.stripe.com/api/files/create): A logo for the merchant that will be used in Checkout instead of the icon and without the merchant's name next to it if provided.
-        std::optional<std::string> logo;
-        /// A CSS hex color value representing the primary branding color for the merchant.
-        std::optional<std::string> primary_color;
-        /// A CSS hex color value representing the secondary branding color for the merchant.
-        std::optional<std::string> secondary_color;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("icon", self.icon);
-          v("logo", self.logo);
-          v("primary_color", self.primary_color);
-          v("secondary_color", self.secondary_color);
-        }
-      };
+      using Branding = stripe::v2::core::Branding;
       struct Capabilities {
         using AchDebitPayments = AccountCreateParams::CapabilityRequest;
         using AcssDebitPayments = AccountCreateParams::CapabilityRequest;
@@ -426,91 +330,11 @@ struct AccountCreateParams {
           v("zip_payments", self.zip_payments);
         }
       };
-      struct CardPayments {
-        struct DeclineOn {
-          /// Whether Stripe automatically declines charges with an incorrect ZIP or postal code.
-          std::optional<bool> avs_failure;
-          /// Whether Stripe automatically declines charges with an incorrect CVC.
-          std::optional<bool> cvc_failure;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("avs_failure", self.avs_failure);
-            v("cvc_failure", self.cvc_failure);
-          }
-        };
-
-        /// Automatically declines certain charge types regardless of whether the card issuer accepted or declined the charge.
-        std::optional<DeclineOn> decline_on;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("decline_on", self.decline_on);
-        }
-      };
-      struct KonbiniPayments {
-        struct Support {
-          struct Hours {
-            /// Support hours end time (JST time of day) for in `HH:MM` format.
-            std::optional<std::string> end_time;
-            /// Support hours start time (JST time of day) for in `HH:MM` format.
-            std::optional<std::string> start_time;
-
-            template <class Self, class V>
-            static void describe(Self& self, V& v) {
-              v("end_time", self.end_time);
-              v("start_time", self.start_time);
-            }
-          };
-
-          /// Support email address for Konbini payments.
-          std::optional<std::string> email;
-          /// Support hours for Konbini payments.
-          std::optional<Hours> hours;
-          /// Support phone number for Konbini payments.
-          std::optional<std::string> phone;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("email", self.email);
-            v("hours", self.hours);
-            v("phone", self.phone);
-          }
-        };
-
-        /// Support for Konbini payments.
-        std::optional<Support> support;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("support", self.support);
-        }
-      };
-      struct ScriptStatementDescriptor {
-        using Kana = AccountCreateParams::Kana;
-        using Kanji = AccountCreateParams::Kana;
-
-        /// The Kana variation of statement_descriptor used for charges in Japan.
-        std::optional<Kana> kana;
-        /// The Kanji variation of statement_descriptor used for charges in Japan.
-        std::optional<Kanji> kanji;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("kana", self.kana);
-          v("kanji", self.kanji);
-        }
-      };
-      struct SepaDebitPayments {
-        /// Creditor ID for SEPA Direct Debit payments.
-        std::optional<std::string> creditor_id;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("creditor_id", self.creditor_id);
-        }
-      };
-      using StatementDescriptor = AccountCreateParams::Kana;
+      using CardPayments = stripe::v2::core::CardPayments;
+      using KonbiniPayments = stripe::v2::core::KonbiniPayments;
+      using ScriptStatementDescriptor = stripe::v2::core::ScriptStatementDescriptor;
+      using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
+      using StatementDescriptor = stripe::v2::core::Kana;
       struct Support {
         struct Address {
           /// City, district, suburb, town, or village.
@@ -690,21 +514,7 @@ struct AccountCreateParams {
   };
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
-    struct Profile {
-      /// The business's publicly-available website.
-      std::optional<std::string> business_url;
-      /// The name which is used by the business.
-      std::optional<std::string> doing_business_as;
-      /// Internal-only description of the product sold or service provided by the business.
-      std::optional<std::string> product_description;
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("business_url", self.business_url);
-        v("doing_business_as", self.doing_business_as);
-        v("product_description", self.product_description);
-      }
-    };
+    using Profile = stripe::v2::core::Profile;
     struct Responsibilities {
       struct FeesCollector : stripe::OpenEnum<FeesCollector> {
         using OpenEnum::OpenEnum;
@@ -970,7 +780,7 @@ struct AccountCreateParams {
 
 /// AccountUpdateParams (schema type Stripe.V2.Core.AccountUpdateParams).
 struct AccountUpdateParams {
-  using Kana = AccountCreateParams::Kana;
+  using Kana = stripe::v2::core::Kana;
   struct CapabilityRequest {
     /// To request a new Capability for an account, pass true.
     std::optional<bool> requested;
@@ -1031,7 +841,7 @@ struct AccountUpdateParams {
           v("automatic_indirect_tax", self.automatic_indirect_tax);
         }
       };
-      using Shipping = AccountCreateParams::Configuration::Customer::Shipping;
+      using Shipping = stripe::v2::core::Shipping;
 
       /// Represents the state of the configuration, and can be updated to deactivate or re-apply a configuration.
       std::optional<bool> applied;
@@ -1058,7 +868,7 @@ struct AccountUpdateParams {
     };
     struct Merchant {
       using BacsDebitPayments = AccountCreateParams::Configuration::Merchant::BacsDebitPayments;
-      using Branding = AccountCreateParams::Configuration::Merchant::Branding;
+      using Branding = stripe::v2::core::Branding;
       struct Capabilities {
         using AchDebitPayments = AccountUpdateParams::CapabilityRequest;
         using AcssDebitPayments = AccountUpdateParams::CapabilityRequest;
@@ -1258,57 +1068,12 @@ struct AccountUpdateParams {
           v("zip_payments", self.zip_payments);
         }
       };
-      using CardPayments = AccountCreateParams::Configuration::Merchant::CardPayments;
-      using KonbiniPayments = AccountCreateParams::Configuration::Merchant::KonbiniPayments;
-      using ScriptStatementDescriptor = AccountCreateParams::Configuration::Merchant::ScriptStatementDescriptor;
-      using SepaDebitPayments = AccountCreateParams::Configuration::Merchant::SepaDebitPayments;
-      using StatementDescriptor = AccountCreateParams::Kana;
-      struct Support {
-        struct Address {
-          /// City, district, suburb, town, or village.
-          std::optional<std::string> city;
-          /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-          std::optional<std::string> country;
-          /// Address line 1 (e.g., street, PO Box, or company name).
-          std::optional<std::string> line1;
-          /// Address line 2 (e.g., apartment, suite, unit, or building).
-          std::optional<std::string> line2;
-          /// ZIP or postal code.
-          std::optional<std::string> postal_code;
-          /// State, county, province, or region.
-          std::optional<std::string> state;
-          /// Town or district.
-          std::optional<std::string> town;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("city", self.city);
-            v("country", self.country);
-            v("line1", self.line1);
-            v("line2", self.line2);
-            v("postal_code", self.postal_code);
-            v("state", self.state);
-            v("town", self.town);
-          }
-        };
-
-        /// A publicly available mailing address for sending support issues to.
-        std::optional<Address> address;
-        /// A publicly available email address for sending support issues to.
-        std::optional<std::string> email;
-        /// A publicly available phone number to call with support issues.
-        std::optional<std::string> phone;
-        /// A publicly available website for handling support issues.
-        std::optional<std::string> url;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("address", self.address);
-          v("email", self.email);
-          v("phone", self.phone);
-          v("url", self.url);
-        }
-      };
+      using CardPayments = stripe::v2::core::CardPayments;
+      using KonbiniPayments = stripe::v2::core::KonbiniPayments;
+      using ScriptStatementDescriptor = stripe::v2::core::ScriptStatementDescriptor;
+      using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
+      using StatementDescriptor = stripe::v2::core::Kana;
+      using Support = stripe::v2::core::MerchantSupport;
 
       /// Represents the state of the configuration, and can be updated to deactivate or re-apply a configuration.
       std::optional<bool> applied;
@@ -1442,7 +1207,7 @@ struct AccountUpdateParams {
   using Dashboard = AccountCreateParams::Dashboard;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
-    using Profile = AccountCreateParams::Defaults::Profile;
+    using Profile = stripe::v2::core::Profile;
     using Responsibilities = AccountCreateParams::Defaults::Responsibilities;
 
     /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.

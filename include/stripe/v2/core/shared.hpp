@@ -138,4 +138,314 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view known_values[] = {cooperative, free_zone_establishment, free_zone_llc, governmental_unit, government_instrumentality, incorporated_association, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_listed_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, trust, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
 };
 
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct CustomFields {
+  /// The name of the custom field.
+  std::string name;
+  /// The value of the custom field.
+  std::string value_;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("name", self.name);
+    v("value", self.value_);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Rendering {
+  struct AmountTaxDisplay : stripe::OpenEnum<AmountTaxDisplay> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view exclude_tax{"exclude_tax"};
+    static constexpr std::string_view include_inclusive_tax{"include_inclusive_tax"};
+    static constexpr std::string_view known_values[] = {exclude_tax, include_inclusive_tax};
+  };
+
+  /// Indicates whether displayed line item prices and amounts on invoice PDFs include inclusive tax amounts.
+  std::optional<AmountTaxDisplay> amount_tax_display;
+  /// ID of the invoice rendering template to use for future invoices.
+  std::optional<std::string> template_;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("amount_tax_display", self.amount_tax_display);
+    v("template", self.template_);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Address {
+  /// City, district, suburb, town, or village.
+  std::optional<std::string> city;
+  /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
+  std::optional<std::string> country;
+  /// Address line 1 (e.g., street, PO Box, or company name).
+  std::optional<std::string> line1;
+  /// Address line 2 (e.g., apartment, suite, unit, or building).
+  std::optional<std::string> line2;
+  /// ZIP or postal code.
+  std::optional<std::string> postal_code;
+  /// State, county, province, or region.
+  std::optional<std::string> state;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("city", self.city);
+    v("country", self.country);
+    v("line1", self.line1);
+    v("line2", self.line2);
+    v("postal_code", self.postal_code);
+    v("state", self.state);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Branding {
+  /// ID of a [file upload](https://docs.stripe.com/api/files/create): An icon for the merchant.
+  std::optional<std::string> icon;
+  /// ID of a [file upload](https://docs.stripe.com/api/files/create): A logo for the merchant that will be used in Checkout instead of the icon and without the merchant's name next to it if provided.
+  std::optional<std::string> logo;
+  /// A CSS hex color value representing the primary branding color for the merchant.
+  std::optional<std::string> primary_color;
+  /// A CSS hex color value representing the secondary branding color for the merchant.
+  std::optional<std::string> secondary_color;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("icon", self.icon);
+    v("logo", self.logo);
+    v("primary_color", self.primary_color);
+    v("secondary_color", self.secondary_color);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct DeclineOn {
+  /// Whether Stripe automatically declines charges with an incorrect ZIP or postal code.
+  std::optional<bool> avs_failure;
+  /// Whether Stripe automatically declines charges with an incorrect CVC.
+  std::optional<bool> cvc_failure;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("avs_failure", self.avs_failure);
+    v("cvc_failure", self.cvc_failure);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Hours {
+  /// Support hours end time (JST time of day) for in `HH:MM` format.
+  std::optional<std::string> end_time;
+  /// Support hours start time (JST time of day) for in `HH:MM` format.
+  std::optional<std::string> start_time;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("end_time", self.end_time);
+    v("start_time", self.start_time);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Kana {
+  /// The default text that appears on statements for non-card charges outside of Japan.
+  std::optional<std::string> descriptor;
+  /// Default text that appears on statements for card charges outside of Japan, prefixing any dynamic statement_descriptor_suffix specified on the charge.
+  std::optional<std::string> prefix;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("descriptor", self.descriptor);
+    v("prefix", self.prefix);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct SepaDebitPayments {
+  /// Creditor ID for SEPA Direct Debit payments.
+  std::optional<std::string> creditor_id;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("creditor_id", self.creditor_id);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct AddressWithTown {
+  /// City, district, suburb, town, or village.
+  std::optional<std::string> city;
+  /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
+  std::optional<std::string> country;
+  /// Address line 1 (e.g., street, PO Box, or company name).
+  std::optional<std::string> line1;
+  /// Address line 2 (e.g., apartment, suite, unit, or building).
+  std::optional<std::string> line2;
+  /// ZIP or postal code.
+  std::optional<std::string> postal_code;
+  /// State, county, province, or region.
+  std::optional<std::string> state;
+  /// Town or district.
+  std::optional<std::string> town;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("city", self.city);
+    v("country", self.country);
+    v("line1", self.line1);
+    v("line2", self.line2);
+    v("postal_code", self.postal_code);
+    v("state", self.state);
+    v("town", self.town);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Profile {
+  /// The business's publicly-available website.
+  std::optional<std::string> business_url;
+  /// The customer-facing business name.
+  std::optional<std::string> doing_business_as;
+  /// Internal-only description of the product sold or service provided by the business.
+  std::optional<std::string> product_description;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("business_url", self.business_url);
+    v("doing_business_as", self.doing_business_as);
+    v("product_description", self.product_description);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_link.hpp>, <stripe/v2/core/account_link_params.hpp>.
+struct CollectionOptions {
+  struct Fields : stripe::OpenEnum<Fields> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view currently_due{"currently_due"};
+    static constexpr std::string_view eventually_due{"eventually_due"};
+    static constexpr std::string_view known_values[] = {currently_due, eventually_due};
+  };
+  struct FutureRequirements : stripe::OpenEnum<FutureRequirements> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view include{"include"};
+    static constexpr std::string_view omit{"omit"};
+    static constexpr std::string_view known_values[] = {include, omit};
+  };
+
+  /// Specifies whether the platform collects only currently_due requirements (`currently_due`) or both currently_due and eventually_due requirements (`eventually_due`).
+  std::optional<Fields> fields;
+  /// Specifies whether the platform collects future_requirements in addition to requirements in Connect Onboarding.
+  std::optional<FutureRequirements> future_requirements;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("fields", self.fields);
+    v("future_requirements", self.future_requirements);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct Shipping {
+  using Address = stripe::v2::core::Address;
+
+  /// Customer shipping address.
+  std::optional<Address> address;
+  /// Customer name.
+  std::optional<std::string> name;
+  /// Customer phone (including extension).
+  std::optional<std::string> phone;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("address", self.address);
+    v("name", self.name);
+    v("phone", self.phone);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct CardPayments {
+  using DeclineOn = stripe::v2::core::DeclineOn;
+
+  /// Automatically declines certain charge types regardless of whether the card issuer accepted or declined the charge.
+  std::optional<DeclineOn> decline_on;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("decline_on", self.decline_on);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct KonbiniSupport {
+  using Hours = stripe::v2::core::Hours;
+
+  /// Support email address for Konbini payments.
+  std::optional<std::string> email;
+  /// Support hours for Konbini payments.
+  std::optional<Hours> hours;
+  /// Support phone number for Konbini payments.
+  std::optional<std::string> phone;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("email", self.email);
+    v("hours", self.hours);
+    v("phone", self.phone);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct ScriptStatementDescriptor {
+  using Kana = stripe::v2::core::Kana;
+  using Kanji = stripe::v2::core::Kana;
+
+  /// The Kana variation of statement_descriptor used for charges in Japan.
+  std::optional<Kana> kana;
+  /// The Kanji variation of statement_descriptor used for charges in Japan.
+  std::optional<Kanji> kanji;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("kana", self.kana);
+    v("kanji", self.kanji);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct MerchantSupport {
+  using Address = stripe::v2::core::AddressWithTown;
+
+  /// A publicly available mailing address for sending support issues to.
+  std::optional<Address> address;
+  /// A publicly available email address for sending support issues to.
+  std::optional<std::string> email;
+  /// A publicly available phone number to call with support issues.
+  std::optional<std::string> phone;
+  /// A publicly available website for handling support issues.
+  std::optional<std::string> url;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("address", self.address);
+    v("email", self.email);
+    v("phone", self.phone);
+    v("url", self.url);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct KonbiniPayments {
+  using Support = stripe::v2::core::KonbiniSupport;
+
+  /// Support for Konbini payments.
+  std::optional<Support> support;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("support", self.support);
+  }
+};
+
 }  // namespace stripe::v2::core
