@@ -377,14 +377,19 @@ def enum_lines(name, values):
 # Types shared by an API version: emitted once in stripe/<version>/shared.hpp and used by alias
 # (`using Errors = stripe::v1::RequirementsError;`) where they appear, so the nested names stay.
 #   - enums of at least SHARED_ENUM_MIN values found in two or more top-level types (models or
-#     params) of the version;
+#     params) of the version, and enums of at least SHARED_ENUM_MIN_HEADERS values found in two
+#     or more headers of the version (a model and its params, say);
 #   - model object shapes found in two or more top-level model types of the version;
 #   - object shapes (models or params) found in two or more headers of the version: the
 #     signature stands for the C++ text, so a model shape and a params shape share a type only
 #     where they are the same C++ (never Clearable against std::optional).
 SHARED_ENUM_MIN = 8
+SHARED_ENUM_MIN_HEADERS = 3  # the smallest enum that spans six lines
 # Names of the shared types, by field name (enums) or by the tuple of field names (structs).
 SHARED_ENUM_NAMES = {"code": "RequirementErrorCode", "structure": "CompanyStructure", "locales": "Locale"}
+# Names by values, where the field name alone is too general for a version-wide type.
+SHARED_ENUM_NAMES_BY_VALUES = {("express", "full", "none"): "DashboardType",
+                               ("customer", "merchant", "recipient"): "ConfigurationType"}
 SHARED_STRUCT_NAMES = {
     ("alternative_fields_due", "original_fields_due"): "RequirementsAlternative",
     ("code", "reason", "requirement"): "RequirementsError",
@@ -428,14 +433,16 @@ def plan_shared(version, ns, files):
     em = Emitter(False)
     model_types = [t for _, types, is_params in files if not is_params for t in types]
     param_types = [t for _, types, is_params in files if is_params for t in types]
-    enum_owners, enum_first = {}, {}
-    for t in model_types + param_types:
-        def see_enum(node, name, t=t):
-            if node["kind"] == "enum" and len(node["values"]) >= SHARED_ENUM_MIN:
-                key = tuple(node["values"])
-                enum_owners.setdefault(key, set()).add(t)
-                enum_first.setdefault(key, name)
-        walk_nodes(TYPES[t]["properties"], see_enum)
+    enum_owners, enum_headers, enum_first = {}, {}, {}
+    for header, types, _ in files:
+        for t in types:
+            def see_enum(node, name, t=t, header=header):
+                if node["kind"] == "enum" and len(node["values"]) >= SHARED_ENUM_MIN_HEADERS:
+                    key = tuple(node["values"])
+                    enum_owners.setdefault(key, set()).add(t)
+                    enum_headers.setdefault(key, set()).add(header)
+                    enum_first.setdefault(key, name)
+            walk_nodes(TYPES[t]["properties"], see_enum)
     # Object shapes by signature (the C++ text they become): the top-level types and the headers
     # they are found in, and the first occurrence (node, field name, params or not).
     struct_owners, struct_files, struct_first = {}, {}, {}
@@ -463,9 +470,10 @@ def plan_shared(version, ns, files):
 
     body = []
     for key, owners in enum_owners.items():
-        if len(owners) < 2:
+        if not ((len(owners) >= 2 and len(key) >= SHARED_ENUM_MIN) or len(enum_headers[key]) >= 2):
             continue
-        name = unique(SHARED_ENUM_NAMES.get(enum_first[key], camel(enum_first[key])))
+        name = unique(SHARED_ENUM_NAMES_BY_VALUES.get(key) or
+                      SHARED_ENUM_NAMES.get(enum_first[key], camel(enum_first[key])))
         shared.enums[key] = "%s::%s" % (ns, name)
         body += ["/// Shared by %s." % ", ".join(sorted(owners))] + enum_lines(name, key) + [""]
     em = Emitter(False, shared)

@@ -39,15 +39,7 @@ struct Account {
         v("fiscal_year_end", self.fiscal_year_end);
       }
     };
-    struct MinorityOwnedBusinessDesignation : stripe::OpenEnum<MinorityOwnedBusinessDesignation> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view lgbtqi_owned_business{"lgbtqi_owned_business"};
-      static constexpr std::string_view minority_owned_business{"minority_owned_business"};
-      static constexpr std::string_view none_of_these_apply{"none_of_these_apply"};
-      static constexpr std::string_view prefer_not_to_answer{"prefer_not_to_answer"};
-      static constexpr std::string_view women_owned_business{"women_owned_business"};
-      static constexpr std::string_view known_values[] = {lgbtqi_owned_business, minority_owned_business, none_of_these_apply, prefer_not_to_answer, women_owned_business};
-    };
+    using MinorityOwnedBusinessDesignation = stripe::v1::MinorityOwnedBusinessDesignation;
     using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
     struct SupportAddress {
       /// City/District/Suburb/Town/Village.
@@ -117,14 +109,7 @@ struct Account {
       v("url", self.url);
     }
   };
-  struct BusinessType : stripe::OpenEnum<BusinessType> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view company{"company"};
-    static constexpr std::string_view government_entity{"government_entity"};
-    static constexpr std::string_view individual{"individual"};
-    static constexpr std::string_view non_profit{"non_profit"};
-    static constexpr std::string_view known_values[] = {company, government_entity, individual, non_profit};
-  };
+  using BusinessType = stripe::v1::BusinessType;
   struct CapabilityStatus : stripe::OpenEnum<CapabilityStatus> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view active{"active"};
@@ -253,13 +238,7 @@ struct Account {
     };
     using RequirementCollection = Account::Controller::Losses::Payments;
     struct StripeDashboard {
-      struct Type : stripe::OpenEnum<Type> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view express{"express"};
-        static constexpr std::string_view full{"full"};
-        static constexpr std::string_view none{"none"};
-        static constexpr std::string_view known_values[] = {express, full, none};
-      };
+      using Type = stripe::v1::DashboardType;
 
       /// A value indicating the Stripe dashboard this account has access to independent of the Connect application.
       Type type;

@@ -241,23 +241,11 @@ struct Account {
     static constexpr std::string_view v2_core_account{"v2.core.account"};
     static constexpr std::string_view known_values[] = {v2_core_account};
   };
-  struct AppliedConfigurations : stripe::OpenEnum<AppliedConfigurations> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view customer{"customer"};
-    static constexpr std::string_view merchant{"merchant"};
-    static constexpr std::string_view recipient{"recipient"};
-    static constexpr std::string_view known_values[] = {customer, merchant, recipient};
-  };
+  using AppliedConfigurations = stripe::v2::core::ConfigurationType;
   struct Configuration {
     struct Customer {
       struct AutomaticIndirectTax {
-        struct Exempt : stripe::OpenEnum<Exempt> {
-          using OpenEnum::OpenEnum;
-          static constexpr std::string_view exempt{"exempt"};
-          static constexpr std::string_view none{"none"};
-          static constexpr std::string_view reverse{"reverse"};
-          static constexpr std::string_view known_values[] = {exempt, none, reverse};
-        };
+        using Exempt = stripe::v2::core::Exempt;
         struct Location {
           /// The identified tax country of the customer.
           std::optional<std::string> country;
@@ -742,25 +730,12 @@ struct Account {
       v("recipient", self.recipient);
     }
   };
-  struct Dashboard : stripe::OpenEnum<Dashboard> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view express{"express"};
-    static constexpr std::string_view full{"full"};
-    static constexpr std::string_view none{"none"};
-    static constexpr std::string_view known_values[] = {express, full, none};
-  };
+  using Dashboard = stripe::v2::core::DashboardType;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
     using Profile = stripe::v2::core::Profile;
     struct Responsibilities {
-      struct FeesCollector : stripe::OpenEnum<FeesCollector> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view application{"application"};
-        static constexpr std::string_view application_custom{"application_custom"};
-        static constexpr std::string_view application_express{"application_express"};
-        static constexpr std::string_view stripe{"stripe"};
-        static constexpr std::string_view known_values[] = {application, application_custom, application_express, stripe};
-      };
+      using FeesCollector = stripe::v2::core::FeesCollector;
       struct LossesCollector : stripe::OpenEnum<LossesCollector> {
         using OpenEnum::OpenEnum;
         static constexpr std::string_view application{"application"};
@@ -936,7 +911,7 @@ struct Account {
             static constexpr std::string_view zip_payments{"zip_payments"};
             static constexpr std::string_view known_values[] = {ach_debit_payments, acss_debit_payments, affirm_payments, afterpay_clearpay_payments, alma_payments, amazon_pay_payments, automatic_indirect_tax, au_becs_debit_payments, bacs_debit_payments, bancontact_payments, bank_accounts_ach, bank_accounts_fedwire, bank_accounts_fps, bank_accounts_local, bank_accounts_rtp, bank_accounts_sepa, bank_accounts_swift, bank_accounts_wire, blik_payments, blik_recurring_payments, boleto_payments, cards, card_payments, cartes_bancaires_payments, cashapp_payments, eps_payments, fpx_payments, gb_bank_transfer_payments, grabpay_payments, ideal_payments, jcb_payments, jp_bank_transfer_payments, kakao_pay_payments, klarna_payments, konbini_payments, kr_card_payments, link_payments, mobilepay_payments, multibanco_payments, mx_bank_transfer_payments, naver_pay_payments, oxxo_payments, p24_payments, payco_payments, paynow_payments, pay_by_bank_payments, promptpay_payments, revolut_pay_payments, samsung_pay_payments, satispay_payments, sepa_bank_transfer_payments, sepa_debit_payments, stripe_balance_payouts, stripe_balance_stripe_transfers, swish_payments, twint_payments, us_bank_transfer_payments, zip_payments};
           };
-          using Configuration = Account::AppliedConfigurations;
+          using Configuration = stripe::v2::core::ConfigurationType;
           using Deadline = Account::Deadline;
 
           /// The name of the Capability which will be restricted.
@@ -1118,14 +1093,7 @@ struct Account {
         v("structure", self.structure);
       }
     };
-    struct EntityType : stripe::OpenEnum<EntityType> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view company{"company"};
-      static constexpr std::string_view government_entity{"government_entity"};
-      static constexpr std::string_view individual{"individual"};
-      static constexpr std::string_view non_profit{"non_profit"};
-      static constexpr std::string_view known_values[] = {company, government_entity, individual, non_profit};
-    };
+    using EntityType = stripe::v2::core::EntityType;
     struct Individual {
       struct LegalGender : stripe::OpenEnum<LegalGender> {
         using OpenEnum::OpenEnum;

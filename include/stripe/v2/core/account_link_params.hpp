@@ -22,13 +22,7 @@ struct AccountLinkCreateParams {
   struct UseCase {
     struct AccountOnboarding {
       using CollectionOptions = stripe::v2::core::CollectionOptions;
-      struct Configurations : stripe::OpenEnum<Configurations> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view customer{"customer"};
-        static constexpr std::string_view merchant{"merchant"};
-        static constexpr std::string_view recipient{"recipient"};
-        static constexpr std::string_view known_values[] = {customer, merchant, recipient};
-      };
+      using Configurations = stripe::v2::core::ConfigurationType;
 
       /// Specifies the requirements that Stripe collects from v2/core/accounts in the Onboarding flow.
       std::optional<CollectionOptions> collection_options;

@@ -34,13 +34,7 @@ struct AccountCreateParams {
   struct Configuration {
     struct Customer {
       struct AutomaticIndirectTax {
-        struct Exempt : stripe::OpenEnum<Exempt> {
-          using OpenEnum::OpenEnum;
-          static constexpr std::string_view exempt{"exempt"};
-          static constexpr std::string_view none{"none"};
-          static constexpr std::string_view reverse{"reverse"};
-          static constexpr std::string_view known_values[] = {exempt, none, reverse};
-        };
+        using Exempt = stripe::v2::core::Exempt;
 
         /// Describes the customer's tax exemption status, which is `none`, `exempt`, or `reverse`.
         std::optional<Exempt> exempt;
@@ -505,25 +499,12 @@ struct AccountCreateParams {
       v("recipient", self.recipient);
     }
   };
-  struct Dashboard : stripe::OpenEnum<Dashboard> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view express{"express"};
-    static constexpr std::string_view full{"full"};
-    static constexpr std::string_view none{"none"};
-    static constexpr std::string_view known_values[] = {express, full, none};
-  };
+  using Dashboard = stripe::v2::core::DashboardType;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
     using Profile = stripe::v2::core::Profile;
     struct Responsibilities {
-      struct FeesCollector : stripe::OpenEnum<FeesCollector> {
-        using OpenEnum::OpenEnum;
-        static constexpr std::string_view application{"application"};
-        static constexpr std::string_view application_custom{"application_custom"};
-        static constexpr std::string_view application_express{"application_express"};
-        static constexpr std::string_view stripe{"stripe"};
-        static constexpr std::string_view known_values[] = {application, application_custom, application_express, stripe};
-      };
+      using FeesCollector = stripe::v2::core::FeesCollector;
       struct LossesCollector : stripe::OpenEnum<LossesCollector> {
         using OpenEnum::OpenEnum;
         static constexpr std::string_view application{"application"};
@@ -629,14 +610,7 @@ struct AccountCreateParams {
         v("structure", self.structure);
       }
     };
-    struct EntityType : stripe::OpenEnum<EntityType> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view company{"company"};
-      static constexpr std::string_view government_entity{"government_entity"};
-      static constexpr std::string_view individual{"individual"};
-      static constexpr std::string_view non_profit{"non_profit"};
-      static constexpr std::string_view known_values[] = {company, government_entity, individual, non_profit};
-    };
+    using EntityType = stripe::v2::core::EntityType;
     struct Individual {
       struct LegalGender : stripe::OpenEnum<LegalGender> {
         using OpenEnum::OpenEnum;
@@ -793,7 +767,7 @@ struct AccountUpdateParams {
   struct Configuration {
     struct Customer {
       struct AutomaticIndirectTax {
-        using Exempt = AccountCreateParams::Configuration::Customer::AutomaticIndirectTax::Exempt;
+        using Exempt = stripe::v2::core::Exempt;
         struct ValidateLocation : stripe::OpenEnum<ValidateLocation> {
           using OpenEnum::OpenEnum;
           static constexpr std::string_view auto_{"auto"};
@@ -1204,7 +1178,7 @@ struct AccountUpdateParams {
       v("recipient", self.recipient);
     }
   };
-  using Dashboard = AccountCreateParams::Dashboard;
+  using Dashboard = stripe::v2::core::DashboardType;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
     using Profile = stripe::v2::core::Profile;
@@ -1288,13 +1262,7 @@ struct AccountRetrieveParams {
 
 /// AccountListParams (schema type Stripe.V2.Core.AccountListParams).
 struct AccountListParams {
-  struct AppliedConfigurations : stripe::OpenEnum<AppliedConfigurations> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view customer{"customer"};
-    static constexpr std::string_view merchant{"merchant"};
-    static constexpr std::string_view recipient{"recipient"};
-    static constexpr std::string_view known_values[] = {customer, merchant, recipient};
-  };
+  using AppliedConfigurations = stripe::v2::core::ConfigurationType;
 
   /// Filter only accounts that have all of the configurations specified.
   std::optional<std::vector<AppliedConfigurations>> applied_configurations;
@@ -1315,7 +1283,7 @@ struct AccountListParams {
 
 /// AccountCloseParams (schema type Stripe.V2.Core.AccountCloseParams).
 struct AccountCloseParams {
-  using AppliedConfigurations = AccountListParams::AppliedConfigurations;
+  using AppliedConfigurations = stripe::v2::core::ConfigurationType;
 
   /// Configurations on the Account to be closed.
   std::optional<std::vector<AppliedConfigurations>> applied_configurations;

@@ -15,6 +15,33 @@
 
 namespace stripe::v2::core {
 
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCloseParams, Stripe.V2.Core.AccountListParams.
+struct ConfigurationType : stripe::OpenEnum<ConfigurationType> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view customer{"customer"};
+  static constexpr std::string_view merchant{"merchant"};
+  static constexpr std::string_view recipient{"recipient"};
+  static constexpr std::string_view known_values[] = {customer, merchant, recipient};
+};
+
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
+struct Exempt : stripe::OpenEnum<Exempt> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view exempt{"exempt"};
+  static constexpr std::string_view none{"none"};
+  static constexpr std::string_view reverse{"reverse"};
+  static constexpr std::string_view known_values[] = {exempt, none, reverse};
+};
+
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
+struct DashboardType : stripe::OpenEnum<DashboardType> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view express{"express"};
+  static constexpr std::string_view full{"full"};
+  static constexpr std::string_view none{"none"};
+  static constexpr std::string_view known_values[] = {express, full, none};
+};
+
 /// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
 struct Locale : stripe::OpenEnum<Locale> {
   using OpenEnum::OpenEnum;
@@ -106,6 +133,16 @@ struct Locale : stripe::OpenEnum<Locale> {
 };
 
 /// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
+struct FeesCollector : stripe::OpenEnum<FeesCollector> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view application{"application"};
+  static constexpr std::string_view application_custom{"application_custom"};
+  static constexpr std::string_view application_express{"application_express"};
+  static constexpr std::string_view stripe{"stripe"};
+  static constexpr std::string_view known_values[] = {application, application_custom, application_express, stripe};
+};
+
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
 struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view cooperative{"cooperative"};
@@ -136,6 +173,16 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view unincorporated_non_profit{"unincorporated_non_profit"};
   static constexpr std::string_view unincorporated_partnership{"unincorporated_partnership"};
   static constexpr std::string_view known_values[] = {cooperative, free_zone_establishment, free_zone_llc, governmental_unit, government_instrumentality, incorporated_association, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_listed_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, trust, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
+};
+
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
+struct EntityType : stripe::OpenEnum<EntityType> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view company{"company"};
+  static constexpr std::string_view government_entity{"government_entity"};
+  static constexpr std::string_view individual{"individual"};
+  static constexpr std::string_view non_profit{"non_profit"};
+  static constexpr std::string_view known_values[] = {company, government_entity, individual, non_profit};
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
