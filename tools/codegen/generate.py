@@ -383,6 +383,8 @@ def enum_lines(name, values):
 #   - object shapes (models or params) found in two or more headers of the version: the
 #     signature stands for the C++ text, so a model shape and a params shape share a type only
 #     where they are the same C++ (never Clearable against std::optional).
+# Shapes and enums that are the same C++ in v1 and v2 go one level up, to stripe/common/shared.hpp
+# (namespace stripe::common), which both versions' shared.hpp include.
 SHARED_ENUM_MIN = 8
 SHARED_ENUM_MIN_HEADERS = 3  # the smallest enum that spans six lines
 # Names of the shared types, by field name (enums) or by the tuple of field names (structs).
@@ -393,7 +395,9 @@ SHARED_ENUM_NAMES_BY_VALUES = {("express", "full", "none"): "DashboardType",
 SHARED_STRUCT_NAMES = {
     ("alternative_fields_due", "original_fields_due"): "RequirementsAlternative",
     ("code", "reason", "requirement"): "RequirementsError",
+    ("city", "country", "line1", "line2", "postal_code", "state"): "Address",
     ("city", "country", "line1", "line2", "postal_code", "state", "town"): "AddressWithTown",
+    ("requested",): "CapabilityRequest",
     ("email", "hours", "phone"): "KonbiniSupport",
     ("address", "email", "phone", "url"): "MerchantSupport",
 }
@@ -425,11 +429,20 @@ def shape_height(node):
     return h
 
 
-def plan_shared(version, ns, files):
-    """Finds the version's shared types and writes stripe/<version>/shared.hpp.
+def api_versions(headers):
+    return {h.split("/")[1] for h in headers}
 
-    files: (header, [schema type], is_params) for each generated header of the version."""
+
+def plan_shared(version, ns, files, path, base=None, base_path=None):
+    """Finds the version's shared types and writes `path` (stripe/<version>/shared.hpp).
+
+    files: (header, [schema type], is_params) for each generated header of the version.
+    base: the types shared by every version (written to base_path), used by alias here.
+    version None: finds the types the same in two versions (same C++ text) for stripe/common."""
+    cross = version is None
+    base = base or Shared()
     shared = Shared()
+    shared.enums, shared.structs = dict(base.enums), dict(base.structs)
     em = Emitter(False)
     model_types = [t for _, types, is_params in files if not is_params for t in types]
     param_types = [t for _, types, is_params in files if is_params for t in types]
@@ -470,7 +483,13 @@ def plan_shared(version, ns, files):
 
     body = []
     for key, owners in enum_owners.items():
-        if not ((len(owners) >= 2 and len(key) >= SHARED_ENUM_MIN) or len(enum_headers[key]) >= 2):
+        if key in shared.enums:
+            continue
+        if cross:
+            if len(api_versions(enum_headers[key])) < 2:
+                continue
+            owners = ["<%s>" % h for h in sorted(enum_headers[key])]
+        elif not ((len(owners) >= 2 and len(key) >= SHARED_ENUM_MIN) or len(enum_headers[key]) >= 2):
             continue
         name = unique(SHARED_ENUM_NAMES_BY_VALUES.get(key) or
                       SHARED_ENUM_NAMES.get(enum_first[key], camel(enum_first[key])))
@@ -478,8 +497,12 @@ def plan_shared(version, ns, files):
         body += ["/// Shared by %s." % ", ".join(sorted(owners))] + enum_lines(name, key) + [""]
     em = Emitter(False, shared)
     # Shapes in two or more top-level model types, or in two or more headers (models or params).
-    structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
-               if len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2]
+    if cross:
+        structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
+                   if len(api_versions(struct_files[sg])) >= 2]
+    else:
+        structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
+                   if sg not in shared.structs and (len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2)]
     uses_params = False
     for _, sg in sorted(structs, key=lambda x: x[0]):
         node, field, is_params = struct_first[sg]
@@ -488,7 +511,7 @@ def plan_shared(version, ns, files):
         name = unique(SHARED_STRUCT_NAMES.get(key, camel(field)))
         q = "%s::%s" % (ns, name)
         owners = sorted(struct_owners.get(sg, ()))
-        if len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):
+        if cross or len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):
             owners = ["<%s>" % h for h in sorted(struct_files[sg])]  # params too: by header
         body += ["/// Shared by %s." % ", ".join(owners)]
         lines = em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
@@ -498,12 +521,13 @@ def plan_shared(version, ns, files):
         body.append("")
         em.struct_by_sig[sg] = q
         shared.structs[sg] = q
-    path = "stripe/%s/shared.hpp" % ("v1" if version == "v1" else "v2/core")
     includes = ["stripe/encoding/model.hpp"] + (["stripe/encoding/common_params.hpp"] if uses_params else [])
-    lines = header_lines("%s types used by several resources, emitted once and used by alias." % version, includes)
+    includes += [base_path] if base_path else []
+    lines = header_lines("%s used by several resources, emitted once and used by alias." %
+                         ("Types the same in v1 and v2" if cross else version + " types"), includes)
     lines += ["", "namespace %s {" % ns, ""] + body + ["}  // namespace %s" % ns, ""]
     write_text(os.path.join("include", path), "\n".join(lines))
-    return shared, path
+    return shared
 
 
 def header_lines(banner_doc, includes):
@@ -940,9 +964,15 @@ def generate():
          [("Stripe.V2.Core.AccountLinkCreateParams", "AccountLinkCreateParams", [])], True,
          "v2 core AccountLinks params."),
     ]
+    def files_of(group):
+        return [(sp[0], [t for t, _, _ in sp[3]], sp[4]) for sp in group]
+    # Types the same C++ in both versions (CollectionOptions, the support address, ...) first.
+    common_path = "stripe/common/shared.hpp"
+    common = plan_shared(None, "stripe::common", files_of(specs), common_path)
     for version, ns in (("v1", "stripe::v1"), ("v2", "stripe::v2::core")):
         group = [sp for sp in specs if sp[1] == ns]
-        shared, shared_path = plan_shared(version, ns, [(sp[0], [t for t, _, _ in sp[3]], sp[4]) for sp in group])
+        shared_path = "stripe/%s/shared.hpp" % ("v1" if version == "v1" else "v2/core")
+        shared = plan_shared(version, ns, files_of(group), shared_path, common, common_path)
         for path, _, inc, items, is_params, doc in group:
             emit_file(path, ns, inc + [shared_path], items, is_params, doc, raw, shared)
     emit_services()

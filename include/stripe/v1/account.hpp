@@ -41,30 +41,7 @@ struct Account {
     };
     using MinorityOwnedBusinessDesignation = stripe::v1::MinorityOwnedBusinessDesignation;
     using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
-    struct SupportAddress {
-      /// City/District/Suburb/Town/Village.
-      std::optional<std::string> city;
-      /// 2-letter country code.
-      std::optional<std::string> country;
-      /// Address line 1 (Street address/PO Box/Company name).
-      std::optional<std::string> line1;
-      /// Address line 2 (Apartment/Suite/Unit/Building).
-      std::optional<std::string> line2;
-      /// ZIP or postal code.
-      std::optional<std::string> postal_code;
-      /// State/County/Province/Region.
-      std::optional<std::string> state;
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("city", self.city);
-        v("country", self.country);
-        v("line1", self.line1);
-        v("line2", self.line2);
-        v("postal_code", self.postal_code);
-        v("state", self.state);
-      }
-    };
+    using SupportAddress = stripe::common::Address;
 
     /// The applicant's gross annual revenue for its preceding fiscal year.
     std::optional<AnnualRevenue> annual_revenue;
@@ -109,7 +86,7 @@ struct Account {
       v("url", self.url);
     }
   };
-  using BusinessType = stripe::v1::BusinessType;
+  using BusinessType = stripe::common::BusinessType;
   struct CapabilityStatus : stripe::OpenEnum<CapabilityStatus> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view active{"active"};
@@ -238,7 +215,7 @@ struct Account {
     };
     using RequirementCollection = Account::Controller::Losses::Payments;
     struct StripeDashboard {
-      using Type = stripe::v1::DashboardType;
+      using Type = stripe::common::DashboardType;
 
       /// A value indicating the Stripe dashboard this account has access to independent of the Connect application.
       Type type;

@@ -25,32 +25,13 @@ struct AccountLinkCreateParams {
     static constexpr std::string_view account_update{"account_update"};
     static constexpr std::string_view known_values[] = {account_onboarding, account_update};
   };
-  struct CollectionOptions {
-    struct Fields : stripe::OpenEnum<Fields> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view currently_due{"currently_due"};
-      static constexpr std::string_view eventually_due{"eventually_due"};
-      static constexpr std::string_view known_values[] = {currently_due, eventually_due};
-    };
-    struct FutureRequirements : stripe::OpenEnum<FutureRequirements> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view include{"include"};
-      static constexpr std::string_view omit{"omit"};
-      static constexpr std::string_view known_values[] = {include, omit};
-    };
-
-    /// Specifies whether the platform collects only currently_due requirements (`currently_due`) or both currently_due and eventually_due requirements (`eventually_due`).
-    std::optional<Fields> fields;
-    /// Specifies whether the platform collects future_requirements in addition to requirements in Connect Onboarding.
-    std::optional<FutureRequirements> future_requirements;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("fields", self.fields);
-      v("future_requirements", self.future_requirements);
-    }
+  using CollectionOptions = stripe::common::CollectionOptions;
+  struct Collect : stripe::OpenEnum<Collect> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view currently_due{"currently_due"};
+    static constexpr std::string_view eventually_due{"eventually_due"};
+    static constexpr std::string_view known_values[] = {currently_due, eventually_due};
   };
-  using Collect = AccountLinkCreateParams::CollectionOptions::Fields;
 
   /// The identifier of the account to create an account link for.
   std::string account;

@@ -19,15 +19,7 @@ namespace stripe::v1 {
 
 /// AccountCreateParams (schema type Stripe.AccountCreateParams).
 struct AccountCreateParams {
-  struct CapabilityRequest {
-    /// Passing true requests the capability for the account, if it is not already requested.
-    std::optional<bool> requested;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("requested", self.requested);
-    }
-  };
+  using CapabilityRequest = stripe::common::CapabilityRequest;
   struct BusinessProfile {
     struct AnnualRevenue {
       /// A non-negative integer representing the amount in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
@@ -93,78 +85,78 @@ struct AccountCreateParams {
       v("url", self.url);
     }
   };
-  using BusinessType = stripe::v1::BusinessType;
+  using BusinessType = stripe::common::BusinessType;
   struct Capabilities {
-    using AcssDebitPayments = AccountCreateParams::CapabilityRequest;
-    using AffirmPayments = AccountCreateParams::CapabilityRequest;
-    using AfterpayClearpayPayments = AccountCreateParams::CapabilityRequest;
-    using AlmaPayments = AccountCreateParams::CapabilityRequest;
-    using AmazonPayPayments = AccountCreateParams::CapabilityRequest;
-    using AppDistribution = AccountCreateParams::CapabilityRequest;
-    using AuBecsDebitPayments = AccountCreateParams::CapabilityRequest;
-    using BacsDebitPayments = AccountCreateParams::CapabilityRequest;
-    using BancontactPayments = AccountCreateParams::CapabilityRequest;
-    using BankTransferPayments = AccountCreateParams::CapabilityRequest;
-    using BilliePayments = AccountCreateParams::CapabilityRequest;
-    using BizumPayments = AccountCreateParams::CapabilityRequest;
-    using BlikPayments = AccountCreateParams::CapabilityRequest;
-    using BlikRecurringPayments = AccountCreateParams::CapabilityRequest;
-    using BoletoPayments = AccountCreateParams::CapabilityRequest;
-    using CardIssuing = AccountCreateParams::CapabilityRequest;
-    using CardPayments = AccountCreateParams::CapabilityRequest;
-    using CartesBancairesPayments = AccountCreateParams::CapabilityRequest;
-    using CashappPayments = AccountCreateParams::CapabilityRequest;
-    using CryptoPayments = AccountCreateParams::CapabilityRequest;
-    using EpsPayments = AccountCreateParams::CapabilityRequest;
-    using FpxPayments = AccountCreateParams::CapabilityRequest;
-    using GbBankTransferPayments = AccountCreateParams::CapabilityRequest;
-    using GiropayPayments = AccountCreateParams::CapabilityRequest;
-    using GrabpayPayments = AccountCreateParams::CapabilityRequest;
-    using IdealPayments = AccountCreateParams::CapabilityRequest;
-    using IndiaInternationalPayments = AccountCreateParams::CapabilityRequest;
-    using JcbPayments = AccountCreateParams::CapabilityRequest;
-    using JpBankTransferPayments = AccountCreateParams::CapabilityRequest;
-    using KakaoPayPayments = AccountCreateParams::CapabilityRequest;
-    using KlarnaPayments = AccountCreateParams::CapabilityRequest;
-    using KonbiniPayments = AccountCreateParams::CapabilityRequest;
-    using KrCardPayments = AccountCreateParams::CapabilityRequest;
-    using LegacyPayments = AccountCreateParams::CapabilityRequest;
-    using LinkPayments = AccountCreateParams::CapabilityRequest;
-    using MbWayPayments = AccountCreateParams::CapabilityRequest;
-    using MobilepayPayments = AccountCreateParams::CapabilityRequest;
-    using MultibancoPayments = AccountCreateParams::CapabilityRequest;
-    using MxBankTransferPayments = AccountCreateParams::CapabilityRequest;
-    using NaverPayPayments = AccountCreateParams::CapabilityRequest;
-    using NzBankAccountBecsDebitPayments = AccountCreateParams::CapabilityRequest;
-    using OxxoPayments = AccountCreateParams::CapabilityRequest;
-    using P24Payments = AccountCreateParams::CapabilityRequest;
-    using PayByBankPayments = AccountCreateParams::CapabilityRequest;
-    using PaycoPayments = AccountCreateParams::CapabilityRequest;
-    using PaynowPayments = AccountCreateParams::CapabilityRequest;
-    using PaypayPayments = AccountCreateParams::CapabilityRequest;
-    using PaytoPayments = AccountCreateParams::CapabilityRequest;
-    using PixPayments = AccountCreateParams::CapabilityRequest;
-    using PromptpayPayments = AccountCreateParams::CapabilityRequest;
-    using RevolutPayPayments = AccountCreateParams::CapabilityRequest;
-    using SamsungPayPayments = AccountCreateParams::CapabilityRequest;
-    using SatispayPayments = AccountCreateParams::CapabilityRequest;
-    using ScalapayPayments = AccountCreateParams::CapabilityRequest;
-    using SepaBankTransferPayments = AccountCreateParams::CapabilityRequest;
-    using SepaDebitPayments = AccountCreateParams::CapabilityRequest;
-    using SequraPayments = AccountCreateParams::CapabilityRequest;
-    using SofortPayments = AccountCreateParams::CapabilityRequest;
-    using SunbitPayments = AccountCreateParams::CapabilityRequest;
-    using SwishPayments = AccountCreateParams::CapabilityRequest;
-    using TaxReportingUs1099K = AccountCreateParams::CapabilityRequest;
-    using TaxReportingUs1099Misc = AccountCreateParams::CapabilityRequest;
-    using Transfers = AccountCreateParams::CapabilityRequest;
-    using Treasury = AccountCreateParams::CapabilityRequest;
-    using TwintPayments = AccountCreateParams::CapabilityRequest;
-    using UpiPayments = AccountCreateParams::CapabilityRequest;
-    using UsBankAccountAchPayments = AccountCreateParams::CapabilityRequest;
-    using UsBankTransferPayments = AccountCreateParams::CapabilityRequest;
-    using WeroPayments = AccountCreateParams::CapabilityRequest;
-    using ZipPayments = AccountCreateParams::CapabilityRequest;
+    using AcssDebitPayments = stripe::common::CapabilityRequest;
+    using AffirmPayments = stripe::common::CapabilityRequest;
+    using AfterpayClearpayPayments = stripe::common::CapabilityRequest;
+    using AlmaPayments = stripe::common::CapabilityRequest;
+    using AmazonPayPayments = stripe::common::CapabilityRequest;
+    using AppDistribution = stripe::common::CapabilityRequest;
+    using AuBecsDebitPayments = stripe::common::CapabilityRequest;
+    using BacsDebitPayments = stripe::common::CapabilityRequest;
+    using BancontactPayments = stripe::common::CapabilityRequest;
+    using BankTransferPayments = stripe::common::CapabilityRequest;
+    using BilliePayments = stripe::common::CapabilityRequest;
+    using BizumPayments = stripe::common::CapabilityRequest;
+    using BlikPayments = stripe::common::CapabilityRequest;
+    using BlikRecurringPayments = stripe::common::CapabilityRequest;
+    using BoletoPayments = stripe::common::CapabilityRequest;
+    using CardIssuing = stripe::common::CapabilityRequest;
+    using CardPayments = stripe::common::CapabilityRequest;
+    using CartesBancairesPayments = stripe::common::CapabilityRequest;
+    using CashappPayments = stripe::common::CapabilityRequest;
+    using CryptoPayments = stripe::common::CapabilityRequest;
+    using EpsPayments = stripe::common::CapabilityRequest;
+    using FpxPayments = stripe::common::CapabilityRequest;
+    using GbBankTransferPayments = stripe::common::CapabilityRequest;
+    using GiropayPayments = stripe::common::CapabilityRequest;
+    using GrabpayPayments = stripe::common::CapabilityRequest;
+    using IdealPayments = stripe::common::CapabilityRequest;
+    using IndiaInternationalPayments = stripe::common::CapabilityRequest;
+    using JcbPayments = stripe::common::CapabilityRequest;
+    using JpBankTransferPayments = stripe::common::CapabilityRequest;
+    using KakaoPayPayments = stripe::common::CapabilityRequest;
+    using KlarnaPayments = stripe::common::CapabilityRequest;
+    using KonbiniPayments = stripe::common::CapabilityRequest;
+    using KrCardPayments = stripe::common::CapabilityRequest;
+    using LegacyPayments = stripe::common::CapabilityRequest;
+    using LinkPayments = stripe::common::CapabilityRequest;
+    using MbWayPayments = stripe::common::CapabilityRequest;
+    using MobilepayPayments = stripe::common::CapabilityRequest;
+    using MultibancoPayments = stripe::common::CapabilityRequest;
+    using MxBankTransferPayments = stripe::common::CapabilityRequest;
+    using NaverPayPayments = stripe::common::CapabilityRequest;
+    using NzBankAccountBecsDebitPayments = stripe::common::CapabilityRequest;
+    using OxxoPayments = stripe::common::CapabilityRequest;
+    using P24Payments = stripe::common::CapabilityRequest;
+    using PayByBankPayments = stripe::common::CapabilityRequest;
+    using PaycoPayments = stripe::common::CapabilityRequest;
+    using PaynowPayments = stripe::common::CapabilityRequest;
+    using PaypayPayments = stripe::common::CapabilityRequest;
+    using PaytoPayments = stripe::common::CapabilityRequest;
+    using PixPayments = stripe::common::CapabilityRequest;
+    using PromptpayPayments = stripe::common::CapabilityRequest;
+    using RevolutPayPayments = stripe::common::CapabilityRequest;
+    using SamsungPayPayments = stripe::common::CapabilityRequest;
+    using SatispayPayments = stripe::common::CapabilityRequest;
+    using ScalapayPayments = stripe::common::CapabilityRequest;
+    using SepaBankTransferPayments = stripe::common::CapabilityRequest;
+    using SepaDebitPayments = stripe::common::CapabilityRequest;
+    using SequraPayments = stripe::common::CapabilityRequest;
+    using SofortPayments = stripe::common::CapabilityRequest;
+    using SunbitPayments = stripe::common::CapabilityRequest;
+    using SwishPayments = stripe::common::CapabilityRequest;
+    using TaxReportingUs1099K = stripe::common::CapabilityRequest;
+    using TaxReportingUs1099Misc = stripe::common::CapabilityRequest;
+    using Transfers = stripe::common::CapabilityRequest;
+    using Treasury = stripe::common::CapabilityRequest;
+    using TwintPayments = stripe::common::CapabilityRequest;
+    using UpiPayments = stripe::common::CapabilityRequest;
+    using UsBankAccountAchPayments = stripe::common::CapabilityRequest;
+    using UsBankTransferPayments = stripe::common::CapabilityRequest;
+    using WeroPayments = stripe::common::CapabilityRequest;
+    using ZipPayments = stripe::common::CapabilityRequest;
 
     /// The acss_debit_payments capability.
     std::optional<AcssDebitPayments> acss_debit_payments;
@@ -508,7 +500,7 @@ struct AccountCreateParams {
     };
     using RequirementCollection = AccountCreateParams::Controller::Losses::Payments;
     struct StripeDashboard {
-      using Type = stripe::v1::DashboardType;
+      using Type = stripe::common::DashboardType;
 
       /// Whether this account should have access to the full Stripe Dashboard (`full`), to the Express Dashboard (`express`), or to no Stripe-hosted dashboard (`none`).
       std::optional<Type> type;
@@ -769,9 +761,9 @@ struct AccountCreateParams {
 
 /// AccountUpdateParams (schema type Stripe.AccountUpdateParams).
 struct AccountUpdateParams {
-  using CapabilityRequest = AccountCreateParams::CapabilityRequest;
+  using CapabilityRequest = stripe::common::CapabilityRequest;
   using BusinessProfile = AccountCreateParams::BusinessProfile;
-  using BusinessType = stripe::v1::BusinessType;
+  using BusinessType = stripe::common::BusinessType;
   using Capabilities = AccountCreateParams::Capabilities;
   using Company = AccountCreateParams::Company;
   struct Documents {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/common/shared.hpp"
 
 namespace stripe::v1 {
 
@@ -24,16 +25,6 @@ struct MinorityOwnedBusinessDesignation : stripe::OpenEnum<MinorityOwnedBusiness
   static constexpr std::string_view prefer_not_to_answer{"prefer_not_to_answer"};
   static constexpr std::string_view women_owned_business{"women_owned_business"};
   static constexpr std::string_view known_values[] = {lgbtqi_owned_business, minority_owned_business, none_of_these_apply, prefer_not_to_answer, women_owned_business};
-};
-
-/// Shared by Stripe.Account, Stripe.AccountCreateParams, Stripe.AccountUpdateParams.
-struct BusinessType : stripe::OpenEnum<BusinessType> {
-  using OpenEnum::OpenEnum;
-  static constexpr std::string_view company{"company"};
-  static constexpr std::string_view government_entity{"government_entity"};
-  static constexpr std::string_view individual{"individual"};
-  static constexpr std::string_view non_profit{"non_profit"};
-  static constexpr std::string_view known_values[] = {company, government_entity, individual, non_profit};
 };
 
 /// Shared by Stripe.Account, Stripe.AccountCreateParams, Stripe.AccountUpdateParams.
@@ -63,15 +54,6 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view unincorporated_non_profit{"unincorporated_non_profit"};
   static constexpr std::string_view unincorporated_partnership{"unincorporated_partnership"};
   static constexpr std::string_view known_values[] = {free_zone_establishment, free_zone_llc, government_instrumentality, governmental_unit, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
-};
-
-/// Shared by Stripe.Account, Stripe.AccountCreateParams.
-struct DashboardType : stripe::OpenEnum<DashboardType> {
-  using OpenEnum::OpenEnum;
-  static constexpr std::string_view express{"express"};
-  static constexpr std::string_view full{"full"};
-  static constexpr std::string_view none{"none"};
-  static constexpr std::string_view known_values[] = {express, full, none};
 };
 
 /// Shared by Stripe.Account, Stripe.Capability.

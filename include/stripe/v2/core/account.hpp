@@ -730,7 +730,7 @@ struct Account {
       v("recipient", self.recipient);
     }
   };
-  using Dashboard = stripe::v2::core::DashboardType;
+  using Dashboard = stripe::common::DashboardType;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
     using Profile = stripe::v2::core::Profile;
@@ -1093,7 +1093,7 @@ struct Account {
         v("structure", self.structure);
       }
     };
-    using EntityType = stripe::v2::core::EntityType;
+    using EntityType = stripe::common::BusinessType;
     struct Individual {
       struct LegalGender : stripe::OpenEnum<LegalGender> {
         using OpenEnum::OpenEnum;

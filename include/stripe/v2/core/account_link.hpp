@@ -25,7 +25,7 @@ struct AccountLink {
   };
   struct UseCase {
     struct AccountOnboarding {
-      using CollectionOptions = stripe::v2::core::CollectionOptions;
+      using CollectionOptions = stripe::common::CollectionOptions;
 
       /// Specifies the requirements that Stripe collects from v2/core/accounts in the Onboarding flow.
       std::optional<CollectionOptions> collection_options;

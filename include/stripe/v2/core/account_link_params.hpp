@@ -21,7 +21,7 @@ namespace stripe::v2::core {
 struct AccountLinkCreateParams {
   struct UseCase {
     struct AccountOnboarding {
-      using CollectionOptions = stripe::v2::core::CollectionOptions;
+      using CollectionOptions = stripe::common::CollectionOptions;
       using Configurations = stripe::v2::core::ConfigurationType;
 
       /// Specifies the requirements that Stripe collects from v2/core/accounts in the Onboarding flow.

@@ -499,7 +499,7 @@ struct AccountCreateParams {
       v("recipient", self.recipient);
     }
   };
-  using Dashboard = stripe::v2::core::DashboardType;
+  using Dashboard = stripe::common::DashboardType;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
     using Profile = stripe::v2::core::Profile;
@@ -610,7 +610,7 @@ struct AccountCreateParams {
         v("structure", self.structure);
       }
     };
-    using EntityType = stripe::v2::core::EntityType;
+    using EntityType = stripe::common::BusinessType;
     struct Individual {
       struct LegalGender : stripe::OpenEnum<LegalGender> {
         using OpenEnum::OpenEnum;
@@ -755,15 +755,7 @@ struct AccountCreateParams {
 /// AccountUpdateParams (schema type Stripe.V2.Core.AccountUpdateParams).
 struct AccountUpdateParams {
   using Kana = stripe::v2::core::Kana;
-  struct CapabilityRequest {
-    /// To request a new Capability for an account, pass true.
-    std::optional<bool> requested;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("requested", self.requested);
-    }
-  };
+  using CapabilityRequest = stripe::common::CapabilityRequest;
   struct Configuration {
     struct Customer {
       struct AutomaticIndirectTax {
@@ -805,7 +797,7 @@ struct AccountUpdateParams {
         }
       };
       struct Capabilities {
-        using AutomaticIndirectTax = AccountUpdateParams::CapabilityRequest;
+        using AutomaticIndirectTax = stripe::common::CapabilityRequest;
 
         /// Generates requirements for enabling automatic indirect tax calculation on this customer's invoices or subscriptions.
         std::optional<AutomaticIndirectTax> automatic_indirect_tax;
@@ -844,54 +836,54 @@ struct AccountUpdateParams {
       using BacsDebitPayments = AccountCreateParams::Configuration::Merchant::BacsDebitPayments;
       using Branding = stripe::v2::core::Branding;
       struct Capabilities {
-        using AchDebitPayments = AccountUpdateParams::CapabilityRequest;
-        using AcssDebitPayments = AccountUpdateParams::CapabilityRequest;
-        using AffirmPayments = AccountUpdateParams::CapabilityRequest;
-        using AfterpayClearpayPayments = AccountUpdateParams::CapabilityRequest;
-        using AlmaPayments = AccountUpdateParams::CapabilityRequest;
-        using AmazonPayPayments = AccountUpdateParams::CapabilityRequest;
-        using AuBecsDebitPayments = AccountUpdateParams::CapabilityRequest;
-        using BacsDebitPayments = AccountUpdateParams::CapabilityRequest;
-        using BancontactPayments = AccountUpdateParams::CapabilityRequest;
-        using BlikPayments = AccountUpdateParams::CapabilityRequest;
-        using BlikRecurringPayments = AccountUpdateParams::CapabilityRequest;
-        using BoletoPayments = AccountUpdateParams::CapabilityRequest;
-        using CardPayments = AccountUpdateParams::CapabilityRequest;
-        using CartesBancairesPayments = AccountUpdateParams::CapabilityRequest;
-        using CashappPayments = AccountUpdateParams::CapabilityRequest;
-        using EpsPayments = AccountUpdateParams::CapabilityRequest;
-        using FpxPayments = AccountUpdateParams::CapabilityRequest;
-        using GbBankTransferPayments = AccountUpdateParams::CapabilityRequest;
-        using GrabpayPayments = AccountUpdateParams::CapabilityRequest;
-        using IdealPayments = AccountUpdateParams::CapabilityRequest;
-        using JcbPayments = AccountUpdateParams::CapabilityRequest;
-        using JpBankTransferPayments = AccountUpdateParams::CapabilityRequest;
-        using KakaoPayPayments = AccountUpdateParams::CapabilityRequest;
-        using KlarnaPayments = AccountUpdateParams::CapabilityRequest;
-        using KonbiniPayments = AccountUpdateParams::CapabilityRequest;
-        using KrCardPayments = AccountUpdateParams::CapabilityRequest;
-        using LinkPayments = AccountUpdateParams::CapabilityRequest;
-        using MobilepayPayments = AccountUpdateParams::CapabilityRequest;
-        using MultibancoPayments = AccountUpdateParams::CapabilityRequest;
-        using MxBankTransferPayments = AccountUpdateParams::CapabilityRequest;
-        using NaverPayPayments = AccountUpdateParams::CapabilityRequest;
-        using OxxoPayments = AccountUpdateParams::CapabilityRequest;
-        using P24Payments = AccountUpdateParams::CapabilityRequest;
-        using PayByBankPayments = AccountUpdateParams::CapabilityRequest;
-        using PaycoPayments = AccountUpdateParams::CapabilityRequest;
-        using PaynowPayments = AccountUpdateParams::CapabilityRequest;
-        using PromptpayPayments = AccountUpdateParams::CapabilityRequest;
-        using RevolutPayPayments = AccountUpdateParams::CapabilityRequest;
-        using SamsungPayPayments = AccountUpdateParams::CapabilityRequest;
-        using SatispayPayments = AccountUpdateParams::CapabilityRequest;
-        using SepaBankTransferPayments = AccountUpdateParams::CapabilityRequest;
-        using SepaDebitPayments = AccountUpdateParams::CapabilityRequest;
-        using SequraPayments = AccountUpdateParams::CapabilityRequest;
-        using SunbitPayments = AccountUpdateParams::CapabilityRequest;
-        using SwishPayments = AccountUpdateParams::CapabilityRequest;
-        using TwintPayments = AccountUpdateParams::CapabilityRequest;
-        using UsBankTransferPayments = AccountUpdateParams::CapabilityRequest;
-        using ZipPayments = AccountUpdateParams::CapabilityRequest;
+        using AchDebitPayments = stripe::common::CapabilityRequest;
+        using AcssDebitPayments = stripe::common::CapabilityRequest;
+        using AffirmPayments = stripe::common::CapabilityRequest;
+        using AfterpayClearpayPayments = stripe::common::CapabilityRequest;
+        using AlmaPayments = stripe::common::CapabilityRequest;
+        using AmazonPayPayments = stripe::common::CapabilityRequest;
+        using AuBecsDebitPayments = stripe::common::CapabilityRequest;
+        using BacsDebitPayments = stripe::common::CapabilityRequest;
+        using BancontactPayments = stripe::common::CapabilityRequest;
+        using BlikPayments = stripe::common::CapabilityRequest;
+        using BlikRecurringPayments = stripe::common::CapabilityRequest;
+        using BoletoPayments = stripe::common::CapabilityRequest;
+        using CardPayments = stripe::common::CapabilityRequest;
+        using CartesBancairesPayments = stripe::common::CapabilityRequest;
+        using CashappPayments = stripe::common::CapabilityRequest;
+        using EpsPayments = stripe::common::CapabilityRequest;
+        using FpxPayments = stripe::common::CapabilityRequest;
+        using GbBankTransferPayments = stripe::common::CapabilityRequest;
+        using GrabpayPayments = stripe::common::CapabilityRequest;
+        using IdealPayments = stripe::common::CapabilityRequest;
+        using JcbPayments = stripe::common::CapabilityRequest;
+        using JpBankTransferPayments = stripe::common::CapabilityRequest;
+        using KakaoPayPayments = stripe::common::CapabilityRequest;
+        using KlarnaPayments = stripe::common::CapabilityRequest;
+        using KonbiniPayments = stripe::common::CapabilityRequest;
+        using KrCardPayments = stripe::common::CapabilityRequest;
+        using LinkPayments = stripe::common::CapabilityRequest;
+        using MobilepayPayments = stripe::common::CapabilityRequest;
+        using MultibancoPayments = stripe::common::CapabilityRequest;
+        using MxBankTransferPayments = stripe::common::CapabilityRequest;
+        using NaverPayPayments = stripe::common::CapabilityRequest;
+        using OxxoPayments = stripe::common::CapabilityRequest;
+        using P24Payments = stripe::common::CapabilityRequest;
+        using PayByBankPayments = stripe::common::CapabilityRequest;
+        using PaycoPayments = stripe::common::CapabilityRequest;
+        using PaynowPayments = stripe::common::CapabilityRequest;
+        using PromptpayPayments = stripe::common::CapabilityRequest;
+        using RevolutPayPayments = stripe::common::CapabilityRequest;
+        using SamsungPayPayments = stripe::common::CapabilityRequest;
+        using SatispayPayments = stripe::common::CapabilityRequest;
+        using SepaBankTransferPayments = stripe::common::CapabilityRequest;
+        using SepaDebitPayments = stripe::common::CapabilityRequest;
+        using SequraPayments = stripe::common::CapabilityRequest;
+        using SunbitPayments = stripe::common::CapabilityRequest;
+        using SwishPayments = stripe::common::CapabilityRequest;
+        using TwintPayments = stripe::common::CapabilityRequest;
+        using UsBankTransferPayments = stripe::common::CapabilityRequest;
+        using ZipPayments = stripe::common::CapabilityRequest;
 
         /// Allow the merchant to process ACH debit payments.
         std::optional<AchDebitPayments> ach_debit_payments;
@@ -1090,13 +1082,13 @@ struct AccountUpdateParams {
     struct Recipient {
       struct Capabilities {
         struct BankAccounts {
-          using Ach = AccountUpdateParams::CapabilityRequest;
-          using Fedwire = AccountUpdateParams::CapabilityRequest;
-          using Fps = AccountUpdateParams::CapabilityRequest;
-          using Local = AccountUpdateParams::CapabilityRequest;
-          using Rtp = AccountUpdateParams::CapabilityRequest;
-          using Sepa = AccountUpdateParams::CapabilityRequest;
-          using Swift = AccountUpdateParams::CapabilityRequest;
+          using Ach = stripe::common::CapabilityRequest;
+          using Fedwire = stripe::common::CapabilityRequest;
+          using Fps = stripe::common::CapabilityRequest;
+          using Local = stripe::common::CapabilityRequest;
+          using Rtp = stripe::common::CapabilityRequest;
+          using Sepa = stripe::common::CapabilityRequest;
+          using Swift = stripe::common::CapabilityRequest;
 
           /// Enables this Account to receive OutboundPayments to linked bank accounts over ACH rails.
           std::optional<Ach> ach;
@@ -1124,9 +1116,9 @@ struct AccountUpdateParams {
             v("swift", self.swift);
           }
         };
-        using Cards = AccountUpdateParams::CapabilityRequest;
+        using Cards = stripe::common::CapabilityRequest;
         struct StripeBalance {
-          using StripeTransfers = AccountUpdateParams::CapabilityRequest;
+          using StripeTransfers = stripe::common::CapabilityRequest;
 
           /// Enables this Account to receive /v1/transfers into their Stripe Balance (/v1/balance).
           std::optional<StripeTransfers> stripe_transfers;
@@ -1178,7 +1170,7 @@ struct AccountUpdateParams {
       v("recipient", self.recipient);
     }
   };
-  using Dashboard = stripe::v2::core::DashboardType;
+  using Dashboard = stripe::common::DashboardType;
   struct Defaults {
     using Locales = stripe::v2::core::Locale;
     using Profile = stripe::v2::core::Profile;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/common/shared.hpp"
 
 namespace stripe::v2::core {
 
@@ -31,15 +32,6 @@ struct Exempt : stripe::OpenEnum<Exempt> {
   static constexpr std::string_view none{"none"};
   static constexpr std::string_view reverse{"reverse"};
   static constexpr std::string_view known_values[] = {exempt, none, reverse};
-};
-
-/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
-struct DashboardType : stripe::OpenEnum<DashboardType> {
-  using OpenEnum::OpenEnum;
-  static constexpr std::string_view express{"express"};
-  static constexpr std::string_view full{"full"};
-  static constexpr std::string_view none{"none"};
-  static constexpr std::string_view known_values[] = {express, full, none};
 };
 
 /// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
@@ -175,16 +167,6 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view known_values[] = {cooperative, free_zone_establishment, free_zone_llc, governmental_unit, government_instrumentality, incorporated_association, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_listed_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, trust, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
 };
 
-/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
-struct EntityType : stripe::OpenEnum<EntityType> {
-  using OpenEnum::OpenEnum;
-  static constexpr std::string_view company{"company"};
-  static constexpr std::string_view government_entity{"government_entity"};
-  static constexpr std::string_view individual{"individual"};
-  static constexpr std::string_view non_profit{"non_profit"};
-  static constexpr std::string_view known_values[] = {company, government_entity, individual, non_profit};
-};
-
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct CustomFields {
   /// The name of the custom field.
@@ -217,32 +199,6 @@ struct Rendering {
   static void describe(Self& self, V& v) {
     v("amount_tax_display", self.amount_tax_display);
     v("template", self.template_);
-  }
-};
-
-/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
-struct Address {
-  /// City, district, suburb, town, or village.
-  std::optional<std::string> city;
-  /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-  std::optional<std::string> country;
-  /// Address line 1 (e.g., street, PO Box, or company name).
-  std::optional<std::string> line1;
-  /// Address line 2 (e.g., apartment, suite, unit, or building).
-  std::optional<std::string> line2;
-  /// ZIP or postal code.
-  std::optional<std::string> postal_code;
-  /// State, county, province, or region.
-  std::optional<std::string> state;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
   }
 };
 
@@ -365,36 +321,9 @@ struct Profile {
   }
 };
 
-/// Shared by <stripe/v2/core/account_link.hpp>, <stripe/v2/core/account_link_params.hpp>.
-struct CollectionOptions {
-  struct Fields : stripe::OpenEnum<Fields> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view currently_due{"currently_due"};
-    static constexpr std::string_view eventually_due{"eventually_due"};
-    static constexpr std::string_view known_values[] = {currently_due, eventually_due};
-  };
-  struct FutureRequirements : stripe::OpenEnum<FutureRequirements> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view include{"include"};
-    static constexpr std::string_view omit{"omit"};
-    static constexpr std::string_view known_values[] = {include, omit};
-  };
-
-  /// Specifies whether the platform collects only currently_due requirements (`currently_due`) or both currently_due and eventually_due requirements (`eventually_due`).
-  std::optional<Fields> fields;
-  /// Specifies whether the platform collects future_requirements in addition to requirements in Connect Onboarding.
-  std::optional<FutureRequirements> future_requirements;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("fields", self.fields);
-    v("future_requirements", self.future_requirements);
-  }
-};
-
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct Shipping {
-  using Address = stripe::v2::core::Address;
+  using Address = stripe::common::Address;
 
   /// Customer shipping address.
   std::optional<Address> address;
