@@ -514,14 +514,15 @@ class Simulator : public http::Transport {
   static bool has_cap(const SimAccount& a, const std::string& cap) {
     return std::find(a.capabilities.begin(), a.capabilities.end(), cap) != a.capabilities.end();
   }
-  static bool charges_enabled(const SimAccount& a) {
-    return has_cap(a, "card_payments") && capability_status(a, "card_payments") == "active";
-  }
-  static bool payouts_enabled(const SimAccount& a) {
-    for (const char* cap : {"transfers", "card_payments"})
+  // The API-onboarding guide: charges_enabled "evaluates if either card_payments or transfers
+  // capabilities are active". Payouts need one of the two as well.
+  static bool card_payments_or_transfers_active(const SimAccount& a) {
+    for (const char* cap : {"card_payments", "transfers"})
       if (has_cap(a, cap) && capability_status(a, cap) == "active") return true;
     return false;
   }
+  static bool charges_enabled(const SimAccount& a) { return card_payments_or_transfers_active(a); }
+  static bool payouts_enabled(const SimAccount& a) { return card_payments_or_transfers_active(a); }
 
   void rebuild_items(SimAccount& a) {
     std::set<std::string> caps(a.capabilities.begin(), a.capabilities.end());
