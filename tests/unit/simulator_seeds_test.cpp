@@ -122,3 +122,29 @@ TEST_CASE("seeds: charges_enabled is on when transfers alone is active") {
   CHECK_FALSE(contains(a.requirements->eventually_due, "individual.id_number"));
   CHECK(ob::to_string(ob::account_state(a)) == std::string("complete"));
 }
+
+TEST_CASE("seeds: Express and Standard accounts created without capabilities get them from onboarding") {
+  // Express accounts: "If you omit capabilities, Connect Onboarding uses the settings in the
+  // Configuration settings section of the Stripe Dashboard to automatically request
+  // capabilities based on the account's country."
+  // Stripe-hosted onboarding, Full Stripe Dashboard: "Stripe automatically requests a set of
+  // capabilities for the account based on the selected country."
+  for (const char* type : {"express", "standard"}) {
+    INFO(type);
+    Platform p;
+    v1::AccountCreateParams params;
+    params.type = v1::AccountCreateParams::Type(std::string(type));  // the Express guide's `curl ... -d type=express`
+    auto a = p.client.v1().accounts().create(params).value();
+    CHECK(a.capabilities.empty());
+    auto visit = p.sim->submit_onboarding(p.link(a.id, ob::Strategy::up_front).url);
+    CHECK(std::count(visit.fields_collected.begin(), visit.fields_collected.end(), "business_profile.url") == 1);
+    p.sim->advance_clock(60);
+    auto done = p.get(a.id);
+    CHECK(done.capabilities.at("card_payments") == "active");
+    CHECK(done.capabilities.at("transfers") == "active");
+    CHECK(ob::to_string(ob::account_state(done)) == std::string("complete"));
+  }
+  // Custom accounts still name their capabilities: the platform's own flow collects for them.
+  Platform p;
+  CHECK_THROWS_AS(p.client.raw_request(M::post, "/v1/accounts", {{"type", "custom"}}), stripe::InvalidRequestError);
+}

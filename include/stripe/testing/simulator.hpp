@@ -44,6 +44,9 @@ struct SimulatorOptions {
   std::int64_t requirement_deadline = 14 * 24 * 3600;  ///< seconds from currently_due to past_due
   std::string webhook_secret = "whsec_simulator_endpoint_secret";  ///< signs webhook deliveries; give it to the endpoint under test
   std::string link_host = "connect.simulator.invalid";  ///< host of the account link URLs handed out
+  /// What onboarding requests for an account with a Stripe-hosted Dashboard created without
+  /// capabilities: the platform's Onboarding options in the Dashboard.
+  std::vector<std::string> onboarding_capabilities = {"card_payments", "transfers"};
 };
 
 /// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer.
@@ -524,6 +527,21 @@ class Simulator : public http::Transport {
   static bool charges_enabled(const SimAccount& a) { return card_payments_or_transfers_active(a); }
   static bool payouts_enabled(const SimAccount& a) { return card_payments_or_transfers_active(a); }
 
+  void request_capability(SimAccount& a, const std::string& cap) {
+    if (has_cap(a, cap)) return;
+    a.capabilities.push_back(cap);
+    a.requested_at[cap] = clock_;
+  }
+
+  // The Express guide: "If you omit capabilities, Connect Onboarding uses the settings in the
+  // Configuration settings section of the Stripe Dashboard to automatically request
+  // capabilities"; the hosted-onboarding guide says the same of a Full Dashboard.
+  void request_onboarding_capabilities(SimAccount& a) {
+    if (a.v2 || !a.capabilities.empty() || !dashboard_hosted(a)) return;
+    for (const auto& cap : options_.onboarding_capabilities) request_capability(a, cap);
+    rebuild_items(a);
+  }
+
   void rebuild_items(SimAccount& a) {
     std::set<std::string> caps(a.capabilities.begin(), a.capabilities.end());
     std::vector<Item> next;
@@ -870,11 +888,13 @@ class Simulator : public http::Transport {
     if (it == links_.end() || url.find(options_.link_host) == std::string::npos)
       return LinkVisit{LinkVisit::Outcome::refresh, "", "unknown_link", {}};
     SimLink& link = it->second;
-    const SimAccount& a = accounts_.at(link.account);
+    SimAccount& a = accounts_.at(link.account);
     if (!a.rejected.empty()) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_rejected", {}};
     if (link.visited) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "already_visited", {}};
     if (clock_ >= link.expires_at) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "expired", {}};
     link.visited = true;
+    request_onboarding_capabilities(a);
+    touch(a.id);
     return LinkVisit{LinkVisit::Outcome::form, "", "", {}};
   }
 
@@ -1262,10 +1282,7 @@ class Simulator : public http::Transport {
     }
     if (p.contains("capabilities") && p["capabilities"].is_object())
       for (auto it = p["capabilities"].begin(); it != p["capabilities"].end(); ++it)
-        if (str(it.value(), "requested") == "true" && !has_cap(a, it.key())) {
-          a.capabilities.push_back(it.key());
-          a.requested_at[it.key()] = clock_;
-        }
+        if (str(it.value(), "requested") == "true") request_capability(a, it.key());
     if (p.contains("business_type")) a.business_type = str(p, "business_type", a.business_type);
     rebuild_items(a);
     apply_prefill(a, p);
@@ -1314,12 +1331,11 @@ class Simulator : public http::Transport {
         a.controller = {{"fees", {{"payer", "account"}}}, {"is_controller", false}, {"losses", {{"payments", "stripe"}}},
                         {"requirement_collection", "stripe"}, {"stripe_dashboard", {{"type", "full"}}}, {"type", "account"}};
     }
-    if (a.type == "custom" || a.type == "express") {
-      // Custom and Express accounts must request capabilities; the API says so.
-      if (!p.contains("capabilities"))
-        return refuse(400, "You must request capabilities when creating " + a.type + " accounts.", "capabilities",
-                      "parameter_missing");
-    }
+    // Custom accounts must request capabilities (the platform's own flow collects for them);
+    // Express and Standard accounts get them from onboarding.
+    if (a.type == "custom" && !p.contains("capabilities"))
+      return refuse(400, "You must request capabilities when creating custom accounts.", "capabilities",
+                    "parameter_missing");
     apply_common_v1(a, p);
     std::string id = a.id;
     accounts_[id] = std::move(a);
@@ -1360,9 +1376,8 @@ class Simulator : public http::Transport {
   http::Response update_capability(SimAccount& a, const std::string& cap, json& p) {
     if (auto problem = check_params<v1::CapabilityUpdateParams>(p, true)) return bad(*problem);
     std::string requested = str(p, "requested");
-    if (requested == "true" && !has_cap(a, cap)) {
-      a.capabilities.push_back(cap);
-      a.requested_at[cap] = clock_;
+    if (requested == "true") {
+      request_capability(a, cap);
     } else if (requested == "false") {
       a.capabilities.erase(std::remove(a.capabilities.begin(), a.capabilities.end(), cap), a.capabilities.end());
       a.last_caps.erase(cap);
@@ -1499,19 +1514,13 @@ class Simulator : public http::Transport {
         if (std::find(a.configurations.begin(), a.configurations.end(), name) == a.configurations.end())
           a.configurations.push_back(name);
       };
-      auto request = [&](const std::string& cap) {
-        if (!has_cap(a, cap)) {
-          a.capabilities.push_back(cap);
-          a.requested_at[cap] = clock_;
-        }
-      };
       if (c.contains("recipient")) {
         add_config("recipient");
-        request("transfers");
+        request_capability(a, "transfers");
       }
       if (c.contains("merchant")) {
         add_config("merchant");
-        request("card_payments");
+        request_capability(a, "card_payments");
       }
       if (c.contains("customer")) add_config("customer");
     }
