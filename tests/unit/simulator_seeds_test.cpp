@@ -148,3 +148,22 @@ TEST_CASE("seeds: Express and Standard accounts created without capabilities get
   Platform p;
   CHECK_THROWS_AS(p.client.raw_request(M::post, "/v1/accounts", {{"type", "custom"}}), stripe::InvalidRequestError);
 }
+
+TEST_CASE("seeds: a link to an account the platform can no longer access sends the user to refresh_url") {
+  // Express accounts: "Your user is redirected to the refresh_url in these cases: ... Your
+  // platform can no longer access the account."
+  Platform p;
+  const std::string first = p.custom().id, second = p.custom().id;
+  auto unopened = p.link(first);
+  auto opened = p.link(second);
+  REQUIRE(p.sim->open_link(opened.url).outcome == LinkVisit::Outcome::form);
+  for (const auto& id : {first, second}) CHECK(p.client.v1().accounts().del(id)->deleted);
+  auto visit = p.sim->open_link(unopened.url);
+  CHECK(visit.outcome == LinkVisit::Outcome::refresh);
+  CHECK(visit.reason == "account_inaccessible");
+  CHECK(visit.redirect_url == "https://p.example/refresh");
+  auto submit = p.sim->submit_onboarding(opened.url);  // the form was open when the account went away
+  CHECK(submit.outcome == LinkVisit::Outcome::refresh);
+  CHECK(submit.reason == "account_inaccessible");
+  CHECK(submit.fields_collected.empty());
+}

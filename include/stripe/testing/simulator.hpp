@@ -66,7 +66,7 @@ struct LinkVisit {
     refresh   ///< the browser was sent to refresh_url
   } outcome = Outcome::refresh;  ///< what the visit led to
   std::string redirect_url;  ///< refresh_url or return_url
-  std::string reason;        ///< why a refresh: expired, already_visited, unknown_link, account_rejected
+  std::string reason;        ///< why a refresh: expired, already_visited, unknown_link, account_rejected, account_inaccessible
   std::vector<std::string> fields_collected;  ///< what the form asked for (on submit)
 };
 
@@ -181,6 +181,10 @@ class Simulator : public http::Transport {
         return;
       }
       SimAccount& a = accounts_.at(link.account);
+      if (a.deleted) {  // deleted while the form was open
+        visit = LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_inaccessible", {}};
+        return;
+      }
       for (auto& item : a.items) {
         if (item.state != Item::State::due) continue;
         bool in_scope = !item.spec.eventually && !item.spec.future;
@@ -889,6 +893,9 @@ class Simulator : public http::Transport {
       return LinkVisit{LinkVisit::Outcome::refresh, "", "unknown_link", {}};
     SimLink& link = it->second;
     SimAccount& a = accounts_.at(link.account);
+    // The Express guide sends the user to refresh_url when "Your platform can no longer access
+    // the account."
+    if (a.deleted) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_inaccessible", {}};
     if (!a.rejected.empty()) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_rejected", {}};
     if (link.visited) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "already_visited", {}};
     if (clock_ >= link.expires_at) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "expired", {}};
