@@ -167,3 +167,35 @@ TEST_CASE("seeds: a link to an account the platform can no longer access sends t
   CHECK(submit.reason == "account_inaccessible");
   CHECK(submit.fields_collected.empty());
 }
+
+TEST_CASE("seeds: changing the name or ID number after the terms were accepted reruns verification") {
+  // API onboarding: "After Stripe confirms acceptance of our terms of service, any change to the
+  // Account triggers reverification. For example, if you change the connected account's name and
+  // ID number, Stripe reruns verifications." ... "Account verifications run continuously, and if
+  // a future verification fails, a capability can transition out of active."
+  Platform p;
+  auto id = p.api_onboarded();
+  REQUIRE(p.get(id).requirements->pending_verification->empty());
+
+  v1::AccountUpdateParams name;
+  name.individual.emplace().last_name = "Rosen-Smith";
+  auto renamed = p.client.v1().accounts().update(id, name).value();
+  CHECK(contains(renamed.requirements->pending_verification, "individual.ssn_last_4"));
+  CHECK(contains(renamed.requirements->pending_verification, "individual.id_number"));
+  CHECK(renamed.capabilities.at("transfers") == "active");  // it stays active while Stripe reruns
+  CHECK(ob::account_state(renamed) == ob::AccountState::pending_enablement);
+  p.sim->advance_clock(60);
+  CHECK(ob::account_state(p.get(id)) == ob::AccountState::complete);
+
+  v1::AccountUpdateParams number;
+  number.individual.emplace().id_number = "000000001";
+  CHECK(contains(p.client.v1().accounts().update(id, number)->requirements->pending_verification, "individual.id_number"));
+
+  // The same value again is no change, and neither is information that is not identity.
+  p.sim->advance_clock(60);
+  auto same = p.client.v1().accounts().update(id, number).value();
+  CHECK(same.requirements->pending_verification->empty());
+  v1::AccountUpdateParams meta;
+  meta.metadata = std::map<std::string, std::optional<std::string>>{{"crm", "42"}};
+  CHECK(p.client.v1().accounts().update(id, meta)->requirements->pending_verification->empty());
+}

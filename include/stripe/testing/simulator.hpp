@@ -148,7 +148,7 @@ class Simulator : public http::Transport {
       for (auto& [id, a] : accounts_) {
         for (auto& item : a.items)
           if (item.state == Item::State::pending && clock_ - item.submitted_at >= options_.verification_delay)
-            item.state = Item::State::verified;
+            verified(item);
         if (a.current_deadline && clock_ >= *a.current_deadline && !currently_due(a).empty()) a.past_deadline = true;
         touch(id);
       }
@@ -218,7 +218,7 @@ class Simulator : public http::Transport {
     require_utf8("account", account);
     run_hook([&] {
       for (auto& item : find(account).items)
-        if (item.state == Item::State::pending) item.state = Item::State::verified;
+        if (item.state == Item::State::pending) verified(item);
       touch(account);
     });
   }
@@ -322,6 +322,7 @@ class Simulator : public http::Transport {
     enum class State { due, pending, verified } state = State::due;
     std::int64_t submitted_at = 0;
     bool escalated = false;  // an eventually_due item Stripe now needs by the deadline
+    bool reverifying = false;  // verified before, checked again after a change: enabled stays enabled
     std::string error_code, error_reason;
   };
 
@@ -460,11 +461,34 @@ class Simulator : public http::Transport {
     item.error_code.clear();
     item.error_reason.clear();
     item.escalated = false;
+    item.reverifying = false;
     if (item.spec.verified) {
       item.state = Item::State::pending;
       item.submitted_at = clock_;
     } else {
       item.state = Item::State::verified;
+    }
+  }
+
+  static void verified(Item& item) {
+    item.state = Item::State::verified;
+    item.reverifying = false;
+  }
+
+  // The API-onboarding guide: "After Stripe confirms acceptance of our terms of service, any
+  // change to the Account triggers reverification. For example, if you change the connected
+  // account's name and ID number, Stripe reruns verifications." It also says "if a future
+  // verification fails, a capability can transition out of active": a capability stays as it
+  // is while they rerun.
+  void reverify(SimAccount& a, std::initializer_list<const char*> prefixes) {
+    for (auto& item : a.items) {
+      if (item.state != Item::State::verified || !item.spec.verified) continue;
+      for (const char* prefix : prefixes)
+        if (item.spec.name.rfind(prefix, 0) == 0) {
+          item.state = Item::State::pending;
+          item.submitted_at = clock_;
+          item.reverifying = true;
+        }
     }
   }
 
@@ -507,7 +531,7 @@ class Simulator : public http::Transport {
     // Information needed to enable the capability is still being verified. Eventually-due
     // information under review does not switch an enabled capability off.
     for (const auto& i : a.items)
-      if (i.state == Item::State::pending && !i.spec.eventually &&
+      if (i.state == Item::State::pending && !i.spec.eventually && !i.reverifying &&
           (i.spec.capability.empty() || i.spec.capability == cap))
         return "pending";
     return "active";
@@ -1362,7 +1386,11 @@ class Simulator : public http::Transport {
                    "This account's identity information is collected by Stripe after onboarding started; the "
                    "platform can no longer update it.",
                    p.contains("individual") ? "individual" : p.contains("company") ? "company" : "business_type");
+    const json individual_before = a.individual, company_before = a.company;
+    const bool terms_accepted = a.tos_date.has_value();
     apply_common_v1(a, p);
+    if (terms_accepted && a.individual != individual_before) reverify(a, {"individual."});
+    if (terms_accepted && a.company != company_before) reverify(a, {"company.", "representative."});
     ++commits_;
     touch(a.id);
     return reply(200, render_v1(a));
