@@ -199,3 +199,39 @@ TEST_CASE("seeds: changing the name or ID number after the terms were accepted r
   meta.metadata = std::map<std::string, std::optional<std::string>>{{"crm", "42"}};
   CHECK(p.client.v1().accounts().update(id, meta)->requirements->pending_verification->empty());
 }
+
+TEST_CASE("seeds: v2 account_update links only for accounts whose requirements the platform collects") {
+  // Create an account link: "You can create Account Links of type account_update only for
+  // connected accounts where your platform is responsible for collecting requirements,
+  // including Custom accounts."
+  Platform p;
+  auto account = [&](const char* losses_collector) {
+    return p.post("/v2/core/accounts",
+                  {{"dashboard", "none"},
+                   {"identity", {{"country", "US"}}},
+                   {"defaults", {{"responsibilities", {{"fees_collector", "application"}, {"losses_collector", losses_collector}}}}},
+                   {"configuration", {{"recipient", kRecipientAndMerchant.at("recipient")}}},
+                   {"include", json::array({"defaults"})}});
+  };
+  auto update_link = [&](const std::string& id) {
+    return p.client.raw_request(
+        M::post, "/v2/core/account_links",
+        {{"account", id},
+         {"use_case", {{"type", "account_update"},
+                       {"account_update", {{"configurations", json::array({"recipient"})},
+                                           {"refresh_url", "https://p.example/r"},
+                                           {"return_url", "https://p.example/x"}}}}}});
+  };
+  auto stripe_collects = account("stripe");
+  CHECK(stripe_collects.at("defaults").at("responsibilities").at("requirements_collector") == "stripe");
+  try {
+    update_link(stripe_collects.at("id"));
+    FAIL("expected the account_update link to be refused");
+  } catch (const stripe::InvalidRequestError& e) {
+    CHECK(e.http_status() == 400);
+    CHECK(e.param() == "use_case.type");
+  }
+  auto platform_collects = account("application");
+  CHECK(platform_collects.at("defaults").at("responsibilities").at("requirements_collector") == "application");
+  CHECK(update_link(platform_collects.at("id"))->at("use_case").at("type") == "account_update");
+}

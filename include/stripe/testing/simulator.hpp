@@ -1517,11 +1517,12 @@ class Simulator : public http::Transport {
         if (it.value().is_string()) a.metadata[it.key()] = it.value();
         else a.metadata.erase(it.key());
       }
-    if (p.contains("defaults") && p["defaults"].is_object()) {
-      merge_into_object(a.defaults, p["defaults"]);
-      auto r = a.defaults.find("responsibilities");
-      if (r != a.defaults.end()) a.requirements_collector = str(*r, "requirements_collector", a.requirements_collector);
-    }
+    if (p.contains("defaults") && p["defaults"].is_object()) merge_into_object(a.defaults, p["defaults"]);
+    // The platform collects requirements only where it is liable for the losses of an account
+    // without a Stripe Dashboard (as v1 allows requirement_collection=application).
+    const json responsibilities = a.defaults.is_object() ? a.defaults.value("responsibilities", json::object()) : json::object();
+    a.requirements_collector =
+        a.dashboard == "none" && str(responsibilities, "losses_collector") == "application" ? "application" : "stripe";
     json v1_like = json::object();  // v2 identity fields in the v1 requirement names
     if (p.contains("identity") && p["identity"].is_object()) {
       const json& id = p["identity"];
@@ -1645,9 +1646,13 @@ class Simulator : public http::Transport {
         return refuse(400, std::string("use_case.") + type + "." + u + " must use HTTPS.",
                       std::string("use_case.") + type + "." + u, "url_invalid");
     }
-    if (type == "account_update" && (a.dashboard == "express" || a.dashboard == "full"))
+    // Create an account link: "You can create Account Links of type account_update only for
+    // connected accounts where your platform is responsible for collecting requirements".
+    if (type == "account_update" && (dashboard_hosted(a) || a.requirements_collector != "application"))
       return error(400, "invalid_request_error",
-                   "You cannot create account_update links for accounts with a Stripe-hosted Dashboard.", "use_case.type");
+                   "You cannot create account_update links for accounts with a Stripe-hosted Dashboard or where "
+                   "Stripe collects requirements.",
+                   "use_case.type");
     SimLink link;
     link.v2 = true;
     link.account = a.id;
