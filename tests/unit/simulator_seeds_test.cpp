@@ -235,3 +235,41 @@ TEST_CASE("seeds: v2 account_update links only for accounts whose requirements t
   CHECK(platform_collects.at("defaults").at("responsibilities").at("requirements_collector") == "application");
   CHECK(update_link(platform_collects.at("id"))->at("use_case").at("type") == "account_update");
 }
+
+TEST_CASE("seeds: country and service agreement are immutable; the service agreement is shown") {
+  // API onboarding: "Country and service agreement type are immutable, while capabilities and
+  // business type are mutable." ... "The service type agreement
+  // (tos_acceptance.service_agreement) defaults to full."
+  Platform p;
+  CHECK(p.custom().tos_acceptance->service_agreement == std::string("full"));
+  auto recipient = p.custom("recipient");
+  CHECK(recipient.tos_acceptance->service_agreement == std::string("recipient"));
+  v1::AccountUpdateParams change;
+  change.tos_acceptance.emplace().service_agreement = "full";
+  try {
+    p.client.v1().accounts().update(recipient.id, change);
+    FAIL("expected the service agreement change to be refused");
+  } catch (const stripe::InvalidRequestError& e) {
+    CHECK(e.param() == "tos_acceptance[service_agreement]");
+  }
+  CHECK(p.get(recipient.id).tos_acceptance->service_agreement == std::string("recipient"));
+  v1::AccountUpdateParams business;
+  business.business_type = "company";
+  CHECK(p.client.v1().accounts().update(recipient.id, business)->business_type == "company");
+
+  auto v2 = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}}}, {"include", json::array({"identity"})}});
+  const std::string id = v2.at("id");
+  try {
+    p.post("/v2/core/accounts/" + id, {{"identity", {{"country", "GB"}}}});
+    FAIL("expected the country change to be refused");
+  } catch (const stripe::InvalidRequestError& e) {
+    CHECK(e.param() == "identity.country");
+  }
+  stripe::v2::core::AccountRetrieveParams include_identity;
+  include_identity.include = std::vector<stripe::v2::core::AccountRetrieveParams::Include>{"identity"};
+  auto kept = p.client.v2().core().accounts().retrieve(id, include_identity).value();
+  REQUIRE(kept.identity.has_value());
+  CHECK(kept.identity->country == std::string("US"));
+  CHECK(p.post("/v2/core/accounts/" + id, {{"identity", {{"entity_type", "company"}}}, {"include", json::array({"identity"})}})
+            .at("identity").at("entity_type") == "company");
+}

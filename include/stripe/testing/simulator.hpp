@@ -347,6 +347,7 @@ class Simulator : public http::Transport {
     nlohmann::json business_profile, individual, company, metadata = nlohmann::json::object();
     std::optional<std::int64_t> tos_date;
     std::optional<std::string> tos_ip;
+    std::string service_agreement = "full";  // immutable, like country
     // v2
     std::string display_name, dashboard = "none", requirements_collector = "stripe";
     std::vector<std::string> configurations;
@@ -659,6 +660,7 @@ class Simulator : public http::Transport {
     v1::Account::TosAcceptance tos;
     tos.date = a.tos_date;
     tos.ip = a.tos_ip;
+    tos.service_agreement = a.service_agreement;
     out.tos_acceptance = tos;
     for (auto it = a.metadata.begin(); it != a.metadata.end(); ++it)
       if (it.value().is_string()) out.metadata[it.key()] = it.value().get<std::string>();
@@ -1339,6 +1341,7 @@ class Simulator : public http::Transport {
     a.created = clock_;
     a.country = str(p, "country", "US");
     a.type = str(p, "type");
+    if (p.contains("tos_acceptance")) a.service_agreement = str(p["tos_acceptance"], "service_agreement", "full");
     if (p.contains("controller") && p["controller"].is_object()) {
       const json& c = p["controller"];
       a.controller = {{"fees", {{"payer", str(c.value("fees", json::object()), "payer", "application")}}},
@@ -1381,6 +1384,11 @@ class Simulator : public http::Transport {
     if (p.contains("country") || p.contains("type"))
       return refuse(400, "You cannot change `country` or `type` of an account after creating it.",
                     p.contains("country") ? "country" : "type");
+    // The API-onboarding guide: "Country and service agreement type are immutable".
+    if (p.contains("tos_acceptance") && p["tos_acceptance"].contains("service_agreement") &&
+        str(p["tos_acceptance"], "service_agreement") != a.service_agreement)
+      return refuse(400, "You cannot change `tos_acceptance[service_agreement]` of an account after creating it.",
+                    "tos_acceptance[service_agreement]");
     if (a.kyc_locked && (p.contains("individual") || p.contains("company") || p.contains("business_type")))
       return error(400, "invalid_request_error",
                    "This account's identity information is collected by Stripe after onboarding started; the "
@@ -1597,6 +1605,8 @@ class Simulator : public http::Transport {
                    "Stripe collects this account's identity after onboarding started; the platform can no longer "
                    "update it.",
                    "identity");
+    if (p.contains("identity") && p["identity"].contains("country") && str(p["identity"], "country") != a.country)
+      return refuse(400, "You cannot change `identity.country` of an account after creating it.", "identity.country");
     apply_v2(a, p);
     ++commits_;
     touch(a.id);
