@@ -273,3 +273,18 @@ TEST_CASE("seeds: country and service agreement are immutable; the service agree
   CHECK(p.post("/v2/core/accounts/" + id, {{"identity", {{"entity_type", "company"}}}, {"include", json::array({"identity"})}})
             .at("identity").at("entity_type") == "company");
 }
+
+TEST_CASE("seeds: a new account with currently due requirements is disabled for requirements.past_due") {
+  // API onboarding, the requirements hash of a newly created account:
+  //   "currently_due": [ "business_profile.product_description", ... ],
+  //   "disabled_reason": "requirements.past_due", ... "past_due": [],
+  Platform p;
+  auto fresh = p.custom();
+  CHECK_FALSE(fresh.requirements->currently_due->empty());
+  CHECK(fresh.requirements->past_due->empty());
+  CHECK_FALSE(fresh.requirements->current_deadline.has_value());
+  CHECK(fresh.requirements->disabled_reason == std::string_view("requirements.past_due"));
+  CHECK(ob::account_state(fresh) == ob::AccountState::restricted);
+  auto onboarded = p.get(p.api_onboarded());
+  CHECK_FALSE(onboarded.requirements->disabled_reason.has_value());
+}

@@ -504,6 +504,9 @@ class Simulator : public http::Transport {
         out.push_back(i.spec.name);
     return out;
   }
+  static bool due_without_grace(const SimAccount& a) {
+    return std::any_of(a.items.begin(), a.items.end(), [](const Item& i) { return blocking(i) && !i.escalated; });
+  }
   static std::vector<std::string> eventually_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
@@ -646,6 +649,10 @@ class Simulator : public http::Transport {
     if (a.current_deadline && !r.currently_due->empty()) r.current_deadline = *a.current_deadline;
     if (!a.rejected.empty()) r.disabled_reason = v1::Account::Requirements::DisabledReason(std::string(a.rejected));
     else if (!r.past_due->empty()) r.disabled_reason = "requirements.past_due";
+    // The API-onboarding guide's new account: currently_due items, an empty past_due and
+    // "disabled_reason": "requirements.past_due". Items with a deadline still ahead disable nothing.
+    else if (!out.charges_enabled && !out.payouts_enabled && due_without_grace(a))
+      r.disabled_reason = "requirements.past_due";
     else if (!out.charges_enabled && !out.payouts_enabled && r.currently_due->empty() && !r.pending_verification->empty())
       r.disabled_reason = "requirements.pending_verification";
     out.requirements = std::move(r);
