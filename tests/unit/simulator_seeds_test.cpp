@@ -288,3 +288,49 @@ TEST_CASE("seeds: a new account with currently due requirements is disabled for 
   auto onboarded = p.get(p.api_onboarded());
   CHECK_FALSE(onboarded.requirements->disabled_reason.has_value());
 }
+
+TEST_CASE("seeds: future requirements become current when their deadline passes") {
+  // Stripe-hosted onboarding: "Stripe notifies you about any upcoming requirements updates that
+  // affect your connected accounts. You can proactively collect this information by reviewing
+  // the future requirements for your accounts." ... "If the account contains any currently_due
+  // fields when the current_deadline arrives, the corresponding functionality is disabled and
+  // those fields are added to past_due."
+  Platform p;
+  auto a = p.express();
+  p.sim->submit_onboarding(p.link(a.id).url);
+  p.sim->complete_verifications(a.id);
+  auto before = p.get(a.id);
+  CHECK(contains(before.future_requirements->eventually_due, "individual.political_exposure"));
+  REQUIRE(before.future_requirements->current_deadline.has_value());
+  const auto future_deadline = *before.future_requirements->current_deadline;
+  CHECK(future_deadline > p.sim->now());
+  CHECK(before.charges_enabled);
+
+  p.sim->advance_clock(future_deadline - p.sim->now() - 1);
+  CHECK_FALSE(contains(p.get(a.id).requirements->currently_due, "individual.political_exposure"));
+  p.sim->advance_clock(1);
+  auto current = p.get(a.id);
+  CHECK(contains(current.requirements->currently_due, "individual.political_exposure"));
+  CHECK_FALSE(contains(current.future_requirements->eventually_due, "individual.political_exposure"));
+  REQUIRE(current.requirements->current_deadline.has_value());
+  CHECK(*current.requirements->current_deadline > p.sim->now());
+  CHECK(current.charges_enabled);  // a grace period before the new deadline
+  CHECK(ob::needs_onboarding(current, ob::Strategy::incremental));
+
+  p.sim->advance_clock(*current.requirements->current_deadline - p.sim->now());
+  auto past = p.get(a.id);
+  CHECK(contains(past.requirements->past_due, "individual.political_exposure"));
+  CHECK(past.requirements->disabled_reason == std::string_view("requirements.past_due"));
+  CHECK_FALSE(past.charges_enabled);
+
+  // Collected ahead of time (collection_options.future_requirements=include): nothing comes due.
+  auto early = p.express();
+  REQUIRE(early.future_requirements->current_deadline.has_value());
+  const auto early_deadline = *early.future_requirements->current_deadline;
+  p.sim->submit_onboarding(p.link(early.id, ob::Strategy::up_front, true).url);
+  p.sim->advance_clock(early_deadline + 30 * 24 * 3600 - p.sim->now());
+  auto collected = p.get(early.id);
+  CHECK(collected.requirements->currently_due->empty());
+  CHECK(collected.future_requirements->eventually_due->empty());
+  CHECK(collected.charges_enabled);
+}

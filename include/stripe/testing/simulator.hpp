@@ -42,6 +42,7 @@ struct SimulatorOptions {
   std::int64_t link_ttl = 300;           ///< account links expire after this many seconds
   std::int64_t verification_delay = 60;  ///< pending verifications finish after this long
   std::int64_t requirement_deadline = 14 * 24 * 3600;  ///< seconds from currently_due to past_due
+  std::int64_t future_requirements_delay = 90 * 24 * 3600;  ///< from account creation to future_requirements.current_deadline
   std::string webhook_secret = "whsec_simulator_endpoint_secret";  ///< signs webhook deliveries; give it to the endpoint under test
   std::string link_host = "connect.simulator.invalid";  ///< host of the account link URLs handed out
   /// What onboarding requests for an account with a Stripe-hosted Dashboard created without
@@ -140,8 +141,9 @@ class Simulator : public http::Transport {
     std::lock_guard<std::mutex> lock(mutex_);
     return clock_;
   }
-  /// Moves time on: links expire, pending verifications finish after verification_delay, and
-  /// requirements whose deadline passes become past_due.
+  /// Moves time on: links expire, pending verifications finish after verification_delay, future
+  /// requirements become requirements at future_requirements.current_deadline, and requirements
+  /// whose deadline passes become past_due.
   void advance_clock(std::int64_t seconds) {
     run_hook([&] {
       clock_ += seconds;
@@ -149,6 +151,7 @@ class Simulator : public http::Transport {
         for (auto& item : a.items)
           if (item.state == Item::State::pending && clock_ - item.submitted_at >= options_.verification_delay)
             verified(item);
+        mature_future_requirements(a);
         if (a.current_deadline && clock_ >= *a.current_deadline && !currently_due(a).empty()) a.past_deadline = true;
         touch(id);
       }
@@ -187,9 +190,9 @@ class Simulator : public http::Transport {
       }
       for (auto& item : a.items) {
         if (item.state != Item::State::due) continue;
-        bool in_scope = !item.spec.eventually && !item.spec.future;
+        bool in_scope = !item.spec.eventually && !is_future(item);
         if (item.escalated || (item.spec.eventually && link.fields == "eventually_due")) in_scope = true;
-        if (item.spec.future && link.future == "include") in_scope = true;
+        if (is_future(item) && link.future == "include") in_scope = true;
         if (!in_scope) continue;
         provide(item);
         visit.fields_collected.push_back(item.spec.name);
@@ -323,6 +326,7 @@ class Simulator : public http::Transport {
     std::int64_t submitted_at = 0;
     bool escalated = false;  // an eventually_due item Stripe now needs by the deadline
     bool reverifying = false;  // verified before, checked again after a change: enabled stays enabled
+    bool matured = false;  // a future requirement whose deadline passed: it is a requirement now
     std::string error_code, error_reason;
   };
 
@@ -340,6 +344,7 @@ class Simulator : public http::Transport {
     bool details_submitted = false;
     bool kyc_locked = false;  // Stripe collects: the platform may not change identity after the first link
     std::optional<std::int64_t> current_deadline;
+    std::optional<std::int64_t> future_deadline;  // when future requirements become requirements
     bool past_deadline = false;
     std::string rejected;  // disabled_reason when rejected
     bool deleted = false, closed = false;
@@ -471,6 +476,23 @@ class Simulator : public http::Transport {
     }
   }
 
+  static bool is_future(const Item& i) { return i.spec.future && !i.matured; }
+
+  // future_requirements.current_deadline: the future requirements become requirements, due by
+  // the usual deadline after it ("the account may also be given a grace period").
+  void mature_future_requirements(SimAccount& a) {
+    if (!a.future_deadline || clock_ < *a.future_deadline) return;
+    bool due = false;
+    for (auto& item : a.items)
+      if (is_future(item)) {
+        item.matured = true;
+        item.escalated = true;
+        due = due || item.state == Item::State::due;
+      }
+    if (due && !a.current_deadline) a.current_deadline = *a.future_deadline + options_.requirement_deadline;
+    a.future_deadline.reset();
+  }
+
   static void verified(Item& item) {
     item.state = Item::State::verified;
     item.reverifying = false;
@@ -495,7 +517,7 @@ class Simulator : public http::Transport {
 
   // Items the account must provide now (including those whose deadline passed).
   static bool blocking(const Item& i) {
-    return i.state == Item::State::due && !i.spec.future && (!i.spec.eventually || i.escalated);
+    return i.state == Item::State::due && !is_future(i) && (!i.spec.eventually || i.escalated);
   }
   static std::vector<std::string> currently_due(const SimAccount& a, const std::string& capability = "") {
     std::vector<std::string> out;
@@ -510,7 +532,7 @@ class Simulator : public http::Transport {
   static std::vector<std::string> eventually_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (i.state == Item::State::due && !i.spec.future) out.push_back(i.spec.name);
+      if (i.state == Item::State::due && !is_future(i)) out.push_back(i.spec.name);
     return out;
   }
   static std::vector<std::string> pending(const SimAccount& a, const std::string& capability = "") {
@@ -524,7 +546,7 @@ class Simulator : public http::Transport {
   static std::vector<std::string> future_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (i.state == Item::State::due && i.spec.future) out.push_back(i.spec.name);
+      if (i.state == Item::State::due && is_future(i)) out.push_back(i.spec.name);
     return out;
   }
 
@@ -660,6 +682,7 @@ class Simulator : public http::Transport {
     f.alternatives.emplace();
     f.currently_due.emplace();
     f.eventually_due = future_due(a);
+    if (a.future_deadline && !f.eventually_due->empty()) f.current_deadline = *a.future_deadline;
     f.past_due.emplace();
     f.pending_verification.emplace();
     f.errors.emplace();
@@ -789,7 +812,7 @@ class Simulator : public http::Transport {
     json entries = json::array();
     const bool recipient = std::find(a.configurations.begin(), a.configurations.end(), "recipient") != a.configurations.end();
     for (const auto& i : a.items) {
-      if (i.spec.future || i.state == Item::State::verified) continue;
+      if (is_future(i) || i.state == Item::State::verified) continue;
       std::string deadline = i.spec.eventually && !i.escalated ? "eventually_due"
                              : a.past_deadline                 ? "past_due"
                                                                : "currently_due";
@@ -1346,6 +1369,7 @@ class Simulator : public http::Transport {
     SimAccount a;
     a.id = next_id("acct_");
     a.created = clock_;
+    a.future_deadline = clock_ + options_.future_requirements_delay;
     a.country = str(p, "country", "US");
     a.type = str(p, "type");
     if (p.contains("tos_acceptance")) a.service_agreement = str(p["tos_acceptance"], "service_agreement", "full");
@@ -1596,6 +1620,7 @@ class Simulator : public http::Transport {
     a.id = next_id("acct_");
     a.v2 = true;
     a.created = clock_;
+    a.future_deadline = clock_ + options_.future_requirements_delay;
     apply_v2(a, p);
     std::string id = a.id;
     accounts_[id] = std::move(a);
