@@ -334,3 +334,23 @@ TEST_CASE("seeds: future requirements become current when their deadline passes"
   CHECK(collected.future_requirements->eventually_due->empty());
   CHECK(collected.charges_enabled);
 }
+
+TEST_CASE("seeds: a document's front satisfies the verification document requirement") {
+  // Express accounts: "If you've already collected information for your connected accounts, you
+  // can prefill that information on the account object." ... "Connect Onboarding doesn't ask
+  // for the prefilled information."
+  Platform p;
+  v1::AccountCreateParams params;
+  params.type = "express";
+  params.country = "FR";
+  params.business_type = "individual";
+  params.capabilities.emplace().transfers.emplace().requested = true;
+  params.individual.emplace().verification = json{{"document", {{"front", "file_identity_document_success"}}},
+                                                  {"additional_document", {{"front", "file_address_document_success"}}}};
+  auto a = p.client.v1().accounts().create(params).value();
+  for (const char* doc : {"individual.verification.document", "individual.verification.additional_document"}) {
+    INFO(doc);
+    CHECK_FALSE(contains(a.requirements->eventually_due, doc));
+    CHECK(contains(a.requirements->pending_verification, doc));
+  }
+}

@@ -612,7 +612,16 @@ class Simulator : public http::Transport {
     a.items = std::move(next);
   }
 
-  // Marks as provided every requirement whose dotted name the params contain.
+  // A requirement is met by its own path or by a part of it: individual.verification.document by
+  // individual.verification.document.front.
+  static bool covers(const std::set<std::string>& paths, const std::string& requirement) {
+    if (paths.count(requirement)) return true;
+    const std::string part = requirement + ".";
+    auto next = paths.lower_bound(part);
+    return next != paths.end() && next->compare(0, part.size(), part) == 0;
+  }
+
+  // Marks as provided every requirement whose dotted name (or a part of it) the params contain.
   template <class Json>
   void apply_prefill(SimAccount& a, const Json& params) {
     std::set<std::string> paths;
@@ -625,7 +634,7 @@ class Simulator : public http::Transport {
     };
     flatten(params, "");
     for (auto& item : a.items)
-      if (item.state == Item::State::due && paths.count(item.spec.name)) provide(item);
+      if (item.state == Item::State::due && covers(paths, item.spec.name)) provide(item);
   }
 
   // ---- rendering ---------------------------------------------------------------------------
