@@ -354,3 +354,91 @@ TEST_CASE("seeds: a document's front satisfies the verification document require
     CHECK(contains(a.requirements->pending_verification, doc));
   }
 }
+
+TEST_CASE("seeds: v2 capability notifications for every configuration whose capability changed") {
+  // v2 marketplace onboarding: "Listen to the v2.core.account[requirements].updated event sent to
+  // your webhook endpoint to be notified when the account completes requirements."
+  // stripe-node 23.1.0: V2CoreAccountIncludingConfiguration{Merchant,Recipient}CapabilityStatusUpdatedEvent,
+  // each with `data.updated_capability`.
+  Platform p;
+  auto a = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}, {"entity_type", "individual"}}},
+                                        {"configuration", kRecipientAndMerchant}});
+  const std::string id = a.at("id");
+  auto link = p.post("/v2/core/account_links",
+                     {{"account", id},
+                      {"use_case", {{"type", "account_onboarding"},
+                                    {"account_onboarding", {{"configurations", {"recipient", "merchant"}},
+                                                            {"refresh_url", "https://p.example/r"},
+                                                            {"return_url", "https://p.example/x"}}}}}});
+  p.sim->submit_onboarding(link.at("url"));
+  p.sim->advance_clock(60);
+  std::set<std::string> updated;
+  for (const char* config : {"recipient", "merchant"}) {
+    auto events = p.v2_events(std::string("v2.core.account[configuration.") + config + "].capability_status_updated");
+    INFO(config);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& n : events) {
+      CHECK(n.at("related_object").at("id") == id);
+      auto event = p.client.raw_request(M::get, "/v2/core/events/" + n.at("id").get<std::string>()).value();
+      CHECK(event.at("type") == n.at("type"));
+      updated.insert(event.at("data").at("updated_capability").get<std::string>());
+    }
+  }
+  CHECK(updated == std::set<std::string>{"card_payments", "stripe_balance.payouts", "stripe_balance.stripe_transfers"});
+}
+
+TEST_CASE("seeds: v2.core.account_link.returned carries the account, configurations and use case as data") {
+  // v2 marketplace onboarding: "Stripe redirects the connected account back to the return_url
+  // when they complete the onboarding flow or click Save for later at any point in the flow."
+  // stripe-node 23.1.0, V2CoreAccountLinkReturnedEvent.Data: account_id, configurations,
+  // use_case; the event has no related_object.
+  Platform p;
+  auto a = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}}}, {"configuration", kRecipientAndMerchant}});
+  const std::string id = a.at("id");
+  auto link = p.post("/v2/core/account_links",
+                     {{"account", id},
+                      {"use_case", {{"type", "account_onboarding"},
+                                    {"account_onboarding", {{"configurations", json::array({"recipient"})},
+                                                            {"refresh_url", "https://p.example/r"},
+                                                            {"return_url", "https://p.example/x"}}}}}});
+  p.sim->submit_onboarding(link.at("url"));
+  auto returned = p.v2_events("v2.core.account_link.returned");
+  REQUIRE(returned.size() == 1);
+  const json& n = returned[0];
+  CHECK_FALSE(n.contains("related_object"));
+  auto event = p.client.raw_request(M::get, "/v2/core/events/" + n.at("id").get<std::string>()).value();
+  CHECK(event.at("object") == "v2.core.event");
+  CHECK(event.at("id") == n.at("id"));
+  CHECK(event.at("data") == json{{"account_id", id}, {"configurations", json::array({"recipient"})}, {"use_case", "account_onboarding"}});
+  try {
+    p.client.raw_request(M::get, "/v2/core/events/evt_unknown");
+    FAIL("expected 404");
+  } catch (const stripe::InvalidRequestError& e) {
+    CHECK(e.http_status() == 404);
+  }
+}
+
+TEST_CASE("seeds: v2 notifications name the account they happened on in context") {
+  // stripe-node 23.1.0, V2 EventBase: "context?: string ... Authentication context needed to
+  // fetch the event or related object": a string when present, never null.
+  Platform p;
+  auto a = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}}}, {"configuration", kRecipientAndMerchant}});
+  const std::string id = a.at("id");
+  auto link = p.post("/v2/core/account_links",
+                     {{"account", id},
+                      {"use_case", {{"type", "account_onboarding"},
+                                    {"account_onboarding", {{"refresh_url", "https://p.example/r"},
+                                                            {"return_url", "https://p.example/x"}}}}}});
+  p.sim->submit_onboarding(link.at("url"));
+  p.sim->advance_clock(60);
+  std::size_t v2 = 0;
+  for (const auto& d : p.deliveries) {
+    if (d.type.rfind("v2.", 0) != 0) continue;
+    ++v2;
+    auto n = stripe::webhook::parse_event_notification(d.payload);
+    INFO(d.type);
+    CHECK(n.context == id);
+    if (n.related_object) CHECK(stripe::webhook::fetch_related_account(p.client, n)->id == id);
+  }
+  CHECK(v2 >= 3);
+}

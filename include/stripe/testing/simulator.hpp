@@ -209,7 +209,12 @@ class Simulator : public http::Transport {
       link.returned = true;
       visit.outcome = LinkVisit::Outcome::form;
       visit.redirect_url = link.return_url;
-      if (link.v2) queue_v2_event(a, "v2.core.account_link.returned");
+      if (link.v2) {
+        // stripe-node's V2CoreAccountLinkReturnedEvent: data, and no related object.
+        json configurations = link.configurations.empty() ? json(a.configurations) : json(link.configurations);
+        queue_v2_event(a, "v2.core.account_link.returned",
+                       {{"account_id", a.id}, {"configurations", configurations}, {"use_case", link.type}}, false);
+      }
       touch(a.id);
     });
     return visit;
@@ -903,14 +908,24 @@ class Simulator : public http::Transport {
     outbox_.push_back(std::move(d));
   }
 
-  void queue_v2_event(const SimAccount& a, const std::string& type) {
-    queue(type, {{"id", next_id("evt_")},
-                 {"object", "v2.core.event"},
-                 {"type", type},
-                 {"created", rfc3339(clock_)},
-                 {"livemode", false},
-                 {"context", nullptr},
-                 {"related_object", {{"id", a.id}, {"type", "v2.core.account"}, {"url", "/v2/core/accounts/" + a.id}}}});
+  // Delivers the thin notification; the event with its `data` is kept for GET /v2/core/events/{id}.
+  // `context` names the account the event happened on (a string in stripe-node's types, never null).
+  void queue_v2_event(const SimAccount& a, const std::string& type, json data = nullptr, bool related = true) {
+    json notification = {{"id", next_id("evt_")}, {"object", "v2.core.event"}, {"type", type},
+                         {"created", rfc3339(clock_)}, {"livemode", false}, {"context", a.id}};
+    if (related)
+      notification["related_object"] = {{"id", a.id}, {"type", "v2.core.account"}, {"url", "/v2/core/accounts/" + a.id}};
+    json event = notification;
+    if (!data.is_null()) event["data"] = std::move(data);
+    v2_events_[notification["id"].get<std::string>()] = std::move(event);
+    queue(type, std::move(notification));
+  }
+
+  // The v2 capabilities (and their configuration) that show a v1-style capability's status.
+  static std::vector<std::pair<std::string, std::string>> v2_capabilities_of(const std::string& cap) {
+    if (cap == "transfers") return {{"recipient", "stripe_balance.stripe_transfers"}, {"recipient", "stripe_balance.payouts"}};
+    if (cap == "card_payments") return {{"merchant", "card_payments"}};
+    return {};
   }
 
   // Compares an account with what was last announced and queues the events a change causes.
@@ -938,9 +953,10 @@ class Simulator : public http::Transport {
                                      {"data", {{"object", render_capability(a, cap)},
                                                {"previous_attributes", {{"status", old->second}}}}}});
       if (a.v2 && old != a.last_caps.end() && old->second != status)
-        queue_v2_event(a, a.configurations.empty() ? "v2.core.account[configuration.merchant].capability_status_updated"
-                                                   : "v2.core.account[configuration." + a.configurations.front() +
-                                                         "].capability_status_updated");
+        for (const auto& [configuration, v2_capability] : v2_capabilities_of(cap))
+          if (std::find(a.configurations.begin(), a.configurations.end(), configuration) != a.configurations.end())
+            queue_v2_event(a, "v2.core.account[configuration." + configuration + "].capability_status_updated",
+                           {{"updated_capability", v2_capability}});
       a.last_caps[cap] = status;
     }
     if (a.v2) {
@@ -1187,6 +1203,11 @@ class Simulator : public http::Transport {
       return unrecognized();
     }
     if (path == "/v2/core/account_links" && m == M::post) return create_v2_link(params);
+    if (seg.size() == 4 && seg[0] == "v2" && seg[1] == "core" && seg[2] == "events" && m == M::get) {
+      auto it = v2_events_.find(seg[3]);
+      if (it == v2_events_.end()) return missing("event", seg[3]);
+      return reply(200, it->second);
+    }
     return unrecognized();
   }
 
@@ -1714,6 +1735,9 @@ class Simulator : public http::Transport {
       link.fields = str(body["collection_options"], "fields", "currently_due");
       link.future = str(body["collection_options"], "future_requirements", "omit");
     }
+    if (body.contains("configurations") && body["configurations"].is_array())
+      for (const auto& c : body["configurations"])
+        if (c.is_string()) link.configurations.push_back(c.get<std::string>());
     link.created = clock_;
     link.expires_at = clock_ + options_.link_ttl;
     std::string token = new_link_url(a.id, true);
@@ -1744,6 +1768,7 @@ class Simulator : public http::Transport {
   std::function<void(const WebhookDelivery&)> sink_;
   std::vector<WebhookDelivery> outbox_;
   std::vector<WebhookDelivery> delivered_;
+  std::map<std::string, json> v2_events_;  // by id, with data: what GET /v2/core/events/{id} answers
 };
 
 }  // namespace stripe::testing
