@@ -42,8 +42,12 @@ struct SimulatorOptions {
   std::int64_t link_ttl = 300;           ///< account links expire after this many seconds
   std::int64_t verification_delay = 60;  ///< pending verifications finish after this long
   std::int64_t requirement_deadline = 14 * 24 * 3600;  ///< seconds from currently_due to past_due
+  std::int64_t future_requirements_delay = 90 * 24 * 3600;  ///< from account creation to future_requirements.current_deadline
   std::string webhook_secret = "whsec_simulator_endpoint_secret";  ///< signs webhook deliveries; give it to the endpoint under test
   std::string link_host = "connect.simulator.invalid";  ///< host of the account link URLs handed out
+  /// What onboarding requests for an account with a Stripe-hosted Dashboard created without
+  /// capabilities: the platform's Onboarding options in the Dashboard.
+  std::vector<std::string> onboarding_capabilities = {"card_payments", "transfers"};
 };
 
 /// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer.
@@ -63,7 +67,7 @@ struct LinkVisit {
     refresh   ///< the browser was sent to refresh_url
   } outcome = Outcome::refresh;  ///< what the visit led to
   std::string redirect_url;  ///< refresh_url or return_url
-  std::string reason;        ///< why a refresh: expired, already_visited, unknown_link, account_rejected
+  std::string reason;        ///< why a refresh: expired, already_visited, unknown_link, account_rejected, account_inaccessible
   std::vector<std::string> fields_collected;  ///< what the form asked for (on submit)
 };
 
@@ -137,15 +141,17 @@ class Simulator : public http::Transport {
     std::lock_guard<std::mutex> lock(mutex_);
     return clock_;
   }
-  /// Moves time on: links expire, pending verifications finish after verification_delay, and
-  /// requirements whose deadline passes become past_due.
+  /// Moves time on: links expire, pending verifications finish after verification_delay, future
+  /// requirements become requirements at future_requirements.current_deadline, and requirements
+  /// whose deadline passes become past_due.
   void advance_clock(std::int64_t seconds) {
     run_hook([&] {
       clock_ += seconds;
       for (auto& [id, a] : accounts_) {
         for (auto& item : a.items)
           if (item.state == Item::State::pending && clock_ - item.submitted_at >= options_.verification_delay)
-            item.state = Item::State::verified;
+            verified(item);
+        mature_future_requirements(a);
         if (a.current_deadline && clock_ >= *a.current_deadline && !currently_due(a).empty()) a.past_deadline = true;
         touch(id);
       }
@@ -178,11 +184,15 @@ class Simulator : public http::Transport {
         return;
       }
       SimAccount& a = accounts_.at(link.account);
+      if (a.deleted) {  // deleted while the form was open
+        visit = LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_inaccessible", {}};
+        return;
+      }
       for (auto& item : a.items) {
         if (item.state != Item::State::due) continue;
-        bool in_scope = !item.spec.eventually && !item.spec.future;
+        bool in_scope = !item.spec.eventually && !is_future(item);
         if (item.escalated || (item.spec.eventually && link.fields == "eventually_due")) in_scope = true;
-        if (item.spec.future && link.future == "include") in_scope = true;
+        if (is_future(item) && link.future == "include") in_scope = true;
         if (!in_scope) continue;
         provide(item);
         visit.fields_collected.push_back(item.spec.name);
@@ -199,7 +209,12 @@ class Simulator : public http::Transport {
       link.returned = true;
       visit.outcome = LinkVisit::Outcome::form;
       visit.redirect_url = link.return_url;
-      if (link.v2) queue_v2_event(a, "v2.core.account_link.returned");
+      if (link.v2) {
+        // stripe-node's V2CoreAccountLinkReturnedEvent: data, and no related object.
+        json configurations = link.configurations.empty() ? json(a.configurations) : json(link.configurations);
+        queue_v2_event(a, "v2.core.account_link.returned",
+                       {{"account_id", a.id}, {"configurations", configurations}, {"use_case", link.type}}, false);
+      }
       touch(a.id);
     });
     return visit;
@@ -211,7 +226,7 @@ class Simulator : public http::Transport {
     require_utf8("account", account);
     run_hook([&] {
       for (auto& item : find(account).items)
-        if (item.state == Item::State::pending) item.state = Item::State::verified;
+        if (item.state == Item::State::pending) verified(item);
       touch(account);
     });
   }
@@ -315,6 +330,8 @@ class Simulator : public http::Transport {
     enum class State { due, pending, verified } state = State::due;
     std::int64_t submitted_at = 0;
     bool escalated = false;  // an eventually_due item Stripe now needs by the deadline
+    bool reverifying = false;  // verified before, checked again after a change: enabled stays enabled
+    bool matured = false;  // a future requirement whose deadline passed: it is a requirement now
     std::string error_code, error_reason;
   };
 
@@ -332,6 +349,7 @@ class Simulator : public http::Transport {
     bool details_submitted = false;
     bool kyc_locked = false;  // Stripe collects: the platform may not change identity after the first link
     std::optional<std::int64_t> current_deadline;
+    std::optional<std::int64_t> future_deadline;  // when future requirements become requirements
     bool past_deadline = false;
     std::string rejected;  // disabled_reason when rejected
     bool deleted = false, closed = false;
@@ -339,6 +357,7 @@ class Simulator : public http::Transport {
     nlohmann::json business_profile, individual, company, metadata = nlohmann::json::object();
     std::optional<std::int64_t> tos_date;
     std::optional<std::string> tos_ip;
+    std::string service_agreement = "full";  // immutable, like country
     // v2
     std::string display_name, dashboard = "none", requirements_collector = "stripe";
     std::vector<std::string> configurations;
@@ -453,6 +472,7 @@ class Simulator : public http::Transport {
     item.error_code.clear();
     item.error_reason.clear();
     item.escalated = false;
+    item.reverifying = false;
     if (item.spec.verified) {
       item.state = Item::State::pending;
       item.submitted_at = clock_;
@@ -461,9 +481,48 @@ class Simulator : public http::Transport {
     }
   }
 
+  static bool is_future(const Item& i) { return i.spec.future && !i.matured; }
+
+  // future_requirements.current_deadline: the future requirements become requirements, due by
+  // the usual deadline after it ("the account may also be given a grace period").
+  void mature_future_requirements(SimAccount& a) {
+    if (!a.future_deadline || clock_ < *a.future_deadline) return;
+    bool due = false;
+    for (auto& item : a.items)
+      if (is_future(item)) {
+        item.matured = true;
+        item.escalated = true;
+        due = due || item.state == Item::State::due;
+      }
+    if (due && !a.current_deadline) a.current_deadline = *a.future_deadline + options_.requirement_deadline;
+    a.future_deadline.reset();
+  }
+
+  static void verified(Item& item) {
+    item.state = Item::State::verified;
+    item.reverifying = false;
+  }
+
+  // The API-onboarding guide: "After Stripe confirms acceptance of our terms of service, any
+  // change to the Account triggers reverification. For example, if you change the connected
+  // account's name and ID number, Stripe reruns verifications." It also says "if a future
+  // verification fails, a capability can transition out of active": a capability stays as it
+  // is while they rerun.
+  void reverify(SimAccount& a, std::initializer_list<const char*> prefixes) {
+    for (auto& item : a.items) {
+      if (item.state != Item::State::verified || !item.spec.verified) continue;
+      for (const char* prefix : prefixes)
+        if (item.spec.name.rfind(prefix, 0) == 0) {
+          item.state = Item::State::pending;
+          item.submitted_at = clock_;
+          item.reverifying = true;
+        }
+    }
+  }
+
   // Items the account must provide now (including those whose deadline passed).
   static bool blocking(const Item& i) {
-    return i.state == Item::State::due && !i.spec.future && (!i.spec.eventually || i.escalated);
+    return i.state == Item::State::due && !is_future(i) && (!i.spec.eventually || i.escalated);
   }
   static std::vector<std::string> currently_due(const SimAccount& a, const std::string& capability = "") {
     std::vector<std::string> out;
@@ -472,10 +531,13 @@ class Simulator : public http::Transport {
         out.push_back(i.spec.name);
     return out;
   }
+  static bool due_without_grace(const SimAccount& a) {
+    return std::any_of(a.items.begin(), a.items.end(), [](const Item& i) { return blocking(i) && !i.escalated; });
+  }
   static std::vector<std::string> eventually_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (i.state == Item::State::due && !i.spec.future) out.push_back(i.spec.name);
+      if (i.state == Item::State::due && !is_future(i)) out.push_back(i.spec.name);
     return out;
   }
   static std::vector<std::string> pending(const SimAccount& a, const std::string& capability = "") {
@@ -489,7 +551,7 @@ class Simulator : public http::Transport {
   static std::vector<std::string> future_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (i.state == Item::State::due && i.spec.future) out.push_back(i.spec.name);
+      if (i.state == Item::State::due && is_future(i)) out.push_back(i.spec.name);
     return out;
   }
 
@@ -500,7 +562,7 @@ class Simulator : public http::Transport {
     // Information needed to enable the capability is still being verified. Eventually-due
     // information under review does not switch an enabled capability off.
     for (const auto& i : a.items)
-      if (i.state == Item::State::pending && !i.spec.eventually &&
+      if (i.state == Item::State::pending && !i.spec.eventually && !i.reverifying &&
           (i.spec.capability.empty() || i.spec.capability == cap))
         return "pending";
     return "active";
@@ -514,13 +576,29 @@ class Simulator : public http::Transport {
   static bool has_cap(const SimAccount& a, const std::string& cap) {
     return std::find(a.capabilities.begin(), a.capabilities.end(), cap) != a.capabilities.end();
   }
-  static bool charges_enabled(const SimAccount& a) {
-    return has_cap(a, "card_payments") && capability_status(a, "card_payments") == "active";
-  }
-  static bool payouts_enabled(const SimAccount& a) {
-    for (const char* cap : {"transfers", "card_payments"})
+  // The API-onboarding guide: charges_enabled "evaluates if either card_payments or transfers
+  // capabilities are active". Payouts need one of the two as well.
+  static bool card_payments_or_transfers_active(const SimAccount& a) {
+    for (const char* cap : {"card_payments", "transfers"})
       if (has_cap(a, cap) && capability_status(a, cap) == "active") return true;
     return false;
+  }
+  static bool charges_enabled(const SimAccount& a) { return card_payments_or_transfers_active(a); }
+  static bool payouts_enabled(const SimAccount& a) { return card_payments_or_transfers_active(a); }
+
+  void request_capability(SimAccount& a, const std::string& cap) {
+    if (has_cap(a, cap)) return;
+    a.capabilities.push_back(cap);
+    a.requested_at[cap] = clock_;
+  }
+
+  // The Express guide: "If you omit capabilities, Connect Onboarding uses the settings in the
+  // Configuration settings section of the Stripe Dashboard to automatically request
+  // capabilities"; the hosted-onboarding guide says the same of a Full Dashboard.
+  void request_onboarding_capabilities(SimAccount& a) {
+    if (a.v2 || !a.capabilities.empty() || !dashboard_hosted(a)) return;
+    for (const auto& cap : options_.onboarding_capabilities) request_capability(a, cap);
+    rebuild_items(a);
   }
 
   void rebuild_items(SimAccount& a) {
@@ -539,7 +617,16 @@ class Simulator : public http::Transport {
     a.items = std::move(next);
   }
 
-  // Marks as provided every requirement whose dotted name the params contain.
+  // A requirement is met by its own path or by a part of it: individual.verification.document by
+  // individual.verification.document.front.
+  static bool covers(const std::set<std::string>& paths, const std::string& requirement) {
+    if (paths.count(requirement)) return true;
+    const std::string part = requirement + ".";
+    auto next = paths.lower_bound(part);
+    return next != paths.end() && next->compare(0, part.size(), part) == 0;
+  }
+
+  // Marks as provided every requirement whose dotted name (or a part of it) the params contain.
   template <class Json>
   void apply_prefill(SimAccount& a, const Json& params) {
     std::set<std::string> paths;
@@ -552,7 +639,7 @@ class Simulator : public http::Transport {
     };
     flatten(params, "");
     for (auto& item : a.items)
-      if (item.state == Item::State::due && paths.count(item.spec.name)) provide(item);
+      if (item.state == Item::State::due && covers(paths, item.spec.name)) provide(item);
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -598,6 +685,10 @@ class Simulator : public http::Transport {
     if (a.current_deadline && !r.currently_due->empty()) r.current_deadline = *a.current_deadline;
     if (!a.rejected.empty()) r.disabled_reason = v1::Account::Requirements::DisabledReason(std::string(a.rejected));
     else if (!r.past_due->empty()) r.disabled_reason = "requirements.past_due";
+    // The API-onboarding guide's new account: currently_due items, an empty past_due and
+    // "disabled_reason": "requirements.past_due". Items with a deadline still ahead disable nothing.
+    else if (!out.charges_enabled && !out.payouts_enabled && due_without_grace(a))
+      r.disabled_reason = "requirements.past_due";
     else if (!out.charges_enabled && !out.payouts_enabled && r.currently_due->empty() && !r.pending_verification->empty())
       r.disabled_reason = "requirements.pending_verification";
     out.requirements = std::move(r);
@@ -605,6 +696,7 @@ class Simulator : public http::Transport {
     f.alternatives.emplace();
     f.currently_due.emplace();
     f.eventually_due = future_due(a);
+    if (a.future_deadline && !f.eventually_due->empty()) f.current_deadline = *a.future_deadline;
     f.past_due.emplace();
     f.pending_verification.emplace();
     f.errors.emplace();
@@ -612,6 +704,7 @@ class Simulator : public http::Transport {
     v1::Account::TosAcceptance tos;
     tos.date = a.tos_date;
     tos.ip = a.tos_ip;
+    tos.service_agreement = a.service_agreement;
     out.tos_acceptance = tos;
     for (auto it = a.metadata.begin(); it != a.metadata.end(); ++it)
       if (it.value().is_string()) out.metadata[it.key()] = it.value().get<std::string>();
@@ -733,7 +826,7 @@ class Simulator : public http::Transport {
     json entries = json::array();
     const bool recipient = std::find(a.configurations.begin(), a.configurations.end(), "recipient") != a.configurations.end();
     for (const auto& i : a.items) {
-      if (i.spec.future || i.state == Item::State::verified) continue;
+      if (is_future(i) || i.state == Item::State::verified) continue;
       std::string deadline = i.spec.eventually && !i.escalated ? "eventually_due"
                              : a.past_deadline                 ? "past_due"
                                                                : "currently_due";
@@ -815,14 +908,24 @@ class Simulator : public http::Transport {
     outbox_.push_back(std::move(d));
   }
 
-  void queue_v2_event(const SimAccount& a, const std::string& type) {
-    queue(type, {{"id", next_id("evt_")},
-                 {"object", "v2.core.event"},
-                 {"type", type},
-                 {"created", rfc3339(clock_)},
-                 {"livemode", false},
-                 {"context", nullptr},
-                 {"related_object", {{"id", a.id}, {"type", "v2.core.account"}, {"url", "/v2/core/accounts/" + a.id}}}});
+  // Delivers the thin notification; the event with its `data` is kept for GET /v2/core/events/{id}.
+  // `context` names the account the event happened on (a string in stripe-node's types, never null).
+  void queue_v2_event(const SimAccount& a, const std::string& type, json data = nullptr, bool related = true) {
+    json notification = {{"id", next_id("evt_")}, {"object", "v2.core.event"}, {"type", type},
+                         {"created", rfc3339(clock_)}, {"livemode", false}, {"context", a.id}};
+    if (related)
+      notification["related_object"] = {{"id", a.id}, {"type", "v2.core.account"}, {"url", "/v2/core/accounts/" + a.id}};
+    json event = notification;
+    if (!data.is_null()) event["data"] = std::move(data);
+    v2_events_[notification["id"].get<std::string>()] = std::move(event);
+    queue(type, std::move(notification));
+  }
+
+  // The v2 capabilities (and their configuration) that show a v1-style capability's status.
+  static std::vector<std::pair<std::string, std::string>> v2_capabilities_of(const std::string& cap) {
+    if (cap == "transfers") return {{"recipient", "stripe_balance.stripe_transfers"}, {"recipient", "stripe_balance.payouts"}};
+    if (cap == "card_payments") return {{"merchant", "card_payments"}};
+    return {};
   }
 
   // Compares an account with what was last announced and queues the events a change causes.
@@ -850,9 +953,10 @@ class Simulator : public http::Transport {
                                      {"data", {{"object", render_capability(a, cap)},
                                                {"previous_attributes", {{"status", old->second}}}}}});
       if (a.v2 && old != a.last_caps.end() && old->second != status)
-        queue_v2_event(a, a.configurations.empty() ? "v2.core.account[configuration.merchant].capability_status_updated"
-                                                   : "v2.core.account[configuration." + a.configurations.front() +
-                                                         "].capability_status_updated");
+        for (const auto& [configuration, v2_capability] : v2_capabilities_of(cap))
+          if (std::find(a.configurations.begin(), a.configurations.end(), configuration) != a.configurations.end())
+            queue_v2_event(a, "v2.core.account[configuration." + configuration + "].capability_status_updated",
+                           {{"updated_capability", v2_capability}});
       a.last_caps[cap] = status;
     }
     if (a.v2) {
@@ -869,11 +973,16 @@ class Simulator : public http::Transport {
     if (it == links_.end() || url.find(options_.link_host) == std::string::npos)
       return LinkVisit{LinkVisit::Outcome::refresh, "", "unknown_link", {}};
     SimLink& link = it->second;
-    const SimAccount& a = accounts_.at(link.account);
+    SimAccount& a = accounts_.at(link.account);
+    // The Express guide sends the user to refresh_url when "Your platform can no longer access
+    // the account."
+    if (a.deleted) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_inaccessible", {}};
     if (!a.rejected.empty()) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "account_rejected", {}};
     if (link.visited) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "already_visited", {}};
     if (clock_ >= link.expires_at) return LinkVisit{LinkVisit::Outcome::refresh, link.refresh_url, "expired", {}};
     link.visited = true;
+    request_onboarding_capabilities(a);
+    touch(a.id);
     return LinkVisit{LinkVisit::Outcome::form, "", "", {}};
   }
 
@@ -1094,6 +1203,11 @@ class Simulator : public http::Transport {
       return unrecognized();
     }
     if (path == "/v2/core/account_links" && m == M::post) return create_v2_link(params);
+    if (seg.size() == 4 && seg[0] == "v2" && seg[1] == "core" && seg[2] == "events" && m == M::get) {
+      auto it = v2_events_.find(seg[3]);
+      if (it == v2_events_.end()) return missing("event", seg[3]);
+      return reply(200, it->second);
+    }
     return unrecognized();
   }
 
@@ -1261,10 +1375,7 @@ class Simulator : public http::Transport {
     }
     if (p.contains("capabilities") && p["capabilities"].is_object())
       for (auto it = p["capabilities"].begin(); it != p["capabilities"].end(); ++it)
-        if (str(it.value(), "requested") == "true" && !has_cap(a, it.key())) {
-          a.capabilities.push_back(it.key());
-          a.requested_at[it.key()] = clock_;
-        }
+        if (str(it.value(), "requested") == "true") request_capability(a, it.key());
     if (p.contains("business_type")) a.business_type = str(p, "business_type", a.business_type);
     rebuild_items(a);
     apply_prefill(a, p);
@@ -1288,8 +1399,10 @@ class Simulator : public http::Transport {
     SimAccount a;
     a.id = next_id("acct_");
     a.created = clock_;
+    a.future_deadline = clock_ + options_.future_requirements_delay;
     a.country = str(p, "country", "US");
     a.type = str(p, "type");
+    if (p.contains("tos_acceptance")) a.service_agreement = str(p["tos_acceptance"], "service_agreement", "full");
     if (p.contains("controller") && p["controller"].is_object()) {
       const json& c = p["controller"];
       a.controller = {{"fees", {{"payer", str(c.value("fees", json::object()), "payer", "application")}}},
@@ -1313,12 +1426,11 @@ class Simulator : public http::Transport {
         a.controller = {{"fees", {{"payer", "account"}}}, {"is_controller", false}, {"losses", {{"payments", "stripe"}}},
                         {"requirement_collection", "stripe"}, {"stripe_dashboard", {{"type", "full"}}}, {"type", "account"}};
     }
-    if (a.type == "custom" || a.type == "express") {
-      // Custom and Express accounts must request capabilities; the API says so.
-      if (!p.contains("capabilities"))
-        return refuse(400, "You must request capabilities when creating " + a.type + " accounts.", "capabilities",
-                      "parameter_missing");
-    }
+    // Custom accounts must request capabilities (the platform's own flow collects for them);
+    // Express and Standard accounts get them from onboarding.
+    if (a.type == "custom" && !p.contains("capabilities"))
+      return refuse(400, "You must request capabilities when creating custom accounts.", "capabilities",
+                    "parameter_missing");
     apply_common_v1(a, p);
     std::string id = a.id;
     accounts_[id] = std::move(a);
@@ -1333,12 +1445,21 @@ class Simulator : public http::Transport {
     if (p.contains("country") || p.contains("type"))
       return refuse(400, "You cannot change `country` or `type` of an account after creating it.",
                     p.contains("country") ? "country" : "type");
+    // The API-onboarding guide: "Country and service agreement type are immutable".
+    if (p.contains("tos_acceptance") && p["tos_acceptance"].contains("service_agreement") &&
+        str(p["tos_acceptance"], "service_agreement") != a.service_agreement)
+      return refuse(400, "You cannot change `tos_acceptance[service_agreement]` of an account after creating it.",
+                    "tos_acceptance[service_agreement]");
     if (a.kyc_locked && (p.contains("individual") || p.contains("company") || p.contains("business_type")))
       return error(400, "invalid_request_error",
                    "This account's identity information is collected by Stripe after onboarding started; the "
                    "platform can no longer update it.",
                    p.contains("individual") ? "individual" : p.contains("company") ? "company" : "business_type");
+    const json individual_before = a.individual, company_before = a.company;
+    const bool terms_accepted = a.tos_date.has_value();
     apply_common_v1(a, p);
+    if (terms_accepted && a.individual != individual_before) reverify(a, {"individual."});
+    if (terms_accepted && a.company != company_before) reverify(a, {"company.", "representative."});
     ++commits_;
     touch(a.id);
     return reply(200, render_v1(a));
@@ -1359,9 +1480,8 @@ class Simulator : public http::Transport {
   http::Response update_capability(SimAccount& a, const std::string& cap, json& p) {
     if (auto problem = check_params<v1::CapabilityUpdateParams>(p, true)) return bad(*problem);
     std::string requested = str(p, "requested");
-    if (requested == "true" && !has_cap(a, cap)) {
-      a.capabilities.push_back(cap);
-      a.requested_at[cap] = clock_;
+    if (requested == "true") {
+      request_capability(a, cap);
     } else if (requested == "false") {
       a.capabilities.erase(std::remove(a.capabilities.begin(), a.capabilities.end(), cap), a.capabilities.end());
       a.last_caps.erase(cap);
@@ -1466,11 +1586,12 @@ class Simulator : public http::Transport {
         if (it.value().is_string()) a.metadata[it.key()] = it.value();
         else a.metadata.erase(it.key());
       }
-    if (p.contains("defaults") && p["defaults"].is_object()) {
-      merge_into_object(a.defaults, p["defaults"]);
-      auto r = a.defaults.find("responsibilities");
-      if (r != a.defaults.end()) a.requirements_collector = str(*r, "requirements_collector", a.requirements_collector);
-    }
+    if (p.contains("defaults") && p["defaults"].is_object()) merge_into_object(a.defaults, p["defaults"]);
+    // The platform collects requirements only where it is liable for the losses of an account
+    // without a Stripe Dashboard (as v1 allows requirement_collection=application).
+    const json responsibilities = a.defaults.is_object() ? a.defaults.value("responsibilities", json::object()) : json::object();
+    a.requirements_collector =
+        a.dashboard == "none" && str(responsibilities, "losses_collector") == "application" ? "application" : "stripe";
     json v1_like = json::object();  // v2 identity fields in the v1 requirement names
     if (p.contains("identity") && p["identity"].is_object()) {
       const json& id = p["identity"];
@@ -1498,19 +1619,13 @@ class Simulator : public http::Transport {
         if (std::find(a.configurations.begin(), a.configurations.end(), name) == a.configurations.end())
           a.configurations.push_back(name);
       };
-      auto request = [&](const std::string& cap) {
-        if (!has_cap(a, cap)) {
-          a.capabilities.push_back(cap);
-          a.requested_at[cap] = clock_;
-        }
-      };
       if (c.contains("recipient")) {
         add_config("recipient");
-        request("transfers");
+        request_capability(a, "transfers");
       }
       if (c.contains("merchant")) {
         add_config("merchant");
-        request("card_payments");
+        request_capability(a, "card_payments");
       }
       if (c.contains("customer")) add_config("customer");
     }
@@ -1535,6 +1650,7 @@ class Simulator : public http::Transport {
     a.id = next_id("acct_");
     a.v2 = true;
     a.created = clock_;
+    a.future_deadline = clock_ + options_.future_requirements_delay;
     apply_v2(a, p);
     std::string id = a.id;
     accounts_[id] = std::move(a);
@@ -1551,6 +1667,8 @@ class Simulator : public http::Transport {
                    "Stripe collects this account's identity after onboarding started; the platform can no longer "
                    "update it.",
                    "identity");
+    if (p.contains("identity") && p["identity"].contains("country") && str(p["identity"], "country") != a.country)
+      return refuse(400, "You cannot change `identity.country` of an account after creating it.", "identity.country");
     apply_v2(a, p);
     ++commits_;
     touch(a.id);
@@ -1600,9 +1718,13 @@ class Simulator : public http::Transport {
         return refuse(400, std::string("use_case.") + type + "." + u + " must use HTTPS.",
                       std::string("use_case.") + type + "." + u, "url_invalid");
     }
-    if (type == "account_update" && (a.dashboard == "express" || a.dashboard == "full"))
+    // Create an account link: "You can create Account Links of type account_update only for
+    // connected accounts where your platform is responsible for collecting requirements".
+    if (type == "account_update" && (dashboard_hosted(a) || a.requirements_collector != "application"))
       return error(400, "invalid_request_error",
-                   "You cannot create account_update links for accounts with a Stripe-hosted Dashboard.", "use_case.type");
+                   "You cannot create account_update links for accounts with a Stripe-hosted Dashboard or where "
+                   "Stripe collects requirements.",
+                   "use_case.type");
     SimLink link;
     link.v2 = true;
     link.account = a.id;
@@ -1613,6 +1735,9 @@ class Simulator : public http::Transport {
       link.fields = str(body["collection_options"], "fields", "currently_due");
       link.future = str(body["collection_options"], "future_requirements", "omit");
     }
+    if (body.contains("configurations") && body["configurations"].is_array())
+      for (const auto& c : body["configurations"])
+        if (c.is_string()) link.configurations.push_back(c.get<std::string>());
     link.created = clock_;
     link.expires_at = clock_ + options_.link_ttl;
     std::string token = new_link_url(a.id, true);
@@ -1643,6 +1768,7 @@ class Simulator : public http::Transport {
   std::function<void(const WebhookDelivery&)> sink_;
   std::vector<WebhookDelivery> outbox_;
   std::vector<WebhookDelivery> delivered_;
+  std::map<std::string, json> v2_events_;  // by id, with data: what GET /v2/core/events/{id} answers
 };
 
 }  // namespace stripe::testing
