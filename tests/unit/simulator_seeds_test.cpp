@@ -10,6 +10,7 @@
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "stripe/webhook.hpp"
+#include "support/onboarding_params.hpp"
 
 namespace ob = stripe::onboarding;
 namespace v1 = stripe::v1;
@@ -68,24 +69,8 @@ struct Platform {
   // verification finish, as examples/api_onboarding.cpp does.
   std::string api_onboarded() {
     auto id = custom().id;
-    v1::AccountUpdateParams u;
-    u.business_type = "individual";
-    auto& ind = u.individual.emplace();
-    ind.first_name = "Jenny";
-    ind.last_name = "Rosen";
-    ind.dob = stripe::DateOfBirthParams{1, 2, 1990};
-    ind.email = "jenny@example.com";
-    ind.phone = "+14155550100";
-    ind.ssn_last_4 = "0000";
-    ind.id_number = "000000000";
-    auto& addr = ind.address.emplace();
-    addr.line1 = "1 Main St";
-    addr.city = "San Francisco";
-    addr.postal_code = "94103";
-    addr.state = "CA";
-    u.external_account = "btok_us_verified";
-    u.tos_acceptance.emplace().date = sim->now();
-    u.tos_acceptance->ip = "203.0.113.9";
+    v1::AccountUpdateParams u = test_support::individual_onboarding_update(sim->now());
+    u.individual->id_number = "000000000";
     client.v1().accounts().update(id, u).value();
     sim->advance_clock(60);
     return id;

@@ -6,6 +6,7 @@
 
 #include "stripe/connect.hpp"
 #include "stripe/onboarding.hpp"
+#include "support/onboarding_params.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "stripe/webhook.hpp"
 #include "support/schema_paths.hpp"
@@ -272,23 +273,7 @@ TEST_CASE("simulator: the platform rejects through the API; capabilities can be 
 TEST_CASE("simulator: custom accounts onboard through the API with tos_acceptance") {
   World w;
   auto a = w.custom();
-  v1::AccountUpdateParams u;
-  u.business_type = "individual";
-  auto& ind = u.individual.emplace();
-  ind.first_name = "Jenny";
-  ind.last_name = "Rosen";
-  ind.dob = stripe::DateOfBirthParams{1, 2, 1990};
-  ind.email = "jenny@example.com";
-  ind.phone = "+14155550100";
-  ind.ssn_last_4 = "0000";
-  auto& addr = ind.address.emplace();
-  addr.line1 = "1 Main St";
-  addr.city = "San Francisco";
-  addr.postal_code = "94103";
-  addr.state = "CA";
-  u.external_account = "btok_us_verified";
-  u.tos_acceptance.emplace().date = w.sim->now();
-  u.tos_acceptance->ip = "203.0.113.9";
+  v1::AccountUpdateParams u = test_support::individual_onboarding_update(w.sim->now());
   auto updated = w.client.v1().accounts().update(a.id, u).value();
   CHECK(updated.details_submitted);
   CHECK(updated.requirements->currently_due->empty());
