@@ -58,8 +58,9 @@ struct WebhookEndpoint {
   void handle(const stripe::testing::WebhookDelivery& d) {
     if (d.type.rfind("v2.", 0) == 0) {
       auto n = stripe::webhook::construct_event_notification(d.payload, d.signature_header, secret);
-      say("webhook  " + n.type + " for " + (n.related_object ? n.related_object->id : std::string("?")) +
-          " (signature verified)");
+      // Some thin events (account_link.returned) name no related object: the event itself holds the data.
+      std::string about = n.related_object ? " for " + n.related_object->id : std::string();
+      say("webhook  " + n.type + about + " (signature verified)");
       return;
     }
     auto e = stripe::webhook::construct_event(d.payload, d.signature_header, secret);
