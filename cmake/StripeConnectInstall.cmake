@@ -49,6 +49,7 @@ install(FILES ${PROJECT_BINARY_DIR}/stripe_connectConfig.cmake ${PROJECT_BINARY_
 # pkg-config: one file per CMake target.
 # The .pc files find the prefix from their own place (relocatable), however deep the directory.
 file(RELATIVE_PATH _sc_pc_up "/prefix/${_sc_pc_dir}" "/prefix")
+string(REGEX REPLACE "/$" "" _sc_pc_up "${_sc_pc_up}")  # RELATIVE_PATH ends in a slash here
 function(_sc_pkg_config name description requires cflags libs)
   set(_sc_pc_name ${name})
   set(_sc_pc_libs "${libs}")
