@@ -141,7 +141,7 @@ class Run {
     stripe::ClientOptions o;
     o.secret_key = "sk_test_fuzz";
     o.transport = sim_;
-    o.max_network_retries = in_.ConsumeIntegralInRange<int>(0, 2);
+    o.retry.max_retries = in_.ConsumeIntegralInRange<int>(0, 2);
     o.sleep = [](std::chrono::milliseconds) {};
     o.idempotency_key_generator = [this] { return "gen-" + std::to_string(++generated_); };
     return stripe::Client(o);
