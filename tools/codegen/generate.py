@@ -429,6 +429,10 @@ def shape_height(node):
     return h
 
 
+# C++ types only params use: a shared header that holds one needs encoding/common_params.hpp.
+PARAMS_ONLY_TYPES = ["stripe::Clearable<", "stripe::TimestampFilter"] + list(PARAM_TYPE_OVERRIDES.values())
+
+
 def api_versions(headers):
     return {h.split("/")[1] for h in headers}
 
@@ -444,8 +448,6 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     shared = Shared()
     shared.enums, shared.structs = dict(base.enums), dict(base.structs)
     em = Emitter(False)
-    model_types = [t for _, types, is_params in files if not is_params for t in types]
-    param_types = [t for _, types, is_params in files if is_params for t in types]
     enum_owners, enum_headers, enum_first = {}, {}, {}
     for header, types, _ in files:
         for t in types:
@@ -515,8 +517,7 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
             owners = ["<%s>" % h for h in sorted(struct_files[sg])]  # params too: by header
         body += ["/// Shared by %s." % ", ".join(owners)]
         lines = em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
-        param_types = ["stripe::Clearable<", "stripe::TimestampFilter"] + list(PARAM_TYPE_OVERRIDES.values())
-        uses_params = uses_params or any(t in x for x in lines for t in param_types)
+        uses_params = uses_params or any(t in x for x in lines for t in PARAMS_ONLY_TYPES)
         body += lines
         body.append("")
         em.struct_by_sig[sg] = q
