@@ -5,8 +5,7 @@
 #include "stripe/http/curl_transport.hpp"
 
 namespace stripe::http::detail {
-bool link_curl_transport() noexcept {
-  static const bool registered = set_default_transport("curl", &make_default_curl_transport);
-  return registered && curl_transport_registered;
-}
+// Called once, by the initialiser of the inline curl_transport_linked, possibly before this file's
+// own initialisers have run: so it registers itself rather than read curl_transport_registered.
+bool link_curl_transport() noexcept { return set_default_transport("curl", &make_default_curl_transport); }
 }  // namespace stripe::http::detail

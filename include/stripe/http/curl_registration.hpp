@@ -6,7 +6,7 @@
 // that nothing references is left out, and its registration with it).
 
 namespace stripe::http::detail {
-/// Registers libcurl as the default transport (once) and returns true. Defined in the
+/// Registers libcurl as the default transport and returns true. Defined in the
 /// stripe_connect_curl library.
 bool link_curl_transport() noexcept;
 inline const bool curl_transport_linked = link_curl_transport();
