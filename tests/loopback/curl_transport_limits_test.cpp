@@ -67,6 +67,20 @@ NoResponseError::Kind kind_of(CurlTransport& t, const stripe::http::Request& r, 
 
 constexpr std::size_t MiB = 1024 * 1024;
 
+// Sanitizer runtimes map shadow memory and hold freed blocks in quarantine, so resident-set
+// figures only mean something in a plain build.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool rss_is_meaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+constexpr bool rss_is_meaningful = false;
+#else
+constexpr bool rss_is_meaningful = true;
+#endif
+#else
+constexpr bool rss_is_meaningful = true;
+#endif
+
 }  // namespace
 
 TEST_CASE("curl: a body over max_response_bytes stops the transfer while reading", "[limits]") {
@@ -89,7 +103,7 @@ TEST_CASE("curl: a body over max_response_bytes stops the transfer while reading
                                                 << " ms");
   CHECK(elapsed < std::chrono::seconds(2));
   CHECK(s.streamed() < 32 * MiB);  // the client hung up: 200 MiB were never sent
-  if (peak_known) CHECK(peak_growth_kib < 8 * 1024);
+  if (peak_known && rss_is_meaningful) CHECK(peak_growth_kib < 8 * 1024);
   CHECK(t.idle_handles() == 0u);  // the aborted handle was not pooled
 
   auto ok = t.send(get(s, "/ok"));
