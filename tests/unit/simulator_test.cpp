@@ -488,6 +488,34 @@ TEST_CASE("simulator: the receiver's answer to each delivery is recorded") {
   CHECK(last.back().status == 200);
 }
 
+TEST_CASE("simulator: a receiver set after accounts exist hears of their later changes only") {
+  // Nobody listening costs nothing; the first receiver starts from the accounts as they are.
+  auto sim = std::make_shared<Simulator>();
+  stripe::ClientOptions o;
+  o.secret_key = "sk_test_platform";
+  o.transport = sim;
+  stripe::Client client(o);
+  v1::AccountCreateParams p;
+  p.type = "express";
+  p.capabilities.emplace().transfers.emplace().requested = true;
+  auto id = client.v1().accounts().create(p)->id;
+  auto link = client.v1().account_links().create(ob::link_params(id, {"https://p.example/r", "https://p.example/x"}));
+  sim->submit_onboarding(link->url);
+  CHECK(sim->webhook_deliveries().empty());
+
+  std::vector<nlohmann::json> events;
+  sim->on_webhook([&](const stripe::testing::WebhookDelivery& d) { events.push_back(nlohmann::json::parse(d.payload)); });
+  CHECK(events.empty());
+  sim->advance_clock(60);  // verification finishes
+  REQUIRE_FALSE(events.empty());
+  const auto& updated = events.front();
+  CHECK(updated.at("type") == "account.updated");
+  CHECK(updated.at("data").at("object").at("payouts_enabled") == true);
+  CHECK(updated.at("data").at("previous_attributes").at("payouts_enabled") == false);
+  CHECK(events.back().at("type") == "capability.updated");
+  CHECK(events.back().at("data").at("previous_attributes").at("status") == "pending");
+}
+
 TEST_CASE("simulator: v2 recipient accounts, links, notifications and lists") {
   World w;
   v2::AccountCreateParams p;

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "stripe/detail/redact.hpp"
@@ -124,6 +125,9 @@ class Simulator : public http::Transport {
       delivered_.push_back(std::move(d));
     };
     std::lock_guard<std::mutex> lock(mutex_);
+    if (!sink_)  // the first receiver: what each account looks like now is what later changes are compared with
+      for (auto& entry : accounts_)
+        if (!entry.second.deleted) announce(entry.second);
     sink_ = std::move(sink);
   }
   /// Every delivery made to the receiver, oldest first, with its answer: assert on the statuses
@@ -147,13 +151,13 @@ class Simulator : public http::Transport {
   void advance_clock(std::int64_t seconds) {
     run_hook([&] {
       clock_ += seconds;
-      for (auto& [id, a] : accounts_) {
-        for (auto& item : a.items)
-          if (item.state == Item::State::pending && clock_ - item.submitted_at >= options_.verification_delay)
-            verified(item);
-        mature_future_requirements(a);
-        if (a.current_deadline && clock_ >= *a.current_deadline && !currently_due(a).empty()) a.past_deadline = true;
-        touch(id);
+      // Only the accounts with something due by now, earliest first: the cost does not grow
+      // with the accounts a test suite left behind.
+      while (!timers_.empty() && timers_.begin()->first <= clock_) {
+        SimAccount& a = accounts_.at(timers_.begin()->second);
+        timers_.erase(timers_.begin());
+        a.wake_at.reset();
+        catch_up(a);
       }
     });
   }
@@ -190,12 +194,12 @@ class Simulator : public http::Transport {
       }
       for (auto& item : a.items) {
         if (item.state != Item::State::due) continue;
-        bool in_scope = !item.spec.eventually && !is_future(item);
-        if (item.escalated || (item.spec.eventually && link.fields == "eventually_due")) in_scope = true;
+        bool in_scope = !item.spec->eventually && !is_future(item);
+        if (item.escalated || (item.spec->eventually && link.fields == "eventually_due")) in_scope = true;
         if (is_future(item) && link.future == "include") in_scope = true;
         if (!in_scope) continue;
         provide(item);
-        visit.fields_collected.push_back(item.spec.name);
+        visit.fields_collected.push_back(item.spec->name);
       }
       a.details_submitted = true;
       if (!a.tos_date) {
@@ -238,9 +242,9 @@ class Simulator : public http::Transport {
     run_hook([&] {
       SimAccount& a = find(account);
       for (auto& item : a.items) {
-        if (item.spec.name != requirement) continue;
+        if (item.spec->name != requirement) continue;
         item.state = Item::State::due;
-        item.escalated = item.spec.eventually;
+        item.escalated = item.spec->eventually;
         item.error_code = code;
         item.error_reason = reason;
         touch(account);
@@ -255,7 +259,7 @@ class Simulator : public http::Transport {
     run_hook([&] {
       SimAccount& a = find(account);
       for (auto& item : a.items)
-        if (item.state == Item::State::due && item.spec.eventually) item.escalated = true;
+        if (item.state == Item::State::due && item.spec->eventually) item.escalated = true;
       if (!currently_due(a).empty()) a.current_deadline = clock_ + options_.requirement_deadline;
       touch(account);
     });
@@ -326,7 +330,7 @@ class Simulator : public http::Transport {
 
  private:
   struct Item {
-    RequirementSpec spec;
+    const RequirementSpec* spec = nullptr;  // in requirement_tables_: shared, not copied per account
     enum class State { due, pending, verified } state = State::due;
     std::int64_t submitted_at = 0;
     bool escalated = false;  // an eventually_due item Stripe now needs by the deadline
@@ -350,6 +354,7 @@ class Simulator : public http::Transport {
     bool kyc_locked = false;  // Stripe collects: the platform may not change identity after the first link
     std::optional<std::int64_t> current_deadline;
     std::optional<std::int64_t> future_deadline;  // when future requirements become requirements
+    std::optional<std::int64_t> wake_at;  // its entry in timers_: when it next changes by itself
     bool past_deadline = false;
     std::string rejected;  // disabled_reason when rejected
     bool deleted = false, closed = false;
@@ -473,7 +478,7 @@ class Simulator : public http::Transport {
     item.error_reason.clear();
     item.escalated = false;
     item.reverifying = false;
-    if (item.spec.verified) {
+    if (item.spec->verified) {
       item.state = Item::State::pending;
       item.submitted_at = clock_;
     } else {
@@ -481,7 +486,7 @@ class Simulator : public http::Transport {
     }
   }
 
-  static bool is_future(const Item& i) { return i.spec.future && !i.matured; }
+  static bool is_future(const Item& i) { return i.spec->future && !i.matured; }
 
   // future_requirements.current_deadline: the future requirements become requirements, due by
   // the usual deadline after it ("the account may also be given a grace period").
@@ -510,9 +515,9 @@ class Simulator : public http::Transport {
   // is while they rerun.
   void reverify(SimAccount& a, std::initializer_list<const char*> prefixes) {
     for (auto& item : a.items) {
-      if (item.state != Item::State::verified || !item.spec.verified) continue;
+      if (item.state != Item::State::verified || !item.spec->verified) continue;
       for (const char* prefix : prefixes)
-        if (item.spec.name.rfind(prefix, 0) == 0) {
+        if (item.spec->name.rfind(prefix, 0) == 0) {
           item.state = Item::State::pending;
           item.submitted_at = clock_;
           item.reverifying = true;
@@ -522,13 +527,13 @@ class Simulator : public http::Transport {
 
   // Items the account must provide now (including those whose deadline passed).
   static bool blocking(const Item& i) {
-    return i.state == Item::State::due && !is_future(i) && (!i.spec.eventually || i.escalated);
+    return i.state == Item::State::due && !is_future(i) && (!i.spec->eventually || i.escalated);
   }
   static std::vector<std::string> currently_due(const SimAccount& a, const std::string& capability = "") {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (blocking(i) && (capability.empty() || i.spec.capability.empty() || i.spec.capability == capability))
-        out.push_back(i.spec.name);
+      if (blocking(i) && (capability.empty() || i.spec->capability.empty() || i.spec->capability == capability))
+        out.push_back(i.spec->name);
     return out;
   }
   static bool due_without_grace(const SimAccount& a) {
@@ -537,21 +542,21 @@ class Simulator : public http::Transport {
   static std::vector<std::string> eventually_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (i.state == Item::State::due && !is_future(i)) out.push_back(i.spec.name);
+      if (i.state == Item::State::due && !is_future(i)) out.push_back(i.spec->name);
     return out;
   }
   static std::vector<std::string> pending(const SimAccount& a, const std::string& capability = "") {
     std::vector<std::string> out;
     for (const auto& i : a.items)
       if (i.state == Item::State::pending &&
-          (capability.empty() || i.spec.capability.empty() || i.spec.capability == capability))
-        out.push_back(i.spec.name);
+          (capability.empty() || i.spec->capability.empty() || i.spec->capability == capability))
+        out.push_back(i.spec->name);
     return out;
   }
   static std::vector<std::string> future_due(const SimAccount& a) {
     std::vector<std::string> out;
     for (const auto& i : a.items)
-      if (i.state == Item::State::due && is_future(i)) out.push_back(i.spec.name);
+      if (i.state == Item::State::due && is_future(i)) out.push_back(i.spec->name);
     return out;
   }
 
@@ -562,15 +567,15 @@ class Simulator : public http::Transport {
     // Information needed to enable the capability is still being verified. Eventually-due
     // information under review does not switch an enabled capability off.
     for (const auto& i : a.items)
-      if (i.state == Item::State::pending && !i.spec.eventually && !i.reverifying &&
-          (i.spec.capability.empty() || i.spec.capability == cap))
+      if (i.state == Item::State::pending && !i.spec->eventually && !i.reverifying &&
+          (i.spec->capability.empty() || i.spec->capability == cap))
         return "pending";
     return "active";
   }
   // True when everything due for `cap` is an escalated eventually_due item still before its deadline.
   static bool escalated_only(const SimAccount& a, const std::string& cap) {
     for (const auto& i : a.items)
-      if (blocking(i) && (i.spec.capability.empty() || i.spec.capability == cap) && !i.escalated) return false;
+      if (blocking(i) && (i.spec->capability.empty() || i.spec->capability == cap) && !i.escalated) return false;
     return true;
   }
   static bool has_cap(const SimAccount& a, const std::string& cap) {
@@ -601,17 +606,27 @@ class Simulator : public http::Transport {
     rebuild_items(a);
   }
 
-  void rebuild_items(SimAccount& a) {
+  // The requirement table for an account's country, business type and capabilities, built once
+  // per combination.
+  const std::vector<RequirementSpec>& requirement_table(const SimAccount& a) {
     std::set<std::string> caps(a.capabilities.begin(), a.capabilities.end());
+    std::string key = a.country + "|" + a.business_type;
+    for (const auto& cap : caps) key += "|" + cap;
+    auto it = requirement_tables_.find(key);
+    if (it == requirement_tables_.end())
+      it = requirement_tables_.emplace(key, requirements_for(a.country, a.business_type, caps)).first;
+    return it->second;
+  }
+
+  void rebuild_items(SimAccount& a) {
     std::vector<Item> next;
-    for (auto& spec : requirements_for(a.country, a.business_type, caps)) {
+    const auto& table = requirement_table(a);
+    next.reserve(table.size());
+    for (const auto& spec : table) {
       Item item;
-      item.spec = spec;
       for (const auto& old : a.items)
-        if (old.spec.name == spec.name) {
-          item = old;
-          item.spec = spec;
-        }
+        if (old.spec->name == spec.name) item = old;  // keeps its progress
+      item.spec = &spec;
       next.push_back(std::move(item));
     }
     a.items = std::move(next);
@@ -639,7 +654,7 @@ class Simulator : public http::Transport {
     };
     flatten(params, "");
     for (auto& item : a.items)
-      if (item.state == Item::State::due && covers(paths, item.spec.name)) provide(item);
+      if (item.state == Item::State::due && covers(paths, item.spec->name)) provide(item);
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -650,7 +665,7 @@ class Simulator : public http::Transport {
         v1::Account::Requirements::Errors e;
         e.code = v1::Account::Requirements::Errors::Code(std::string(i.error_code));
         e.reason = i.error_reason;
-        e.requirement = i.spec.name;
+        e.requirement = i.spec->name;
         out.push_back(std::move(e));
       }
     return out;
@@ -756,9 +771,9 @@ class Simulator : public http::Transport {
       r.pending_verification = pending(a, cap);
       r.eventually_due = r.currently_due;
       for (const auto& i : a.items)
-        if (i.state == Item::State::due && i.spec.eventually && !i.escalated &&
-            (i.spec.capability.empty() || i.spec.capability == cap))
-          r.eventually_due.push_back(i.spec.name);
+        if (i.state == Item::State::due && i.spec->eventually && !i.escalated &&
+            (i.spec->capability.empty() || i.spec->capability == cap))
+          r.eventually_due.push_back(i.spec->name);
       if (a.current_deadline && !r.currently_due.empty()) r.current_deadline = *a.current_deadline;
       if (!a.rejected.empty()) r.disabled_reason = "rejected.other";
       else if (!r.past_due.empty()) r.disabled_reason = "requirements.past_due";
@@ -827,18 +842,18 @@ class Simulator : public http::Transport {
     const bool recipient = std::find(a.configurations.begin(), a.configurations.end(), "recipient") != a.configurations.end();
     for (const auto& i : a.items) {
       if (is_future(i) || i.state == Item::State::verified) continue;
-      std::string deadline = i.spec.eventually && !i.escalated ? "eventually_due"
+      std::string deadline = i.spec->eventually && !i.escalated ? "eventually_due"
                              : a.past_deadline                 ? "past_due"
                                                                : "currently_due";
       json impact = json::array();
-      if (deadline != "eventually_due" && !i.spec.eventually)
+      if (deadline != "eventually_due" && !i.spec->eventually)
         impact.push_back({{"capability", recipient ? "stripe_transfers" : "card_payments"},
                           {"configuration", recipient ? "recipient" : "merchant"},
                           {"deadline", {{"status", deadline}}}});
       json errors = json::array();
       if (!i.error_code.empty()) errors.push_back({{"code", i.error_code}, {"description", i.error_reason}});
       entries.push_back({{"awaiting_action_from", i.state == Item::State::pending ? "stripe" : "user"},
-                         {"description", i.spec.name},
+                         {"description", i.spec->name},
                          {"errors", errors},
                          {"impact", {{"restricts_capabilities", impact}}},
                          {"minimum_deadline", {{"status", deadline}}},
@@ -928,10 +943,64 @@ class Simulator : public http::Transport {
     return {};
   }
 
-  // Compares an account with what was last announced and queues the events a change causes.
+  // After any change to an account: index when it next changes by itself, and announce the
+  // change to a receiver. With nobody listening nothing is rendered (on_webhook takes the
+  // baseline when a receiver comes).
   void touch(const std::string& id) {
     SimAccount& a = accounts_.at(id);
     if (a.deleted) return;
+    schedule(a);
+    if (sink_) announce(a);
+  }
+
+  // The time an account next changes by itself. If it has passed, the visit makes progress
+  // (a verification finishes, a deadline passes), so advance_clock never revisits in a loop.
+  std::optional<std::int64_t> next_change(const SimAccount& a) const {
+    std::optional<std::int64_t> next;
+    auto consider = [&next](std::int64_t t) { next = next ? std::min(*next, t) : t; };
+    for (const auto& item : a.items)
+      if (item.state == Item::State::pending) consider(item.submitted_at + options_.verification_delay);
+    if (a.future_deadline) consider(*a.future_deadline);
+    if (a.current_deadline && !a.past_deadline && !currently_due(a).empty()) consider(*a.current_deadline);
+    return next;
+  }
+
+  // Keeps one timer per account, at its next change, for advance_clock to visit it then and
+  // only then. Most changes leave that time as it was and cost no tree operation.
+  void schedule(SimAccount& a) {
+    const auto next = next_change(a);
+    if (next == a.wake_at) return;
+    if (a.wake_at) timers_.erase({*a.wake_at, a.id});
+    a.wake_at = next;
+    if (next) timers_.emplace(*next, a.id);
+  }
+
+  // What time does to one account: verifications finish, future requirements become
+  // requirements, a passed deadline disables. A visit that finds nothing to do (the
+  // verification was completed by hand meanwhile) costs no rendering.
+  void catch_up(SimAccount& a) {
+    if (a.deleted) return;
+    bool changed = false;
+    for (auto& item : a.items)
+      if (item.state == Item::State::pending && clock_ - item.submitted_at >= options_.verification_delay) {
+        verified(item);
+        changed = true;
+      }
+    if (a.future_deadline && clock_ >= *a.future_deadline) {
+      mature_future_requirements(a);
+      changed = true;
+    }
+    if (!a.past_deadline && a.current_deadline && clock_ >= *a.current_deadline && !currently_due(a).empty()) {
+      a.past_deadline = true;
+      changed = true;
+    }
+    if (changed) touch(a.id);
+    else schedule(a);
+  }
+
+  // Compares an account with what was last announced and queues the events a change causes.
+  // The first time there is nothing to compare with: it only records.
+  void announce(SimAccount& a) {
     json now_v1 = render_v1(a);
     if (!a.last_v1.is_null() && now_v1 != a.last_v1) {
       json previous = json::object();
@@ -1756,11 +1825,12 @@ class Simulator : public http::Transport {
   std::uint64_t id_counter_ = 0, request_counter_ = 0;
   std::size_t commits_ = 0;
   bool live_ = false;
-  std::map<std::string, SimAccount> accounts_;
+  // Hashed: a lookup costs the same however many accounts a test suite left behind.
+  std::unordered_map<std::string, SimAccount> accounts_;
   std::vector<std::string> order_;
-  std::map<std::string, SimLink> links_;
+  std::unordered_map<std::string, SimLink> links_;
   std::vector<std::string> link_urls_;
-  std::map<std::string, Stored> idempotency_;
+  std::unordered_map<std::string, Stored> idempotency_;
   std::set<std::string> in_flight_;  // idempotency keys of requests being answered
   std::function<void(const http::Request&)> request_hook_;
   bool refused_ = false;  // the current request was refused before its endpoint ran
@@ -1768,7 +1838,9 @@ class Simulator : public http::Transport {
   std::function<void(const WebhookDelivery&)> sink_;
   std::vector<WebhookDelivery> outbox_;
   std::vector<WebhookDelivery> delivered_;
-  std::map<std::string, json> v2_events_;  // by id, with data: what GET /v2/core/events/{id} answers
+  std::unordered_map<std::string, json> v2_events_;  // by id, with data: what GET /v2/core/events/{id} answers
+  std::map<std::string, std::vector<RequirementSpec>> requirement_tables_;  // see requirement_table()
+  std::set<std::pair<std::int64_t, std::string>> timers_;  // (wake_at, account id): see schedule()
 };
 
 }  // namespace stripe::testing
