@@ -8,6 +8,7 @@
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "stripe/webhook.hpp"
+#include "support/api_onboarding.hpp"
 #include "support/schema_paths.hpp"
 
 namespace ob = stripe::onboarding;
@@ -45,17 +46,7 @@ struct World {
     p.capabilities->transfers.emplace().requested = true;
     return client.v1().accounts().create(p).value();
   }
-  v1::Account custom() {
-    v1::AccountCreateParams p;
-    auto& c = p.controller.emplace();
-    c.fees.emplace().payer = "application";
-    c.losses.emplace().payments = "application";
-    c.requirement_collection = "application";
-    c.stripe_dashboard.emplace().type = "none";
-    p.country = "US";
-    p.capabilities.emplace().transfers.emplace().requested = true;
-    return client.v1().accounts().create(p).value();
-  }
+  v1::Account custom() { return client.v1().accounts().create(test_support::api_onboarding_account()).value(); }
   v1::AccountLink link(const std::string& account, ob::Strategy s = ob::Strategy::incremental, bool future = false) {
     return client.v1()
         .account_links()
@@ -272,23 +263,7 @@ TEST_CASE("simulator: the platform rejects through the API; capabilities can be 
 TEST_CASE("simulator: custom accounts onboard through the API with tos_acceptance") {
   World w;
   auto a = w.custom();
-  v1::AccountUpdateParams u;
-  u.business_type = "individual";
-  auto& ind = u.individual.emplace();
-  ind.first_name = "Jenny";
-  ind.last_name = "Rosen";
-  ind.dob = stripe::DateOfBirthParams{1, 2, 1990};
-  ind.email = "jenny@example.com";
-  ind.phone = "+14155550100";
-  ind.ssn_last_4 = "0000";
-  auto& addr = ind.address.emplace();
-  addr.line1 = "1 Main St";
-  addr.city = "San Francisco";
-  addr.postal_code = "94103";
-  addr.state = "CA";
-  u.external_account = "btok_us_verified";
-  u.tos_acceptance.emplace().date = w.sim->now();
-  u.tos_acceptance->ip = "203.0.113.9";
+  auto u = test_support::us_individual_onboarding(w.sim->now());
   auto updated = w.client.v1().accounts().update(a.id, u).value();
   CHECK(updated.details_submitted);
   CHECK(updated.requirements->currently_due->empty());

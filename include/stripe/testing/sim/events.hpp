@@ -93,6 +93,25 @@ inline void touch(State& s, Account& a) {
   if (s.listening) announce(s, a);
 }
 
+// An account created now: its id, and when its future requirements come due.
+inline Account new_account(State& s) {
+  Account a;
+  a.id = s.next_id("acct_");
+  a.created = s.clock;
+  a.future_deadline = s.clock + s.options.future_requirements_delay;
+  return a;
+}
+
+// Keeps a created account (lists show the newest first) and announces it.
+inline Account& add_account(State& s, Account a) {
+  const std::string id = a.id;
+  Account& added = s.accounts.emplace(id, std::move(a)).first->second;
+  s.order.push_back(id);
+  ++s.commits;
+  touch(s, added);
+  return added;
+}
+
 // The first receiver: what each account looks like now is what later changes are compared with.
 inline void listen(State& s) {
   if (s.listening) return;

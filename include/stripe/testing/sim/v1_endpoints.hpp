@@ -51,10 +51,7 @@ inline void apply_common_v1(State& s, Account& a, const json& p) {
 
 inline http::Response create_v1(State& s, json& p) {
   if (auto problem = check_params<v1::AccountCreateParams>(p, true)) return bad(s, *problem);
-  Account a;
-  a.id = s.next_id("acct_");
-  a.created = s.clock;
-  a.future_deadline = s.clock + s.options.future_requirements_delay;
+  Account a = new_account(s);
   a.country = param(p, "country", "US");
   a.type = param(p, "type");
   if (p.contains("tos_acceptance")) a.service_agreement = param(p["tos_acceptance"], "service_agreement", "full");
@@ -87,12 +84,7 @@ inline http::Response create_v1(State& s, json& p) {
     return refuse(s, 400, "You must request capabilities when creating custom accounts.", "capabilities",
                   "parameter_missing");
   apply_common_v1(s, a, p);
-  const std::string id = a.id;
-  Account& created = s.accounts.emplace(id, std::move(a)).first->second;
-  s.order.push_back(id);
-  ++s.commits;
-  touch(s, created);
-  return reply(s, 200, render_v1(created));
+  return reply(s, 200, render_v1(add_account(s, std::move(a))));
 }
 
 inline http::Response update_v1(State& s, Account& a, json& p) {

@@ -77,18 +77,10 @@ inline void apply_v2(State& s, Account& a, const json& p) {
 
 inline http::Response create_v2(State& s, json& p) {
   if (auto problem = check_params<v2::core::AccountCreateParams>(p, false)) return bad(s, *problem);
-  Account a;
-  a.id = s.next_id("acct_");
+  Account a = new_account(s);
   a.v2 = true;
-  a.created = s.clock;
-  a.future_deadline = s.clock + s.options.future_requirements_delay;
   apply_v2(s, a, p);
-  const std::string id = a.id;
-  Account& created = s.accounts.emplace(id, std::move(a)).first->second;
-  s.order.push_back(id);
-  ++s.commits;
-  touch(s, created);
-  return reply(s, 200, render_v2(created, includes(p)));
+  return reply(s, 200, render_v2(add_account(s, std::move(a)), includes(p)));
 }
 
 inline http::Response update_v2(State& s, Account& a, json& p) {
