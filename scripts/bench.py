@@ -119,6 +119,7 @@ def main():
 
     ctx, dec = benchmarks(os.path.join(args.build_dir, "bench", "bench_decode"), args.repetitions)
     _, http = benchmarks(os.path.join(args.build_dir, "bench", "bench_http"), args.repetitions)
+    _, sim = benchmarks(os.path.join(args.build_dir, "bench", "bench_simulator"), args.repetitions)
 
     def t(m, name):
         return m[name]["real_time"]
@@ -143,6 +144,11 @@ def main():
     rows.append(("SDK 2 threads vs 1 thread (scaling)", scale, "near 2x", scale >= 1.6))
     curl_scale = rate(http, "BM_PlainCurl/real_time/threads:2") / rate(http, "BM_PlainCurl/real_time/threads:1")
     rows.append(("plain libcurl 2 threads vs 1 thread (scaling)", curl_scale, "reference", True))
+    for mode in ("quiet", "listening"):
+        fresh = sim[f"BM_Lifecycle/fresh/{mode}/iterations:400"]["cpu_time"]
+        held = sim[f"BM_Lifecycle/held/{mode}/iterations:400"]["cpu_time"]
+        rows.append((f"simulator lifecycles, 10,000 accounts held vs fresh ({mode})", fresh / held, ">= 0.8x",
+                     fresh / held >= 0.8))
     page = http["BM_AutoPaginate10k/iterations:3"]
     pages_held = page["peak_in_pages"]
     rows.append(("auto-pagination peak heap growth, in pages", pages_held, "a few pages", pages_held <= 3))

@@ -52,6 +52,7 @@ if(MODE STREQUAL "install")
   foreach(f include/stripe/connect.hpp include/stripe/webhook.hpp include/stripe/http/curl_transport.hpp
             include/stripe/testing/simulator.hpp include/stripe/testing/sim_requirements.hpp
             include/stripe/testing/param_schema.hpp include/stripe/testing/recording_transport.hpp
+            include/stripe/testing/sim/state.hpp include/stripe/testing/sim/routes.hpp
             share/stripe_connect/stripe_connectConfig.cmake
             share/stripe_connect/stripe_connectConfigVersion.cmake
             share/stripe_connect/stripe_connectTargets.cmake
@@ -122,6 +123,7 @@ elseif(MODE STREQUAL "core_only")
   # Only the core's headers and files: nothing that needs libcurl or OpenSSL.
   foreach(f include/stripe/http/curl_transport.hpp include/stripe/webhook.hpp include/stripe/testing/simulator.hpp
             include/stripe/testing/sim_requirements.hpp include/stripe/testing/param_schema.hpp
+            include/stripe/testing/sim/state.hpp
             share/pkgconfig/stripe_connect_curl.pc share/pkgconfig/stripe_connect_webhook.pc
             share/pkgconfig/stripe_connect_testing.pc)
     if(EXISTS "${core}/${f}")

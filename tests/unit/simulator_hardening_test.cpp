@@ -296,3 +296,23 @@ TEST_CASE("simulator: an update either applies whole or changes nothing (found b
   CHECK(account.at("defaults").at("responsibilities").at("requirements_collector") == "stripe");
   CHECK(s.send(M::get, "/v2/core/accounts/" + v2 + "?include[0]=defaults").status == 200);
 }
+
+TEST_CASE("simulator: v2 times are RFC 3339 UTC across leap days and centuries") {
+  // The dates come from a day count, not the platform's time functions.
+  const std::vector<std::pair<std::int64_t, std::string>> cases = {
+      {1709168461, "2024-02-29T01:01:01.000Z"},  // a leap day
+      {951782400, "2000-02-29T00:00:00.000Z"},   // a leap day in a century divisible by 400
+      {4107542399, "2100-02-28T23:59:59.000Z"},  // 2100 is not a leap year
+      {4107542400, "2100-03-01T00:00:00.000Z"},
+  };
+  for (const auto& [start, expected] : cases) {
+    INFO(expected);
+    stripe::testing::SimulatorOptions options;
+    options.start_time = start;
+    Sim s;
+    s.sim = std::make_shared<Simulator>(options);
+    auto r = s.send(http::Method::post, "/v2/core/accounts", R"({"display_name":"Shop"})");
+    REQUIRE(r.status == 200);
+    CHECK(nlohmann::json::parse(r.body).at("created") == expected);
+  }
+}

@@ -10,7 +10,7 @@
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "stripe/webhook.hpp"
-#include "support/onboarding_params.hpp"
+#include "support/api_onboarding.hpp"
 
 namespace ob = stripe::onboarding;
 namespace v1 = stripe::v1;
@@ -20,6 +20,10 @@ using stripe::testing::LinkVisit;
 using stripe::testing::Simulator;
 
 namespace {
+
+const json kRecipientAndMerchant = {
+    {"recipient", {{"capabilities", {{"stripe_balance", {{"stripe_transfers", {{"requested", true}}}}}}}}},
+    {"merchant", {{"capabilities", {{"card_payments", {{"requested", true}}}}}}}};
 
 struct Platform {
   std::shared_ptr<Simulator> sim = std::make_shared<Simulator>();
@@ -54,14 +58,7 @@ struct Platform {
   }
   // The API-onboarding guide's account: the platform collects requirements, transfers only.
   v1::Account custom(const std::optional<std::string>& service_agreement = std::nullopt) {
-    v1::AccountCreateParams p;
-    auto& c = p.controller.emplace();
-    c.fees.emplace().payer = "application";
-    c.losses.emplace().payments = "application";
-    c.requirement_collection = "application";
-    c.stripe_dashboard.emplace().type = "none";
-    p.country = "US";
-    p.capabilities.emplace().transfers.emplace().requested = true;
+    auto p = test_support::api_onboarding_account();
     if (service_agreement) p.tos_acceptance.emplace().service_agreement = *service_agreement;
     return client.v1().accounts().create(p).value();
   }
@@ -69,13 +66,25 @@ struct Platform {
   // verification finish, as examples/api_onboarding.cpp does.
   std::string api_onboarded() {
     auto id = custom().id;
-    v1::AccountUpdateParams u = test_support::individual_onboarding_update(sim->now());
-    u.individual->id_number = "000000000";
+    auto u = test_support::us_individual_onboarding(sim->now());
     client.v1().accounts().update(id, u).value();
     sim->advance_clock(60);
     return id;
   }
   json post(const std::string& path, const json& body) { return client.raw_request(M::post, path, body).value(); }
+  // A v2 account with the recipient and merchant configurations whose user submits the onboarding
+  // form of a link for `configurations` (none: the account's own); returns the account's id.
+  std::string v2_onboarded(const json& configurations) {
+    const std::string id = post("/v2/core/accounts", {{"identity", {{"country", "US"}, {"entity_type", "individual"}}},
+                                                      {"configuration", kRecipientAndMerchant}})
+                               .at("id");
+    json onboarding = {{"refresh_url", "https://p.example/r"}, {"return_url", "https://p.example/x"}};
+    if (!configurations.empty()) onboarding["configurations"] = configurations;
+    auto link = post("/v2/core/account_links",
+                     {{"account", id}, {"use_case", {{"type", "account_onboarding"}, {"account_onboarding", onboarding}}}});
+    sim->submit_onboarding(link.at("url"));
+    return id;
+  }
   json v2_events(const std::string& type) {
     json out = json::array();
     for (const auto& d : deliveries)
@@ -87,10 +96,6 @@ struct Platform {
 bool contains(const std::optional<std::vector<std::string>>& list, const std::string& item) {
   return list && std::find(list->begin(), list->end(), item) != list->end();
 }
-
-const json kRecipientAndMerchant = {
-    {"recipient", {{"capabilities", {{"stripe_balance", {{"stripe_transfers", {{"requested", true}}}}}}}}},
-    {"merchant", {{"capabilities", {{"card_payments", {{"requested", true}}}}}}}};
 
 }  // namespace
 
@@ -346,16 +351,7 @@ TEST_CASE("seeds: v2 capability notifications for every configuration whose capa
   // stripe-node 23.1.0: V2CoreAccountIncludingConfiguration{Merchant,Recipient}CapabilityStatusUpdatedEvent,
   // each with `data.updated_capability`.
   Platform p;
-  auto a = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}, {"entity_type", "individual"}}},
-                                        {"configuration", kRecipientAndMerchant}});
-  const std::string id = a.at("id");
-  auto link = p.post("/v2/core/account_links",
-                     {{"account", id},
-                      {"use_case", {{"type", "account_onboarding"},
-                                    {"account_onboarding", {{"configurations", {"recipient", "merchant"}},
-                                                            {"refresh_url", "https://p.example/r"},
-                                                            {"return_url", "https://p.example/x"}}}}}});
-  p.sim->submit_onboarding(link.at("url"));
+  const std::string id = p.v2_onboarded({"recipient", "merchant"});
   p.sim->advance_clock(60);
   std::set<std::string> updated;
   for (const char* config : {"recipient", "merchant"}) {
@@ -378,15 +374,7 @@ TEST_CASE("seeds: v2.core.account_link.returned carries the account, configurati
   // stripe-node 23.1.0, V2CoreAccountLinkReturnedEvent.Data: account_id, configurations,
   // use_case; the event has no related_object.
   Platform p;
-  auto a = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}}}, {"configuration", kRecipientAndMerchant}});
-  const std::string id = a.at("id");
-  auto link = p.post("/v2/core/account_links",
-                     {{"account", id},
-                      {"use_case", {{"type", "account_onboarding"},
-                                    {"account_onboarding", {{"configurations", json::array({"recipient"})},
-                                                            {"refresh_url", "https://p.example/r"},
-                                                            {"return_url", "https://p.example/x"}}}}}});
-  p.sim->submit_onboarding(link.at("url"));
+  const std::string id = p.v2_onboarded(json::array({"recipient"}));
   auto returned = p.v2_events("v2.core.account_link.returned");
   REQUIRE(returned.size() == 1);
   const json& n = returned[0];
@@ -407,14 +395,7 @@ TEST_CASE("seeds: v2 notifications name the account they happened on in context"
   // stripe-node 23.1.0, V2 EventBase: "context?: string ... Authentication context needed to
   // fetch the event or related object": a string when present, never null.
   Platform p;
-  auto a = p.post("/v2/core/accounts", {{"identity", {{"country", "US"}}}, {"configuration", kRecipientAndMerchant}});
-  const std::string id = a.at("id");
-  auto link = p.post("/v2/core/account_links",
-                     {{"account", id},
-                      {"use_case", {{"type", "account_onboarding"},
-                                    {"account_onboarding", {{"refresh_url", "https://p.example/r"},
-                                                            {"return_url", "https://p.example/x"}}}}}});
-  p.sim->submit_onboarding(link.at("url"));
+  const std::string id = p.v2_onboarded(json::array());
   p.sim->advance_clock(60);
   std::size_t v2 = 0;
   for (const auto& d : p.deliveries) {

@@ -6,9 +6,9 @@
 
 #include "stripe/connect.hpp"
 #include "stripe/onboarding.hpp"
-#include "support/onboarding_params.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "stripe/webhook.hpp"
+#include "support/api_onboarding.hpp"
 #include "support/schema_paths.hpp"
 
 namespace ob = stripe::onboarding;
@@ -46,17 +46,7 @@ struct World {
     p.capabilities->transfers.emplace().requested = true;
     return client.v1().accounts().create(p).value();
   }
-  v1::Account custom() {
-    v1::AccountCreateParams p;
-    auto& c = p.controller.emplace();
-    c.fees.emplace().payer = "application";
-    c.losses.emplace().payments = "application";
-    c.requirement_collection = "application";
-    c.stripe_dashboard.emplace().type = "none";
-    p.country = "US";
-    p.capabilities.emplace().transfers.emplace().requested = true;
-    return client.v1().accounts().create(p).value();
-  }
+  v1::Account custom() { return client.v1().accounts().create(test_support::api_onboarding_account()).value(); }
   v1::AccountLink link(const std::string& account, ob::Strategy s = ob::Strategy::incremental, bool future = false) {
     return client.v1()
         .account_links()
@@ -273,7 +263,7 @@ TEST_CASE("simulator: the platform rejects through the API; capabilities can be 
 TEST_CASE("simulator: custom accounts onboard through the API with tos_acceptance") {
   World w;
   auto a = w.custom();
-  v1::AccountUpdateParams u = test_support::individual_onboarding_update(w.sim->now());
+  auto u = test_support::us_individual_onboarding(w.sim->now());
   auto updated = w.client.v1().accounts().update(a.id, u).value();
   CHECK(updated.details_submitted);
   CHECK(updated.requirements->currently_due->empty());
@@ -471,6 +461,34 @@ TEST_CASE("simulator: the receiver's answer to each delivery is recorded") {
   CHECK(last[all.size()].status == 500);
   CHECK(last[all.size()].error == "database down");
   CHECK(last.back().status == 200);
+}
+
+TEST_CASE("simulator: a receiver set after accounts exist hears of their later changes only") {
+  // Nobody listening costs nothing; the first receiver starts from the accounts as they are.
+  auto sim = std::make_shared<Simulator>();
+  stripe::ClientOptions o;
+  o.secret_key = "sk_test_platform";
+  o.transport = sim;
+  stripe::Client client(o);
+  v1::AccountCreateParams p;
+  p.type = "express";
+  p.capabilities.emplace().transfers.emplace().requested = true;
+  auto id = client.v1().accounts().create(p)->id;
+  auto link = client.v1().account_links().create(ob::link_params(id, {"https://p.example/r", "https://p.example/x"}));
+  sim->submit_onboarding(link->url);
+  CHECK(sim->webhook_deliveries().empty());
+
+  std::vector<nlohmann::json> events;
+  sim->on_webhook([&](const stripe::testing::WebhookDelivery& d) { events.push_back(nlohmann::json::parse(d.payload)); });
+  CHECK(events.empty());
+  sim->advance_clock(60);  // verification finishes
+  REQUIRE_FALSE(events.empty());
+  const auto& updated = events.front();
+  CHECK(updated.at("type") == "account.updated");
+  CHECK(updated.at("data").at("object").at("payouts_enabled") == true);
+  CHECK(updated.at("data").at("previous_attributes").at("payouts_enabled") == false);
+  CHECK(events.back().at("type") == "capability.updated");
+  CHECK(events.back().at("data").at("previous_attributes").at("status") == "pending");
 }
 
 TEST_CASE("simulator: v2 recipient accounts, links, notifications and lists") {
