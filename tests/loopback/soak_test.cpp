@@ -32,9 +32,12 @@ class Ledger {
   enum class Fault { none, drop_after_commit, server_error, conflict, stall, reset };
 
   RawReply handle(const RawRequest& req) {
+    // Compiled once, before the server threads race to build their own: libstdc++ caches
+    // ctype<char>::narrow without a lock while a regex compiles (GCC bug 77704).
+    static const std::regex echo_marker("soakecho([0-9]+)x"), call_marker("soakcall([0-9]+)x");
     std::smatch m;
-    if (std::regex_search(req.body, m, std::regex("soakecho([0-9]+)x"))) return echo(req, std::stoi(m[1]));
-    if (!std::regex_search(req.body, m, std::regex("soakcall([0-9]+)x"))) return RawReply::respond(400, "{}");
+    if (std::regex_search(req.body, m, echo_marker)) return echo(req, std::stoi(m[1]));
+    if (!std::regex_search(req.body, m, call_marker)) return RawReply::respond(400, "{}");
     int call = std::stoi(m[1]);
     std::string key = req.header("idempotency-key");
     std::lock_guard<std::mutex> lock(mutex_);

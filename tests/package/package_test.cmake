@@ -58,11 +58,15 @@ if(MODE STREQUAL "install")
             share/stripe_connect/stripe_connectTargets.cmake
             share/pkgconfig/stripe_connect.pc share/pkgconfig/stripe_connect_curl.pc
             share/pkgconfig/stripe_connect_webhook.pc share/pkgconfig/stripe_connect_testing.pc
-            share/doc/stripe_connect/LICENSE)
+            share/doc/stripe_connect/LICENSE bin/stripe-connect-sim)
     if(NOT EXISTS "${PREFIX}/${f}")
       message(FATAL_ERROR "install tree lacks ${f}")
     endif()
   endforeach()
+  run("${PREFIX}/bin/stripe-connect-sim" --version)  # the installed server runs (package_sim_server drives it)
+  if(NOT LAST_OUTPUT MATCHES "^stripe-connect-sim ${VERSION} ")
+    message(FATAL_ERROR "stripe-connect-sim --version printed: ${LAST_OUTPUT}")
+  endif()
   file(READ "${PREFIX}/share/stripe_connect/stripe_connectConfigVersion.cmake" version_file)
   string(FIND "${version_file}" "requested no architecture check, don't perform the check\nif(\"TRUE\")" arch_free)
   if(arch_free EQUAL -1)

@@ -279,6 +279,25 @@ TEST_CASE("seeds: a new account with currently due requirements is disabled for 
   CHECK_FALSE(onboarded.requirements->disabled_reason.has_value());
 }
 
+TEST_CASE("seeds: a nullable field without a value is sent as null, not left out") {
+  // API onboarding, the requirements hash of a newly created account:
+  //   "alternatives": [], "current_deadline": null, "currently_due": [ ... ]
+  Platform p;
+  const std::string id = p.custom().id;
+  auto account = p.client.raw_request(M::get, "/v1/accounts/" + id).value();
+  REQUIRE(account.at("requirements").contains("current_deadline"));
+  CHECK(account.at("requirements").at("current_deadline").is_null());
+  CHECK(account.at("future_requirements").at("disabled_reason").is_null());
+  CHECK(account.at("email").is_null());
+  CHECK(account.at("tos_acceptance").at("date").is_null());
+  auto onboarded = p.client.raw_request(M::get, "/v1/accounts/" + p.api_onboarded()).value();
+  REQUIRE(onboarded.at("requirements").contains("disabled_reason"));
+  CHECK(onboarded.at("requirements").at("disabled_reason").is_null());
+  auto capability = p.client.raw_request(M::get, "/v1/accounts/" + id + "/capabilities/card_payments").value();
+  CHECK(capability.at("requested_at").is_null());
+  CHECK(capability.at("requirements").at("current_deadline").is_null());
+}
+
 TEST_CASE("seeds: future requirements become current when their deadline passes") {
   // Stripe-hosted onboarding: "Stripe notifies you about any upcoming requirements updates that
   // affect your connected accounts. You can proactively collect this information by reviewing

@@ -30,9 +30,10 @@ namespace stripe::testing {
 /// An in-memory Stripe for tests: a Transport that serves accounts and account links, walks onboarding and delivers signed webhooks, all offline.
 class Simulator : public http::Transport {
  public:
-  /// Starts the simulated clock at options.start_time; link_host must be valid UTF-8.
+  /// Starts the simulated clock at options.start_time; link_host and link_scheme must be valid UTF-8.
   explicit Simulator(SimulatorOptions options = {}) : state_(std::move(options)) {
     sim::require_utf8("SimulatorOptions::link_host", state_.options.link_host);
+    sim::require_utf8("SimulatorOptions::link_scheme", state_.options.link_scheme);
   }
 
   // ---- webhooks --------------------------------------------------------------------------

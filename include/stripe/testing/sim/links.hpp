@@ -17,13 +17,13 @@ inline bool stripe_collects(const Account& a) {
 // read or update its KYC information": so for every account whose requirements Stripe collects.
 inline std::string issue_link(State& s, Account& a, Link link) {
   std::string token;
-  std::uint64_t n = (++s.id_counter * 0xD1B54A32D192ED03ull) ^ static_cast<std::uint64_t>(s.clock);
+  std::uint64_t n = ((++s.id_counter ^ s.seed_mix()) * 0xD1B54A32D192ED03ull) ^ static_cast<std::uint64_t>(s.clock);
   static constexpr char alphabet[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   for (int i = 0; i < 24; ++i) {
     token.push_back(alphabet[n % 62]);
     n = n / 62 + (n % 7 + 1) * 0x9E3779B97F4A7C15ull;
   }
-  std::string url = "https://" + s.options.link_host + (link.v2 ? "/v2/onboard/" : "/setup/e/") + a.id + "/" + token;
+  std::string url = s.options.link_scheme + "://" + s.options.link_host + (link.v2 ? "/v2/onboard/" : "/setup/e/") + a.id + "/" + token;
   link.account = a.id;
   link.created = s.clock;
   link.expires_at = s.clock + s.options.link_ttl;

@@ -16,6 +16,10 @@ struct SimulatorOptions {
   std::int64_t future_requirements_delay = 90 * 24 * 3600;  ///< from account creation to future_requirements.current_deadline
   std::string webhook_secret = "whsec_simulator_endpoint_secret";  ///< signs webhook deliveries; give it to the endpoint under test
   std::string link_host = "connect.simulator.invalid";  ///< host of the account link URLs handed out
+  std::string link_scheme = "https";  ///< scheme of those URLs (stripe-connect-sim serves its links over http)
+  /// Mixed into every id and link token: simulators with different seeds hand out different ids,
+  /// the same seed gives the same ids for the same requests.
+  std::uint64_t id_seed = 0;
   /// What onboarding requests for an account with a Stripe-hosted Dashboard created without
   /// capabilities: the platform's Onboarding options in the Dashboard.
   std::vector<std::string> onboarding_capabilities = {"card_payments", "transfers"};

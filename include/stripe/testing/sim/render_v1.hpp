@@ -41,6 +41,13 @@ inline std::vector<v1::Account::Requirements::Errors> errors_of(const Account& a
   return out;
 }
 
+// The API sends a nullable field it has no value for as null, not absent (seed 002's new account:
+// "current_deadline": null); encode() leaves absent optionals out.
+inline void present_as_null(json& object, std::initializer_list<const char*> keys) {
+  for (const char* key : keys)
+    if (!object.contains(key)) object[key] = nullptr;
+}
+
 // The v1 Account object, as GET /v1/accounts/{id} answers it.
 inline json render_v1(const Account& a) {
   v1::Account out;
@@ -120,6 +127,9 @@ inline json render_v1(const Account& a) {
     out.company = std::move(co);
   }
   json j = encode(out);
+  present_as_null(j, {"business_type", "email", "default_currency"});
+  for (const char* hash : {"requirements", "future_requirements"}) present_as_null(j[hash], {"current_deadline", "disabled_reason"});
+  present_as_null(j["tos_acceptance"], {"date", "ip", "user_agent"});
   j["external_accounts"] = {{"object", "list"}, {"data", json::array()}, {"has_more", false},
                             {"url", "/v1/accounts/" + a.id + "/external_accounts"}};
   return j;
@@ -163,7 +173,10 @@ inline json render_capability(const Account& a, const std::string& cap) {
   v1::Capability::Requirements f;
   f.alternatives.emplace();
   c.future_requirements = f;
-  return encode(c);
+  json j = encode(c);
+  present_as_null(j, {"requested_at"});
+  for (const char* hash : {"requirements", "future_requirements"}) present_as_null(j[hash], {"current_deadline", "disabled_reason"});
+  return j;
 }
 
 }  // namespace stripe::testing::sim

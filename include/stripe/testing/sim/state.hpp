@@ -108,10 +108,13 @@ struct State {
     return it->second;
   }
 
+  // What SimulatorOptions::id_seed adds to each counter value (nothing for seed 0).
+  std::uint64_t seed_mix() const { return options.id_seed * 0xBF58476D1CE4E5B9ull; }
+
   // Deterministic ids that look like Stripe's: prefix, "1Sim", 12 base-62 characters.
   std::string next_id(const char* prefix) {
     static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    std::uint64_t n = ++id_counter * 0x9E3779B97F4A7C15ull;
+    std::uint64_t n = (++id_counter ^ seed_mix()) * 0x9E3779B97F4A7C15ull;
     std::string s = prefix;
     s += "1Sim";
     for (int i = 0; i < 12; ++i) {
