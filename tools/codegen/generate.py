@@ -106,6 +106,7 @@ class Emitter:
         self.enum_by_values = dict(shared.enums)  # tuple(values) -> qualified name
         # Signatures stand for the C++ text, so a params shape may alias a model shape and back.
         self.struct_by_sig = dict(shared.structs)  # signature -> qualified name
+        self.tops = dict(shared.tops)  # schema type of a top-level type -> the shared type it aliases
         self.raw_paths = []  # schema paths typed as raw JSON, for the conformance allow-list
 
     # ---- signatures for dedup ----
@@ -403,10 +404,22 @@ SHARED_STRUCT_NAMES = {
 }
 
 
+# Names of top-level types shared because their C++ is the same, by the tuple of field names.
+SHARED_TOP_NAMES = {("expand",): "ExpandOnlyParams"}
+
+
+
 class Shared:
     def __init__(self):
         self.enums = {}  # tuple(values) -> qualified name
         self.structs = {}  # signature -> qualified name
+        self.tops = {}  # schema type of a top-level type -> qualified name of the type it aliases
+
+
+def top_node(t):
+    """A top-level schema type as an object node, with its fields in the order they are emitted."""
+    return {"kind": "object", "typeName": TYPES[t].get("typeName", ""),
+            "properties": ordered(t, TYPES[t]["properties"])}
 
 
 def walk_nodes(props, fn):
@@ -446,7 +459,7 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     cross = version is None
     base = base or Shared()
     shared = Shared()
-    shared.enums, shared.structs = dict(base.enums), dict(base.structs)
+    shared.enums, shared.structs, shared.tops = dict(base.enums), dict(base.structs), dict(base.tops)
     em = Emitter(False)
     enum_owners, enum_headers, enum_first = {}, {}, {}
     for header, types, _ in files:
@@ -505,7 +518,6 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     else:
         structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
                    if sg not in shared.structs and (len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2)]
-    uses_params = False
     for _, sg in sorted(structs, key=lambda x: x[0]):
         node, field, is_params = struct_first[sg]
         em.params = is_params
@@ -516,12 +528,12 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
         if cross or len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):
             owners = ["<%s>" % h for h in sorted(struct_files[sg])]  # params too: by header
         body += ["/// Shared by %s." % ", ".join(owners)]
-        lines = em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
-        uses_params = uses_params or any(t in x for x in lines for t in PARAMS_ONLY_TYPES)
-        body += lines
+        body += em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
         body.append("")
         em.struct_by_sig[sg] = q
         shared.structs[sg] = q
+    body += plan_shared_tops(em, ns, files, shared, cross, unique)
+    uses_params = any(t in line for line in body for t in PARAMS_ONLY_TYPES)
     includes = ["stripe/encoding/model.hpp"] + (["stripe/encoding/common_params.hpp"] if uses_params else [])
     includes += [base_path] if base_path else []
     lines = header_lines("%s used by several resources, emitted once and used by alias." %
@@ -529,6 +541,45 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     lines += ["", "namespace %s {" % ns, ""] + body + ["}  // namespace %s" % ns, ""]
     write_text(os.path.join("include", path), "\n".join(lines))
     return shared
+
+
+def plan_shared_tops(em, ns, files, shared, cross, unique):
+    """Top-level types whose C++ is the same (the params that take only `expand`, say): one struct,
+    which each of them names by alias (recorded in shared.tops). Returns the struct's lines."""
+    groups = {}
+    for header, types, is_params in files:
+        em.params = is_params
+        for t in types:
+            if t not in shared.tops:
+                groups.setdefault((is_params, em.sig(top_node(t))), []).append((header, t))
+    body = []
+    for (is_params, _), found in groups.items():
+        if len(found) < 2 or (cross and len(api_versions(h for h, _ in found)) < 2):
+            continue
+        node = top_node(found[0][1])
+        key = tuple(p["name"] for p in node["properties"])
+        if key not in SHARED_TOP_NAMES:
+            raise SystemExit("generate.py: %s are the same C++; name their type in SHARED_TOP_NAMES"
+                             % ", ".join(t for _, t in found))
+        name = unique(SHARED_TOP_NAMES[key])
+        q = "%s::%s" % (ns, name)
+        em.params = is_params
+        body += em.struct_lines(name, q, node["properties"], node["typeName"], "", top=True,
+                                doc="Shared by %s." % ", ".join(t for _, t in found),
+                                extra_members=top_members(is_params))
+        body.append("")
+        for _, t in found:
+            shared.tops[t] = q
+    return body
+
+
+def top_members(params):
+    """The members every top-level type has besides its fields."""
+    if params:
+        return ("/// Fields the SDK has not typed yet, merged into the request as given.",
+                "nlohmann::json extra_params = nlohmann::json::object();")
+    return ("/// The whole object as received, including fields the SDK has not typed yet.",
+            "nlohmann::json raw;")
 
 
 def header_lines(banner_doc, includes):
@@ -565,13 +616,17 @@ def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type,
         em.raw_paths = []
         t = TYPES[tname]
         props = ordered(tname, t["properties"])
-        if params:
-            members = ("/// Fields the SDK has not typed yet, merged into the request as given.",
-                       "nlohmann::json extra_params = nlohmann::json::object();")
-        else:
-            members = ("/// The whole object as received, including fields the SDK has not typed yet.",
-                       "nlohmann::json raw;")
-        members = members + tuple(extra)
+        if tname in em.tops:  # the same C++ as other top-level types: their shared type
+            if extra:
+                raise SystemExit("generate.py: %s is an alias of %s, which has no room for %s"
+                                 % (cname, em.tops[tname], extra))
+            body += ["/// %s (schema type %s): one type with the others of the same fields." % (cname, tname),
+                     "using %s = %s;" % (cname, em.tops[tname]), ""]
+            for p in props + EXTRA_FIELDS.get(t.get("typeName", ""), []):  # paths left raw, as if emitted here
+                em.collect_raw(p, p["name"])
+            raw_by_type[tname] = sorted(em.raw_paths)
+            continue
+        members = top_members(params) + tuple(extra)
         body.extend(em.struct_lines(cname, cname, props, t.get("typeName", ""), "", True,
                                     doc="%s (schema type %s)." % (cname, tname), extra_members=members))
         body.append("")
