@@ -207,6 +207,15 @@ TEST_CASE("update params express absent, clear and set") {
   CHECK(stripe::form_encode(stripe::encode_params(v1::AccountUpdateParams{})) == "");
 }
 
+TEST_CASE("a model's support address is the params address type, so it can be sent back as it is") {
+  auto a = stripe::decode<v1::Account>(nlohmann::json::parse(
+      R"({"id":"acct_1","object":"account","business_profile":{"support_address":{"city":"Berlin","country":"DE"}}})"));
+  v1::AccountUpdateParams p;
+  p.business_profile.emplace().support_address = a.business_profile->support_address;
+  CHECK(stripe::form_encode(stripe::encode_params(p)) ==
+        "business_profile[support_address][city]=Berlin&business_profile[support_address][country]=DE");
+}
+
 TEST_CASE("capability, reject and list params encode") {
   v1::CapabilityUpdateParams cap;
   cap.requested = true;

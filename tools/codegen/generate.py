@@ -106,6 +106,7 @@ class Emitter:
         self.enum_by_values = dict(shared.enums)  # tuple(values) -> qualified name
         # Signatures stand for the C++ text, so a params shape may alias a model shape and back.
         self.struct_by_sig = dict(shared.structs)  # signature -> qualified name
+        self.tops = dict(shared.tops)  # schema type of a top-level type -> the shared type it aliases
         self.raw_paths = []  # schema paths typed as raw JSON, for the conformance allow-list
 
     # ---- signatures for dedup ----
@@ -403,10 +404,53 @@ SHARED_STRUCT_NAMES = {
 }
 
 
+# Names of top-level types shared because their C++ is the same, by the tuple of field names.
+SHARED_TOP_NAMES = {("expand",): "ExpandOnlyParams"}
+
+# Hand-written types that generated shapes of the same C++ use by alias, so that an address is
+# one type in models and params alike: (header, C++ name, fields, every one an optional string).
+HAND_WRITTEN_STRUCTS = [
+    ("stripe/encoding/address.hpp", "stripe::Address",
+     ("city", "country", "line1", "line2", "postal_code", "state")),
+    ("stripe/encoding/address.hpp", "stripe::AddressWithTown",
+     ("city", "country", "line1", "line2", "postal_code", "state", "town")),
+]
+HAND_WRITTEN_NAMES = {name for _, name, _ in HAND_WRITTEN_STRUCTS}
+
+
 class Shared:
     def __init__(self):
         self.enums = {}  # tuple(values) -> qualified name
         self.structs = {}  # signature -> qualified name
+        self.tops = {}  # schema type of a top-level type -> qualified name of the type it aliases
+
+
+def hand_written_shapes():
+    """The hand-written types by the signature a generated shape of the same C++ has.
+
+    Their fields are read from their headers, so a change there cannot go unnoticed here."""
+    shared = Shared()
+    for header, name, fields in HAND_WRITTEN_STRUCTS:
+        text = open(os.path.join(ROOT, "include", header)).read()
+        body = re.search(r"^struct %s \{\n(.*?)^\};" % name.split("::")[-1], text, re.S | re.M)
+        described = tuple(re.findall(r'v\("(\w+)", self\.\w+\);', body.group(1))) if body else ()
+        if described != fields:
+            raise SystemExit("generate.py: %s in %s describes %s, not %s" % (name, header, described, fields))
+        shared.structs[("obj", tuple((f, "std::optional<@>", ("string", "")) for f in fields))] = name
+    return shared
+
+
+def hand_written_includes(lines):
+    """The headers of the hand-written types that generated lines name."""
+    text = "\n".join(lines)
+    return sorted({header for header, name, _ in HAND_WRITTEN_STRUCTS
+                   if re.search(re.escape(name) + r"\b", text)})
+
+
+def top_node(t):
+    """A top-level schema type as an object node, with its fields in the order they are emitted."""
+    return {"kind": "object", "typeName": TYPES[t].get("typeName", ""),
+            "properties": ordered(t, TYPES[t]["properties"])}
 
 
 def walk_nodes(props, fn):
@@ -441,12 +485,13 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     """Finds the version's shared types and writes `path` (stripe/<version>/shared.hpp).
 
     files: (header, [schema type], is_params) for each generated header of the version.
-    base: the types shared by every version (written to base_path), used by alias here.
+    base: the types shared by every version (written to base_path), used by alias here; for
+    stripe/common, the hand-written types (hand_written_shapes), which a shape found there aliases.
     version None: finds the types the same in two versions (same C++ text) for stripe/common."""
     cross = version is None
     base = base or Shared()
     shared = Shared()
-    shared.enums, shared.structs = dict(base.enums), dict(base.structs)
+    shared.enums, shared.structs, shared.tops = dict(base.enums), dict(base.structs), dict(base.tops)
     em = Emitter(False)
     enum_owners, enum_headers, enum_first = {}, {}, {}
     for header, types, _ in files:
@@ -503,9 +548,10 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
         structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
                    if len(api_versions(struct_files[sg])) >= 2]
     else:
+        # A shape with the C++ of a hand-written type and no shared name yet gets one (an alias).
         structs = [(shape_height(struct_first[sg][0]), sg) for sg in struct_first
-                   if sg not in shared.structs and (len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2)]
-    uses_params = False
+                   if (sg not in shared.structs or shared.structs[sg] in HAND_WRITTEN_NAMES)
+                   and (len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2)]
     for _, sg in sorted(structs, key=lambda x: x[0]):
         node, field, is_params = struct_first[sg]
         em.params = is_params
@@ -515,20 +561,64 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
         owners = sorted(struct_owners.get(sg, ()))
         if cross or len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):
             owners = ["<%s>" % h for h in sorted(struct_files[sg])]  # params too: by header
-        body += ["/// Shared by %s." % ", ".join(owners)]
-        lines = em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
-        uses_params = uses_params or any(t in x for x in lines for t in PARAMS_ONLY_TYPES)
-        body += lines
+        hand_written = shared.structs.get(sg) if shared.structs.get(sg) in HAND_WRITTEN_NAMES else None
+        if hand_written:  # the same C++ as a hand-written type: that type, under the shared name
+            body += ["/// Shared by %s: the hand-written type of the same C++." % ", ".join(owners),
+                     "using %s = %s;" % (name, hand_written)]
+        else:
+            body += ["/// Shared by %s." % ", ".join(owners)]
+            body += em.struct_lines(name, q, node["properties"], node.get("typeName", ""), "", top=False)
         body.append("")
         em.struct_by_sig[sg] = q
         shared.structs[sg] = q
+    body += plan_shared_tops(em, ns, files, shared, cross, unique)
+    uses_params = any(t in line for line in body for t in PARAMS_ONLY_TYPES)
     includes = ["stripe/encoding/model.hpp"] + (["stripe/encoding/common_params.hpp"] if uses_params else [])
-    includes += [base_path] if base_path else []
+    includes += hand_written_includes(body) + ([base_path] if base_path else [])
     lines = header_lines("%s used by several resources, emitted once and used by alias." %
                          ("Types the same in v1 and v2" if cross else version + " types"), includes)
     lines += ["", "namespace %s {" % ns, ""] + body + ["}  // namespace %s" % ns, ""]
     write_text(os.path.join("include", path), "\n".join(lines))
     return shared
+
+
+def plan_shared_tops(em, ns, files, shared, cross, unique):
+    """Top-level types whose C++ is the same (the params that take only `expand`, say): one struct,
+    which each of them names by alias (recorded in shared.tops). Returns the struct's lines."""
+    groups = {}
+    for header, types, is_params in files:
+        em.params = is_params
+        for t in types:
+            if t not in shared.tops:
+                groups.setdefault((is_params, em.sig(top_node(t))), []).append((header, t))
+    body = []
+    for (is_params, _), found in groups.items():
+        if len(found) < 2 or (cross and len(api_versions(h for h, _ in found)) < 2):
+            continue
+        node = top_node(found[0][1])
+        key = tuple(p["name"] for p in node["properties"])
+        if key not in SHARED_TOP_NAMES:
+            raise SystemExit("generate.py: %s are the same C++; name their type in SHARED_TOP_NAMES"
+                             % ", ".join(t for _, t in found))
+        name = unique(SHARED_TOP_NAMES[key])
+        q = "%s::%s" % (ns, name)
+        em.params = is_params
+        body += em.struct_lines(name, q, node["properties"], node["typeName"], "", top=True,
+                                doc="Shared by %s." % ", ".join(t for _, t in found),
+                                extra_members=top_members(is_params))
+        body.append("")
+        for _, t in found:
+            shared.tops[t] = q
+    return body
+
+
+def top_members(params):
+    """The members every top-level type has besides its fields."""
+    if params:
+        return ("/// Fields the SDK has not typed yet, merged into the request as given.",
+                "nlohmann::json extra_params = nlohmann::json::object();")
+    return ("/// The whole object as received, including fields the SDK has not typed yet.",
+            "nlohmann::json raw;")
 
 
 def header_lines(banner_doc, includes):
@@ -565,18 +655,22 @@ def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type,
         em.raw_paths = []
         t = TYPES[tname]
         props = ordered(tname, t["properties"])
-        if params:
-            members = ("/// Fields the SDK has not typed yet, merged into the request as given.",
-                       "nlohmann::json extra_params = nlohmann::json::object();")
-        else:
-            members = ("/// The whole object as received, including fields the SDK has not typed yet.",
-                       "nlohmann::json raw;")
-        members = members + tuple(extra)
+        if tname in em.tops:  # the same C++ as other top-level types: their shared type
+            if extra:
+                raise SystemExit("generate.py: %s is an alias of %s, which has no room for %s"
+                                 % (cname, em.tops[tname], extra))
+            body += ["/// %s (schema type %s): one type with the others of the same fields." % (cname, tname),
+                     "using %s = %s;" % (cname, em.tops[tname]), ""]
+            for p in props + EXTRA_FIELDS.get(t.get("typeName", ""), []):  # paths left raw, as if emitted here
+                em.collect_raw(p, p["name"])
+            raw_by_type[tname] = sorted(em.raw_paths)
+            continue
+        members = top_members(params) + tuple(extra)
         body.extend(em.struct_lines(cname, cname, props, t.get("typeName", ""), "", True,
                                     doc="%s (schema type %s)." % (cname, tname), extra_members=members))
         body.append("")
         raw_by_type[tname] = sorted(em.raw_paths)
-    lines = header_lines(banner_doc, includes)
+    lines = header_lines(banner_doc, includes + [h for h in hand_written_includes(body) if h not in includes])
     lines += ["", "namespace %s {" % namespace, ""]
     lines += body
     lines += ["}  // namespace %s" % namespace, ""]
@@ -969,7 +1063,7 @@ def generate():
         return [(sp[0], [t for t, _, _ in sp[3]], sp[4]) for sp in group]
     # Types the same C++ in both versions (CollectionOptions, the support address, ...) first.
     common_path = "stripe/common/shared.hpp"
-    common = plan_shared(None, "stripe::common", files_of(specs), common_path)
+    common = plan_shared(None, "stripe::common", files_of(specs), common_path, hand_written_shapes())
     for version, ns in (("v1", "stripe::v1"), ("v2", "stripe::v2::core")):
         group = [sp for sp in specs if sp[1] == ns]
         shared_path = "stripe/%s/shared.hpp" % ("v1" if version == "v1" else "v2/core")

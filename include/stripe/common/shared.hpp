@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/encoding/address.hpp"
 
 namespace stripe::common {
 
@@ -34,31 +35,8 @@ struct DashboardType : stripe::OpenEnum<DashboardType> {
   static constexpr std::string_view known_values[] = {express, full, none};
 };
 
-/// Shared by <stripe/v1/account.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
-struct Address {
-  /// City/District/Suburb/Town/Village.
-  std::optional<std::string> city;
-  /// 2-letter country code.
-  std::optional<std::string> country;
-  /// Address line 1 (Street address/PO Box/Company name).
-  std::optional<std::string> line1;
-  /// Address line 2 (Apartment/Suite/Unit/Building).
-  std::optional<std::string> line2;
-  /// ZIP or postal code.
-  std::optional<std::string> postal_code;
-  /// State/County/Province/Region.
-  std::optional<std::string> state;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
-  }
-};
+/// Shared by <stripe/v1/account.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>: the hand-written type of the same C++.
+using Address = stripe::Address;
 
 /// Shared by <stripe/v1/account_link_params.hpp>, <stripe/v2/core/account_link.hpp>, <stripe/v2/core/account_link_params.hpp>.
 struct CollectionOptions {

@@ -5,53 +5,17 @@
 #include <optional>
 #include <string>
 
+#include "stripe/encoding/address.hpp"
 #include "stripe/encoding/clearable.hpp"
 
 namespace stripe {
 
 /// A postal address in params (individual, company, representative): only what is set is sent.
-struct AddressParams {
-  std::optional<std::string> city;  ///< city, district, suburb, town or village
-  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
-  std::optional<std::string> line1;  ///< street, PO box or company name
-  std::optional<std::string> line2;  ///< apartment, suite, unit or building
-  std::optional<std::string> postal_code;  ///< ZIP or postal code
-  std::optional<std::string> state;  ///< state, county, province or region
-
-  /// The field list the encoder, the decoder and the conformance tests all walk.
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
-  }
-};
+/// The same type as the models' addresses.
+using AddressParams = Address;
 
 /// Kana or Kanji variation of an address (Japan only): Japanese requirements ask for both.
-struct JapanAddressParams {
-  std::optional<std::string> city;  ///< city or ward
-  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2
-  std::optional<std::string> line1;  ///< block or building number
-  std::optional<std::string> line2;  ///< building details
-  std::optional<std::string> postal_code;  ///< postal code
-  std::optional<std::string> state;  ///< prefecture
-  std::optional<std::string> town;  ///< town or cho-me
-
-  /// The field list the encoder, the decoder and the conformance tests all walk.
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
-    v("town", self.town);
-  }
-};
+using JapanAddressParams = AddressWithTown;
 
 /// A date of birth: the API takes it as three numbers, all required together.
 struct DateOfBirthParams {

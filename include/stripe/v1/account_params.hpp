@@ -860,18 +860,8 @@ struct AccountUpdateParams {
   }
 };
 
-/// AccountRetrieveParams (schema type Stripe.AccountRetrieveParams).
-struct AccountRetrieveParams {
-  /// Specifies which fields in the response should be expanded.
-  std::optional<std::vector<std::string>> expand;
-  /// Fields the SDK has not typed yet, merged into the request as given.
-  nlohmann::json extra_params = nlohmann::json::object();
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-  }
-};
+/// AccountRetrieveParams (schema type Stripe.AccountRetrieveParams): one type with the others of the same fields.
+using AccountRetrieveParams = stripe::v1::ExpandOnlyParams;
 
 /// AccountListParams (schema type Stripe.AccountListParams).
 struct AccountListParams {

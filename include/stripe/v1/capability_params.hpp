@@ -33,30 +33,10 @@ struct CapabilityUpdateParams {
   }
 };
 
-/// CapabilityRetrieveParams (schema type Stripe.AccountRetrieveCapabilityParams).
-struct CapabilityRetrieveParams {
-  /// Specifies which fields in the response should be expanded.
-  std::optional<std::vector<std::string>> expand;
-  /// Fields the SDK has not typed yet, merged into the request as given.
-  nlohmann::json extra_params = nlohmann::json::object();
+/// CapabilityRetrieveParams (schema type Stripe.AccountRetrieveCapabilityParams): one type with the others of the same fields.
+using CapabilityRetrieveParams = stripe::v1::ExpandOnlyParams;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-  }
-};
-
-/// CapabilityListParams (schema type Stripe.AccountListCapabilitiesParams).
-struct CapabilityListParams {
-  /// Specifies which fields in the response should be expanded.
-  std::optional<std::vector<std::string>> expand;
-  /// Fields the SDK has not typed yet, merged into the request as given.
-  nlohmann::json extra_params = nlohmann::json::object();
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-  }
-};
+/// CapabilityListParams (schema type Stripe.AccountListCapabilitiesParams): one type with the others of the same fields.
+using CapabilityListParams = stripe::v1::ExpandOnlyParams;
 
 }  // namespace stripe::v1

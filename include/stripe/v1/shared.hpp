@@ -230,4 +230,17 @@ struct TosAcceptance {
   }
 };
 
+/// Shared by Stripe.AccountRetrieveParams, Stripe.AccountRetrieveCapabilityParams, Stripe.AccountListCapabilitiesParams.
+struct ExpandOnlyParams {
+  /// Specifies which fields in the response should be expanded.
+  std::optional<std::vector<std::string>> expand;
+  /// Fields the SDK has not typed yet, merged into the request as given.
+  nlohmann::json extra_params = nlohmann::json::object();
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("expand", self.expand);
+  }
+};
+
 }  // namespace stripe::v1
