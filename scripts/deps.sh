@@ -4,6 +4,8 @@
 set -euo pipefail
 packages=(g++ cmake make pkg-config nlohmann-json3-dev catch2 libcurl4-openssl-dev libssl-dev
           libcpp-httplib-dev libbenchmark-dev openssl python3 "$@")
+# The stripe-node test runs the official npm package against stripe-connect-sim.
+command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
