@@ -18,6 +18,7 @@
 #include "stripe/connect.hpp"
 #include "stripe/onboarding.hpp"
 #include "stripe/testing/simulator.hpp"
+#include "support/api_onboarding.hpp"
 
 namespace {
 
@@ -40,13 +41,7 @@ struct Platform {
   }
 
   std::string onboard_without_waiting() {
-    stripe::v1::AccountCreateParams p;
-    p.type = "express";
-    p.country = "US";
-    p.business_type = "individual";
-    p.capabilities.emplace().card_payments.emplace().requested = true;
-    p.capabilities->transfers.emplace().requested = true;
-    auto id = client.v1().accounts().create(p)->id;
+    auto id = client.v1().accounts().create(test_support::express_us_individual())->id;
     auto link = client.v1().account_links().create(
         ob::link_params(id, {"https://p.example/refresh", "https://p.example/return", ob::Strategy::up_front}));
     sim->submit_onboarding(link->url);

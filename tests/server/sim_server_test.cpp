@@ -23,7 +23,6 @@ namespace ob = stripe::onboarding;
 namespace v1 = stripe::v1;
 using nlohmann::json;
 using test_support::client_for;
-using test_support::express_us;
 using test_support::hosted_lifecycle;
 using test_support::SimProcess;
 
@@ -132,7 +131,7 @@ TEST_CASE("stripe-connect-sim: the link pages play the browser: the form, its su
           "[sim_server]") {
   SimProcess sim(sim_binary());
   auto client = client_for(sim);
-  auto id = client.v1().accounts().create(express_us()).value().id;
+  auto id = client.v1().accounts().create(test_support::express_us_individual()).value().id;
   auto url = client.v1().account_links().create(
       ob::link_params(id, {"https://platform.example/refresh", "https://platform.example/return", ob::Strategy::up_front}))
                  .value().url;
@@ -154,7 +153,7 @@ TEST_CASE("stripe-connect-sim: --seed makes ids repeatable across runs and disti
   auto first_id = [](const std::string& seed) {
     SimProcess sim(sim_binary(), {"--seed", seed});
     auto client = client_for(sim);
-    return client.v1().accounts().create(express_us()).value().id;
+    return client.v1().accounts().create(test_support::express_us_individual()).value().id;
   };
   const auto a = first_id("7"), b = first_id("7"), c = first_id("8");
   CHECK(a.rfind("acct_", 0) == 0);
@@ -165,7 +164,7 @@ TEST_CASE("stripe-connect-sim: --seed makes ids repeatable across runs and disti
 TEST_CASE("stripe-connect-sim: control calls play Stripe, and wrong ones get a clear error", "[sim_server]") {
   SimProcess sim(sim_binary());
   auto client = client_for(sim);
-  auto id = client.v1().accounts().create(express_us()).value().id;
+  auto id = client.v1().accounts().create(test_support::express_us_individual()).value().id;
 
   CHECK(sim.control("POST", "accounts/" + id + "/reject", {{"reason", "fraud"}}).first == 200);
   CHECK(client.v1().accounts().retrieve(id).value().requirements->disabled_reason.value() == "rejected.fraud");
@@ -192,14 +191,14 @@ TEST_CASE("stripe-connect-sim: injected faults reach the SDK over HTTP; a droppe
   auto client = client_for(sim);
 
   REQUIRE(sim.control("POST", "faults", {{"kind", "http_500"}, {"path_prefix", "/v1/accounts"}, {"count", 1}}).first == 200);
-  auto created = client.v1().accounts().create(express_us());
+  auto created = client.v1().accounts().create(test_support::express_us_individual());
   CHECK(created.attempts() == 2);
 
   auto commits_before = sim.control("GET", "stats").second.at("commits").get<int>();
   REQUIRE(sim.control("POST", "faults", {{"kind", "drop_after_commit"}, {"path_prefix", "/v1/accounts"}}).first == 200);
   // The connection ends with no answer; the request goes again with its idempotency key (libcurl
   // resends it itself on a reused connection, else the client retries) and the replay answers.
-  auto again = client.v1().accounts().create(express_us());
+  auto again = client.v1().accounts().create(test_support::express_us_individual());
   CHECK(again.value().id != created.value().id);
   CHECK(client.v1().accounts().retrieve(again.value().id).value().id == again.value().id);
   CHECK(sim.control("GET", "stats").second.at("commits").get<int>() == commits_before + 1);  // one account, not two

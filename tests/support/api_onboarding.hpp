@@ -20,6 +20,17 @@ inline stripe::v1::AccountCreateParams api_onboarding_account() {
   return p;
 }
 
+// A hosted (Express) onboarding's account: a US individual with card payments and transfers.
+inline stripe::v1::AccountCreateParams express_us_individual() {
+  stripe::v1::AccountCreateParams p;
+  p.type = "express";
+  p.country = "US";
+  p.business_type = "individual";
+  p.capabilities.emplace().card_payments.emplace().requested = true;
+  p.capabilities->transfers.emplace().requested = true;
+  return p;
+}
+
 inline stripe::v1::AccountUpdateParams us_individual_onboarding(std::int64_t accepted_at) {
   stripe::v1::AccountUpdateParams u;
   u.business_type = "individual";

@@ -7,6 +7,7 @@
 
 #include "stripe/connect.hpp"
 #include "stripe/onboarding.hpp"
+#include "support/api_onboarding.hpp"
 #include "support/sim_process.hpp"
 
 namespace test_support {
@@ -19,19 +20,9 @@ inline stripe::Client client_for(const SimProcess& sim) {
   return stripe::Client(o);
 }
 
-inline stripe::v1::AccountCreateParams express_us() {
-  stripe::v1::AccountCreateParams p;
-  p.type = "express";
-  p.country = "US";
-  p.business_type = "individual";
-  p.capabilities.emplace().card_payments.emplace().requested = true;
-  p.capabilities->transfers.emplace().requested = true;
-  return p;
-}
-
 inline stripe::onboarding::AccountState hosted_lifecycle(SimProcess& sim, stripe::Client& client) {
   namespace ob = stripe::onboarding;
-  auto id = client.v1().accounts().create(express_us()).value().id;
+  auto id = client.v1().accounts().create(express_us_individual()).value().id;
   auto link = client.v1().account_links().create(
       ob::link_params(id, {"https://platform.example/refresh", "https://platform.example/return", ob::Strategy::up_front}));
   auto [status, visit] = sim.control("POST", "links/submit", {{"url", link.value().url}});
