@@ -1,5 +1,5 @@
 // Lifecycles per second through stripe-connect-sim, over loopback HTTP with the SDK's libcurl
-// transport: 1,000 v1 hosted onboardings (6 requests each, two of them control calls) against one
+// transport: 1,000 v1 hosted onboardings (5 requests each, two of them control calls) against one
 // server, reported per window of 100, and the last window's rate as a ratio of the first: the
 // server must hold its throughput as the accounts it holds grow.
 //   bench_sim_server [path to stripe-connect-sim] [lifecycles]
