@@ -11,5 +11,7 @@
 /// the library compiles it once.
 #define STRIPE_CONNECT_INLINE
 #else
+/// Marks a function defined in an `-inl.hpp` header: `inline` here, where the headers define
+/// everything.
 #define STRIPE_CONNECT_INLINE inline
 #endif
