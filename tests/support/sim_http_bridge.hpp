@@ -5,6 +5,7 @@
 
 #include "stripe/testing/simulator.hpp"
 #include "support/loopback_server.hpp"
+#include "../../tools/stripe-connect-sim/httplib_bridge.hpp"
 
 namespace test_support {
 
@@ -12,19 +13,8 @@ class SimulatorHttpBridge {
  public:
   explicit SimulatorHttpBridge(std::shared_ptr<stripe::testing::Simulator> sim) : sim_(std::move(sim)) {
     auto handler = [this](const httplib::Request& req, httplib::Response& res) {
-      stripe::http::Request r;
-      r.method = req.method == "POST" ? stripe::http::Method::post
-                 : req.method == "DELETE" ? stripe::http::Method::del
-                                          : stripe::http::Method::get;
-      r.url = "http://sim" + req.target;
-      for (const auto& [k, v] : req.headers) r.headers.add(k, v);
-      r.body = req.body;
       try {
-        auto out = sim_->send(r);
-        res.status = out.status;
-        for (const auto& [k, v] : out.headers.entries)
-          if (k != "Content-Type") res.set_header(k, v);
-        res.set_content(out.body, "application/json");
+        stripe_connect_sim::write_answer(sim_->send(stripe_connect_sim::transport_request(req, "http://sim")), res);
       } catch (const stripe::http::NoResponseError&) {
         res.status = 500;
       }

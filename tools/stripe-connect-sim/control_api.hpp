@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stripe/errors.hpp"
 #include "stripe/testing/simulator.hpp"
 
 namespace stripe_connect_sim {
@@ -56,12 +57,17 @@ class ControlApi {
   ControlApi(stripe::testing::Simulator& sim, std::function<void(const std::string&)> set_webhook_url)
       : sim_(sim), set_webhook_url_(std::move(set_webhook_url)) {}
 
-  /// `path` starts with control_prefix; `body` is JSON or empty.
+  /// `path` starts with control_prefix, still percent-encoded; `body` is JSON or empty.
   ControlReply handle(const std::string& method, const std::string& path, const std::string& body) {
     try {
-      return route(method, split(path.substr(std::string(control_prefix).size())), parse(body));
+      // "/_sim/accounts/acct_1/reject" -> {"accounts", "acct_1", "reject"}, each segment decoded
+      // as the API's own paths are.
+      auto seg = stripe::testing::sim::split_path(path.substr(std::string(control_prefix).size() - 1));
+      return route(method, path, seg, parse(body));
     } catch (const ControlError& e) {
       return {e.status, {{"error", {{"message", e.what()}}}}};
+    } catch (const stripe::InvalidParamsError& e) {  // a malformed percent escape in the path
+      return {400, {{"error", {{"message", e.what()}}}}};
     } catch (const std::invalid_argument& e) {  // the simulator's: no such account or requirement, bad text
       const std::string message = e.what();
       const bool unknown = message.rfind("no such", 0) == 0 || message.rfind("no requirement", 0) == 0;
@@ -70,18 +76,6 @@ class ControlApi {
   }
 
  private:
-  static std::vector<std::string> split(const std::string& rest) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= rest.size()) {
-      std::size_t end = rest.find('/', start);
-      if (end == std::string::npos) end = rest.size();
-      out.push_back(rest.substr(start, end - start));
-      start = end + 1;
-    }
-    return out;
-  }
-
   static json parse(const std::string& body) {
     if (body.empty()) return json::object();
     json j = json::parse(body, nullptr, false);
@@ -106,7 +100,8 @@ class ControlApi {
     return it->get<std::int64_t>();
   }
 
-  ControlReply route(const std::string& method, const std::vector<std::string>& seg, const json& params) {
+  ControlReply route(const std::string& method, const std::string& path, const std::vector<std::string>& seg,
+                     const json& params) {
     const bool post = method == "POST", get = method == "GET";
     auto is = [&](std::initializer_list<const char*> names) {
       if (seg.size() != names.size()) return false;
@@ -152,7 +147,7 @@ class ControlApi {
       return {200, {{"data", out}}};
     }
     if (get && is({"stats"})) return {200, {{"now", sim_.now()}, {"commits", sim_.commits()}}};
-    throw ControlError("no control endpoint " + method + " " + control_prefix + join(seg), 404);
+    throw ControlError("no control endpoint " + method + " " + path, 404);
   }
 
   ControlReply account_action(const std::string& account, const std::string& action, const json& params) {
@@ -172,12 +167,6 @@ class ControlApi {
       throw ControlError("no account action " + action, 404);
     }
     return {200, {{"account", account}, {"done", action}}};
-  }
-
-  static std::string join(const std::vector<std::string>& seg) {
-    std::string out;
-    for (const auto& s : seg) out += (out.empty() ? "" : "/") + s;
-    return out;
   }
 
   stripe::testing::Simulator& sim_;

@@ -47,7 +47,7 @@ Int number(const std::string& flag, const std::string& text, Int low, Int high) 
 
 stripe_connect_sim::ServerOptions parse(int argc, char** argv) {
   stripe_connect_sim::ServerOptions o;
-  if (const char* secret = std::getenv("STRIPE_CONNECT_SIM_WEBHOOK_SECRET")) o.webhook_secret = secret;
+  if (const char* secret = std::getenv("STRIPE_CONNECT_SIM_WEBHOOK_SECRET")) o.simulator.webhook_secret = secret;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     if (flag == "--help" || flag == "-h") {
@@ -62,13 +62,13 @@ stripe_connect_sim::ServerOptions parse(int argc, char** argv) {
     const std::string value = argv[++i];
     if (flag == "--host") o.host = value;
     else if (flag == "--port") o.port = number<int>(flag, value, 0, 65535);
-    else if (flag == "--seed") o.seed = number<std::uint64_t>(flag, value, 0, INT64_MAX);
+    else if (flag == "--seed") o.simulator.id_seed = number<std::uint64_t>(flag, value, 0, INT64_MAX);
     else if (flag == "--webhook-url") o.webhook_url = value;
-    else if (flag == "--webhook-secret") o.webhook_secret = value;
-    else if (flag == "--start-time") o.start_time = number<std::int64_t>(flag, value, 0, 253402300799);
+    else if (flag == "--webhook-secret") o.simulator.webhook_secret = value;
+    else if (flag == "--start-time") o.simulator.start_time = number<std::int64_t>(flag, value, 0, 253402300799);
     else fail("unknown argument " + flag);
   }
-  if (o.webhook_secret.empty()) fail("the webhook secret must not be empty");
+  if (o.simulator.webhook_secret.empty()) fail("the webhook secret must not be empty");
   return o;
 }
 

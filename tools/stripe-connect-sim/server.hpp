@@ -16,6 +16,7 @@
 #include <httplib.h>
 
 #include "control_api.hpp"
+#include "httplib_bridge.hpp"
 #include "stripe/http/curl_transport.hpp"
 #include "stripe/testing/simulator.hpp"
 
@@ -25,10 +26,9 @@ namespace stripe_connect_sim {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 12111;  ///< 0: any free port (see Server::port())
-  std::uint64_t seed = 0;
-  std::string webhook_secret = "whsec_simulator_endpoint_secret";
   std::string webhook_url;  ///< where events are delivered; empty: until a control call sets one
-  std::int64_t start_time = stripe::testing::SimulatorOptions().start_time;
+  /// Clock, webhook secret and id seed; the link host and scheme become this server's.
+  stripe::testing::SimulatorOptions simulator;
 };
 
 /// POSTs each delivery to the current webhook URL as Stripe does, and answers with the endpoint's
@@ -75,10 +75,7 @@ class Server {
     port_ = options_.port == 0 ? http_.bind_to_any_port(options_.host)
                                : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
     if (port_ <= 0) return false;
-    stripe::testing::SimulatorOptions so;
-    so.start_time = options_.start_time;
-    so.webhook_secret = options_.webhook_secret;
-    so.id_seed = options_.seed;
+    stripe::testing::SimulatorOptions so = options_.simulator;
     so.link_scheme = "http";
     so.link_host = options_.host + ":" + std::to_string(port_);
     sim_ = std::make_unique<stripe::testing::Simulator>(so);
@@ -114,29 +111,15 @@ class Server {
   }
 
   void control(const httplib::Request& req, httplib::Response& res) {
-    ControlReply reply = control_->handle(req.method, req.path, req.body);
+    ControlReply reply = control_->handle(req.method, req.target.substr(0, req.target.find('?')), req.body);
     res.status = reply.status;
     res.set_content(reply.body.dump(), "application/json");
   }
 
-  // The simulator answers as the API does; a simulated drop closes the connection mid-answer.
+  // The simulator answers as the API does; a simulated drop ends the connection unanswered.
   void api(const httplib::Request& req, httplib::Response& res) {
-    stripe::http::Request r;
-    r.method = req.method == "POST" ? stripe::http::Method::post
-               : req.method == "DELETE" ? stripe::http::Method::del
-                                        : stripe::http::Method::get;
-    r.url = base_url() + req.target;
-    for (const auto& [name, value] : req.headers) r.headers.add(name, value);
-    r.body = req.body;
     try {
-      stripe::http::Response out = sim_->send(r);
-      res.status = out.status;
-      std::string content_type = "application/json";
-      for (const auto& [name, value] : out.headers.entries) {
-        if (name == "Content-Type") content_type = value;
-        else res.set_header(name, value);
-      }
-      res.set_content(out.body, content_type);
+      write_answer(sim_->send(transport_request(req, base_url())), res);
     } catch (const stripe::http::NoResponseError&) {
       hang_up(req);
     }

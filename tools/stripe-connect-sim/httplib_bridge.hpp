@@ -1,0 +1,36 @@
+#pragma once
+// Between cpp-httplib's types and the SDK's transport types: how a request that reached an
+// httplib server is handed to a Simulator, and its answer back. stripe-connect-sim and the
+// tests' in-process bridge (tests/support/sim_http_bridge.hpp) both use it.
+#include <string>
+
+#include <httplib.h>
+
+#include "stripe/http/transport.hpp"
+
+namespace stripe_connect_sim {
+
+/// The request as the simulator's Transport side sees it; `base_url` is scheme and host.
+inline stripe::http::Request transport_request(const httplib::Request& req, const std::string& base_url) {
+  stripe::http::Request r;
+  r.method = req.method == "POST" ? stripe::http::Method::post
+             : req.method == "DELETE" ? stripe::http::Method::del
+                                      : stripe::http::Method::get;
+  r.url = base_url + req.target;
+  for (const auto& [name, value] : req.headers) r.headers.add(name, value);
+  r.body = req.body;
+  return r;
+}
+
+/// Writes the simulator's answer: status, headers and body with its Content-Type.
+inline void write_answer(const stripe::http::Response& out, httplib::Response& res) {
+  res.status = out.status;
+  std::string content_type = "application/json";
+  for (const auto& [name, value] : out.headers.entries) {
+    if (name == "Content-Type") content_type = value;
+    else res.set_header(name, value);
+  }
+  res.set_content(out.body, content_type);
+}
+
+}  // namespace stripe_connect_sim
