@@ -3,13 +3,39 @@
 // STRIPE_CONNECT_COMPILED: the typed services, instantiated once for the stripe_connect library.
 // Each service header declares `extern template class Basic...<void>` in that mode.
 #include "stripe/v1/account_links.hpp"
+#include "stripe/v1/account_sessions.hpp"
 #include "stripe/v1/accounts.hpp"
 #include "stripe/v1/capabilities.hpp"
+#include "stripe/v1/country_specs.hpp"
+#include "stripe/v1/external_accounts.hpp"
+#include "stripe/v1/file_links.hpp"
+#include "stripe/v1/files.hpp"
+#include "stripe/v1/login_links.hpp"
+#include "stripe/v1/persons.hpp"
+#include "stripe/v1/tokens.hpp"
 #include "stripe/v2/core/account_links.hpp"
+#include "stripe/v2/core/account_tokens.hpp"
 #include "stripe/v2/core/accounts.hpp"
+#include "stripe/v2/core/event_destinations.hpp"
+#include "stripe/v2/core/events.hpp"
+#include "stripe/v2/core/person_tokens.hpp"
+#include "stripe/v2/core/persons.hpp"
 
 template class stripe::v1::BasicAccountService<void>;
+template class stripe::v1::BasicPersonService<void>;
+template class stripe::v1::BasicExternalAccountService<void>;
+template class stripe::v1::BasicLoginLinkService<void>;
+template class stripe::v1::BasicAccountSessionService<void>;
+template class stripe::v1::BasicFileService<void>;
+template class stripe::v1::BasicFileLinkService<void>;
+template class stripe::v1::BasicCountrySpecService<void>;
+template class stripe::v1::BasicTokenService<void>;
 template class stripe::v1::BasicAccountLinkService<void>;
 template class stripe::v1::BasicCapabilityService<void>;
 template class stripe::v2::core::BasicAccountLinkService<void>;
 template class stripe::v2::core::BasicAccountService<void>;
+template class stripe::v2::core::BasicPersonService<void>;
+template class stripe::v2::core::BasicPersonTokenService<void>;
+template class stripe::v2::core::BasicAccountTokenService<void>;
+template class stripe::v2::core::BasicEventService<void>;
+template class stripe::v2::core::BasicEventDestinationService<void>;

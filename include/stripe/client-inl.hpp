@@ -28,6 +28,14 @@ STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::raw_request(http::Method me
   return send(method, path, params, options);
 }
 
+STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::raw_upload(const std::string& path, const MultipartForm& form,
+                                                                const RequestOptions& options) const {
+  detail::PreparedCall call = detail::prepare_call(*state_, http::Method::post, path, nlohmann::ordered_json::object(), options);
+  detail::prepare_upload(call, state_->options, path, form);
+  detail::FinalResponse final = detail::RetryLoop(*state_, call).run();
+  return finish(call, std::move(final));
+}
+
 STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::get_path(const std::string& path_and_query,
                                                               const RequestOptions& options) const {
   if (path_and_query.size() < 2 || path_and_query[0] != '/' || path_and_query[1] == '/' ||

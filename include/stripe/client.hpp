@@ -13,6 +13,7 @@
 #include "stripe/client_options.hpp"
 #include "stripe/config.hpp"
 #include "stripe/encoding/model.hpp"
+#include "stripe/encoding/multipart.hpp"
 #include "stripe/errors.hpp"
 #include "stripe/http/transport.hpp"
 #include "stripe/result.hpp"
@@ -86,6 +87,17 @@ class Client {
   Result<T> request(http::Method method, const std::string& path, const nlohmann::ordered_json& params,
                     const RequestOptions& options) const {
     return decode_result<T>(send(method, path, params, options));
+  }
+
+  /// Untyped file upload: POSTs `form` as multipart/form-data to ClientOptions::files_base_url +
+  /// `path`. Retries resend the same bytes (one boundary per call) with the same idempotency key.
+  Result<nlohmann::json> raw_upload(const std::string& path, const MultipartForm& form,
+                                    const RequestOptions& options = {}) const;
+
+  /// Uploads and decodes into T. Used by the typed services (client.v1().files().create).
+  template <class T>
+  Result<T> upload(const std::string& path, const MultipartForm& form, const RequestOptions& options) const {
+    return decode_result<T>(raw_upload(path, form, options));
   }
 
   /// GET an absolute path exactly as given (v2 next_page_url, related_object.url). Refuses anything

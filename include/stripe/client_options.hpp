@@ -66,6 +66,8 @@ struct ClientOptions {
   std::string secret_key;  ///< sk_... or rk_... key; never logged, masked out of every error
   std::string api_version = pinned_api_version;  ///< Stripe-Version sent on every call; defaults to the version the models were generated for
   std::string base_url = "https://api.stripe.com";  ///< scheme and host of the API; change it only for a mock server
+  /// Scheme and host file uploads go to (client.v1().files().create); change it only for a mock server.
+  std::string files_base_url = "https://files.stripe.com";
   RetryOptions retry;  ///< how failed attempts are retried
   std::chrono::milliseconds timeout{80000};  ///< one attempt, body included; must be positive
   std::chrono::milliseconds connect_timeout{30000};  ///< TCP and TLS connection setup, per attempt; must be positive

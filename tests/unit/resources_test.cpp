@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <type_traits>
+
 #include "stripe/connect.hpp"
 #include "stripe/testing/recording_transport.hpp"
 #include "support/fixtures.hpp"
@@ -521,4 +523,29 @@ TEST_CASE("integers out of the 64-bit range are a DecodeError, not undefined beh
   auto ok = stripe::decode<v1::Account>(nlohmann::json::parse(R"({"created":1.7e9,"requirements":{"current_deadline":9223372036854775807}})"));
   CHECK(*ok.created == 1700000000);
   CHECK(*ok.requirements->current_deadline == INT64_MAX);
+}
+
+TEST_CASE("a nested object with a model's fields is that model: a token's bank account, a file's links") {
+  auto token = stripe::decode<v1::Token>(nlohmann::json::parse(R"({
+    "id": "btok_1", "object": "token", "type": "bank_account", "used": false,
+    "bank_account": {"id": "ba_1", "object": "bank_account", "country": "US", "currency": "usd",
+                     "last4": "6789", "status": "new", "future_field": 7}})"));
+  static_assert(std::is_same_v<v1::Token::BankAccount, v1::BankAccount>);
+  REQUIRE(token.bank_account);
+  const v1::BankAccount& bank = *token.bank_account;
+  CHECK(bank.id == "ba_1");
+  CHECK(bank.last4 == "6789");
+  CHECK(bank.raw.at("future_field") == 7);  // kept, as a list item or an expanded object keeps it
+
+  auto file = stripe::decode<v1::File>(nlohmann::json::parse(R"({
+    "id": "file_1", "object": "file", "purpose": "identity_document", "size": 9,
+    "links": {"object": "list", "has_more": false, "url": "/v1/file_links?file=file_1",
+              "data": [{"id": "link_1", "object": "file_link", "expired": false, "file": "file_1",
+                        "url": "https://files.example/links/1"}]}})"));
+  static_assert(std::is_same_v<v1::File::Links::Data, v1::FileLink>);
+  REQUIRE(file.links);
+  REQUIRE(file.links->data.size() == 1);
+  CHECK(file.links->data[0].id == "link_1");
+  CHECK(file.links->data[0].file.id == "file_1");
+  CHECK_FALSE(file.links->data[0].file.is_expanded());
 }

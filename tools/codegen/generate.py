@@ -39,6 +39,13 @@ PARAM_TYPE_OVERRIDES = {
     "AccountUpdateParams.Individual.Dob": "stripe::DateOfBirthParams",
 }
 
+# Numbers the API takes with a fraction (the schema says only "number"): double, not int64.
+FRACTIONAL_NUMBERS = {"percent_ownership"}
+
+# Objects an expandable field may hold that have a generated v1 model: typed as
+# stripe::Expandable<Model> (the header including the model is listed in generate()).
+EXPANDABLE_MODELS = {"Account", "File"}
+
 # Field order overrides (params): the order the API reference writes them in.
 FIELD_ORDER = {
     "Stripe.AccountLinkCreateParams": ["account", "type", "refresh_url", "return_url", "collection_options",
@@ -108,6 +115,12 @@ class Emitter:
         self.struct_by_sig = dict(shared.structs)  # signature -> qualified name
         self.tops = dict(shared.tops)  # schema type of a top-level type -> the shared type it aliases
         self.raw_paths = []  # schema paths typed as raw JSON, for the conformance allow-list
+        # Top-level models a nested shape of the same C++ names instead of copying (see model_tops);
+        # the header being written, the models it has defined so far and the headers it aliases into.
+        self.model_tops = dict(shared.model_tops)
+        self.header = None
+        self.defined = set()
+        self.model_headers = set()
 
     # ---- signatures for dedup ----
     # A signature stands for the C++ text a node becomes, not for the schema flags behind it:
@@ -132,6 +145,8 @@ class Emitter:
         if k == "map":
             return ("map", self.sig(node["valueType"]))
         if k == "union":
+            if self.union_type(node) == "variant":
+                return ("variant", tuple(self.sig(a) for a in node["anyOf"]))
             return ("cpp", self.union_type(node))
         return (k, node.get("objectType", ""))
 
@@ -149,7 +164,7 @@ class Emitter:
         if k == "object":
             return bool(p.get("truncated") or "properties" not in p)
         if k == "expandable":
-            return p.get("objectType", "") != "Account"
+            return p.get("objectType", "") not in EXPANDABLE_MODELS
         if k == "union":
             return self.union_type(p) == "nlohmann::json"
         return k not in ("string", "number", "boolean", "enum", "array", "map")
@@ -158,9 +173,35 @@ class Emitter:
         kinds = [a["kind"] for a in p["anyOf"]]
         if self.params and p.get("name") == "created" and kinds == ["number", "object"]:
             return "stripe::TimestampFilter"
+        if self.params and self.variant_alternatives(p):
+            return "variant"
         if self.params and "string" in kinds:
             return "std::string"
         return "nlohmann::json"
+
+    @staticmethod
+    def variant_alternatives(p):
+        """A params union the API takes in one of several typed forms (a token or a bank account
+        hash; a timestamp or "now"): the alternatives, or None where a form has no C++ type."""
+        alts = p.get("anyOf", [])
+        if len(alts) < 2 or any(a["kind"] not in ("string", "number", "enum", "object") for a in alts):
+            return None
+        if any(a["kind"] == "object" and ("properties" not in a or a.get("truncated")) for a in alts):
+            return None
+        return alts
+
+    def variant_type(self, p, owner_q, nested, path):
+        """std::variant of the forms, each typed; assigning a string or a number picks its form."""
+        types = []
+        for a in self.variant_alternatives(p):
+            if a["kind"] == "object":
+                alt = dict(a, name=a["typeName"].split(".")[-1])
+                types.append(self.struct_type(alt, owner_q, nested, path + "|" + alt["name"]))
+            elif a["kind"] == "enum":
+                types.append(self.enum_type(dict(a, name=p["name"] + "_keyword"), owner_q, nested, path))
+            else:
+                types.append({"string": "std::string", "number": "std::int64_t"}[a["kind"]])
+        return "std::variant<%s>" % ", ".join(types)
 
     # ---- type mapping ----
     def cpp_type(self, p, owner_q, nested, path):
@@ -172,7 +213,7 @@ class Emitter:
         if k == "string":
             return "std::string"
         if k == "number":
-            return "std::int64_t"
+            return "double" if p.get("name") in FRACTIONAL_NUMBERS else "std::int64_t"
         if k == "boolean":
             return "bool"
         if k == "enum":
@@ -201,12 +242,14 @@ class Emitter:
             return "std::map<std::string, %s>" % self.cpp_type(vt, owner_q, nested, path + "{}")
         if k == "expandable":
             ot = p.get("objectType", "")
-            if ot == "Account":
-                return "stripe::Expandable<Account>"
+            if ot in EXPANDABLE_MODELS:
+                return "stripe::Expandable<%s>" % ot
             self.raw_paths.append(path)
             return "nlohmann::json"
         if k == "union":
             t = self.union_type(p)
+            if t == "variant":
+                return self.variant_type(p, owner_q, nested, path)
             if t == "std::string":
                 # The token form is typed; the raw object forms go through extra_params.
                 self.raw_paths.append(path + "(object forms)")
@@ -231,13 +274,27 @@ class Emitter:
         nested.append(("code", name, enum_lines(name, values)))
         return name
 
+    def top_model_alias(self, s):
+        """The top-level model of this signature a nested shape can name: one defined earlier in
+        this header, or one in another header that does not include this one."""
+        if self.params or s not in self.model_tops:
+            return None
+        q, header, its_includes = self.model_tops[s]
+        if header == self.header:
+            return q if q in self.defined else None
+        if self.header in its_includes:
+            return None
+        self.model_headers.add(header)
+        return q
+
     def struct_type(self, p, owner_q, nested, path):
         s = self.sig(p)
         name = camel(p["name"])
         if name == owner_q.split("::")[-1]:
             name += "Value"
-        if s in self.struct_by_sig:
-            q = self.struct_by_sig[s]
+        model = self.top_model_alias(s)
+        if model or s in self.struct_by_sig:
+            q = model or self.struct_by_sig[s]
             nested.append(("alias", name, q))
             for child in p["properties"]:  # the alias still leaves these paths raw
                 self.collect_raw(child, path + "." + child["name"])
@@ -324,8 +381,14 @@ class Emitter:
         if doc:
             out.append("/// " + doc)
         out.append("struct %s {" % name)
+        aliased = {}
         for kind, nname, body in nested:
             if kind == "alias":
+                if aliased.get(nname) == body:  # hoisted, then met again as a field of that name
+                    continue
+                if nname in aliased:
+                    raise SystemExit("generate.py: %s::%s names two types" % (q, nname))
+                aliased[nname] = body
                 out.append("  using %s = %s;" % (nname, body))
             else:
                 out.extend(("  " + line) if line else "" for line in body)
@@ -405,7 +468,7 @@ SHARED_STRUCT_NAMES = {
 
 
 # Names of top-level types shared because their C++ is the same, by the tuple of field names.
-SHARED_TOP_NAMES = {("expand",): "ExpandOnlyParams"}
+SHARED_TOP_NAMES = {("expand",): "ExpandOnlyParams", (): "EmptyParams"}
 
 # Hand-written types that generated shapes of the same C++ use by alias, so that an address is
 # one type in models and params alike: (header, C++ name, fields, every one an optional string).
@@ -414,8 +477,11 @@ HAND_WRITTEN_STRUCTS = [
      ("city", "country", "line1", "line2", "postal_code", "state")),
     ("stripe/encoding/address.hpp", "stripe::AddressWithTown",
      ("city", "country", "line1", "line2", "postal_code", "state", "town")),
+    ("stripe/encoding/common_params.hpp", "stripe::DateOfBirthParams", ("day", "month", "year"), "@", ("number", "")),
+    ("stripe/encoding/common_params.hpp", "stripe::TimestampFilter", ("gt", "gte", "lt", "lte"), "std::optional<@>",
+     ("number", "")),
 ]
-HAND_WRITTEN_NAMES = {name for _, name, _ in HAND_WRITTEN_STRUCTS}
+HAND_WRITTEN_NAMES = {entry[1] for entry in HAND_WRITTEN_STRUCTS}
 
 
 class Shared:
@@ -423,6 +489,7 @@ class Shared:
         self.enums = {}  # tuple(values) -> qualified name
         self.structs = {}  # signature -> qualified name
         self.tops = {}  # schema type of a top-level type -> qualified name of the type it aliases
+        self.model_tops = {}  # signature of a top-level model -> (qualified name, header, its includes)
 
 
 def hand_written_shapes():
@@ -430,20 +497,22 @@ def hand_written_shapes():
 
     Their fields are read from their headers, so a change there cannot go unnoticed here."""
     shared = Shared()
-    for header, name, fields in HAND_WRITTEN_STRUCTS:
+    for header, name, fields, *field_sig in HAND_WRITTEN_STRUCTS:
+        # Each field's C++ type and schema signature: optional strings unless the entry says.
+        field_type, kind = field_sig or ("std::optional<@>", ("string", ""))
         text = open(os.path.join(ROOT, "include", header)).read()
         body = re.search(r"^struct %s \{\n(.*?)^\};" % name.split("::")[-1], text, re.S | re.M)
         described = tuple(re.findall(r'v\("(\w+)", self\.\w+\);', body.group(1))) if body else ()
         if described != fields:
             raise SystemExit("generate.py: %s in %s describes %s, not %s" % (name, header, described, fields))
-        shared.structs[("obj", tuple((f, "std::optional<@>", ("string", "")) for f in fields))] = name
+        shared.structs[("obj", tuple((f, field_type, kind) for f in fields))] = name
     return shared
 
 
 def hand_written_includes(lines):
     """The headers of the hand-written types that generated lines name."""
     text = "\n".join(lines)
-    return sorted({header for header, name, _ in HAND_WRITTEN_STRUCTS
+    return sorted({header for header, name, *_ in HAND_WRITTEN_STRUCTS
                    if re.search(re.escape(name) + r"\b", text)})
 
 
@@ -519,7 +588,7 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
                     struct_files.setdefault(sg, set()).add(header)
                     struct_first.setdefault(sg, (node, name, is_params))
             walk_nodes(TYPES[t]["properties"], see_struct)
-    top_names = set()
+    top_names = {TOP_CNAMES[t] for _, types, _ in files for t in types}  # a shared shape never takes their names
     used = set()
 
     def unique(name):
@@ -595,6 +664,13 @@ def plan_shared_tops(em, ns, files, shared, cross, unique):
     for (is_params, _), found in groups.items():
         if len(found) < 2 or (cross and len(api_versions(h for h, _ in found)) < 2):
             continue
+        if not cross and len({h for h, _ in found}) == 1:
+            # All in one header (a resource's create and update params): the first is the
+            # struct there and the others name it, so shared.hpp does not grow for one resource.
+            q = "%s::%s" % (ns, TOP_CNAMES[found[0][1]])
+            for _, t in found[1:]:
+                shared.tops[t] = q
+            continue
         node = top_node(found[0][1])
         key = tuple(p["name"] for p in node["properties"])
         if key not in SHARED_TOP_NAMES:
@@ -650,6 +726,7 @@ def ordered(tname, props):
 
 def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type, shared=None):
     em = Emitter(params, shared)
+    em.header = path
     body = []
     for tname, cname, extra in items:
         em.raw_paths = []
@@ -669,9 +746,16 @@ def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type,
         body.extend(em.struct_lines(cname, cname, props, t.get("typeName", ""), "", True,
                                     doc="%s (schema type %s)." % (cname, tname), extra_members=members))
         body.append("")
+        em.defined.add("%s::%s" % (namespace, cname))
         raw_by_type[tname] = sorted(em.raw_paths)
+    includes = includes + sorted(em.model_headers - set(includes))
     lines = header_lines(banner_doc, includes + [h for h in hand_written_includes(body) if h not in includes])
     lines += ["", "namespace %s {" % namespace, ""]
+    # An expandable field may hold a model defined further down (a FileLink's file is a File).
+    here = [cname for _, cname, _ in items]
+    declared = [c for c in here if re.search(r"stripe::Expandable<%s>" % c, "\n".join(body))]
+    if declared:
+        lines += ["struct %s;" % c for c in declared] + [""]
     lines += body
     lines += ["}  // namespace %s" % namespace, ""]
     write_text(os.path.join("include", path), "\n".join(lines))
@@ -705,6 +789,108 @@ SERVICES = [
          {"name": "del", "endpoint": ("stripe.accounts", "del"), "params": None},
          {"name": "reject", "endpoint": ("stripe.accounts", "reject"), "params": "AccountRejectParams",
           "required": True, "check": "check_reject_params(params);"},
+         {"name": "unreject", "endpoint": ("stripe.accounts", "unreject"), "params": "AccountUnrejectParams"},
+         {"name": "retrieve_current", "endpoint": ("stripe.accounts", "retrieveCurrent"),
+          "params": "AccountRetrieveCurrentParams", "note": "The platform's own account."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/persons.hpp", "ns": "stripe::v1", "cls": "PersonService",
+     "accessor": "persons",
+     "doc": "client.v1().persons(): the people of a connected account (representative, owners, directors, executives).",
+     "includes": ["stripe/v1/person.hpp", "stripe/v1/person_params.hpp"], "hooks": [],
+     "path_args": {"id": ("account", "account id"), "accountId": ("account", "account id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.accounts", "createPerson"), "params": "PersonCreateParams"},
+         {"name": "retrieve", "endpoint": ("stripe.accounts", "retrievePerson"), "params": "PersonRetrieveParams",
+          "path_args": {"id": ("person", "person id")}},
+         {"name": "update", "endpoint": ("stripe.accounts", "updatePerson"), "params": "PersonUpdateParams",
+          "required": True, "path_args": {"id": ("person", "person id")}},
+         {"name": "del", "endpoint": ("stripe.accounts", "deletePerson"), "params": None,
+          "path_args": {"id": ("person", "person id")}},
+         {"name": "list", "endpoint": ("stripe.accounts", "listPersons"), "params": "PersonListParams", "pager": True,
+          "pager_doc": "Every person of the account (filter with params.relationship), one page in memory at a time."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/external_accounts.hpp", "ns": "stripe::v1", "cls": "ExternalAccountService",
+     "accessor": "external_accounts",
+     "doc": "client.v1().external_accounts(): the bank accounts and debit cards a connected account is paid out to.",
+     "includes": ["stripe/v1/external_account.hpp", "stripe/v1/external_account_params.hpp"], "hooks": [],
+     "path_args": {"id": ("account", "account id"), "accountId": ("account", "account id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.accounts", "createExternalAccount"),
+          "params": "ExternalAccountCreateParams", "required": True,
+          "note": "params.external_account takes a token (btok_..., tok_...) or a bank account or card hash."},
+         {"name": "retrieve", "endpoint": ("stripe.accounts", "retrieveExternalAccount"),
+          "params": "ExternalAccountRetrieveParams", "path_args": {"id": ("external_account", "external account id")}},
+         {"name": "update", "endpoint": ("stripe.accounts", "updateExternalAccount"),
+          "params": "ExternalAccountUpdateParams", "required": True,
+          "path_args": {"id": ("external_account", "external account id")}},
+         {"name": "del", "endpoint": ("stripe.accounts", "deleteExternalAccount"), "params": None,
+          "path_args": {"id": ("external_account", "external account id")}},
+         {"name": "list", "endpoint": ("stripe.accounts", "listExternalAccounts"),
+          "params": "ExternalAccountListParams", "pager": True,
+          "pager_doc": "Every external account of the account (params.object picks bank accounts or cards)."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/login_links.hpp", "ns": "stripe::v1", "cls": "LoginLinkService",
+     "accessor": "login_links",
+     "doc": "client.v1().login_links(): single-use links into the Express Dashboard.",
+     "includes": ["stripe/v1/login_link.hpp", "stripe/v1/login_link_params.hpp"], "hooks": [],
+     "path_args": {"id": ("account", "account id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.accounts", "createLoginLink"), "params": "LoginLinkCreateParams",
+          "note": "Only for accounts with the Express Dashboard. The URL is a credential: redirect to it, never log it."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/account_sessions.hpp", "ns": "stripe::v1", "cls": "AccountSessionService",
+     "accessor": "account_sessions",
+     "doc": "client.v1().account_sessions(): sessions for embedded components (embedded onboarding).",
+     "includes": ["stripe/v1/account_session.hpp", "stripe/v1/account_session_params.hpp"], "hooks": [],
+     "path_args": {},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.accountSessions", "create"), "params": "AccountSessionCreateParams",
+          "required": True,
+          "note": "Hand client_secret to the page that mounts the components, and to nothing else."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/files.hpp", "ns": "stripe::v1", "cls": "FileService",
+     "accessor": "files", "doc": "client.v1().files(): uploads such as identity documents.",
+     "includes": ["stripe/v1/file.hpp", "stripe/v1/file_params.hpp", "stripe/v1/file_upload.hpp"],
+     "hooks": [], "path_args": {"id": ("id", "file id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.files", "create"), "params": "FileCreateParams", "required": True,
+          "multipart": "encode_file_upload(params)",
+          "note": "Sent as multipart/form-data to ClientOptions::files_base_url (https://files.stripe.com)."},
+         {"name": "retrieve", "endpoint": ("stripe.files", "retrieve"), "params": "FileRetrieveParams"},
+         {"name": "list", "endpoint": ("stripe.files", "list"), "params": "FileListParams", "pager": True,
+          "pager_doc": "Every file, one page in memory at a time."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/file_links.hpp", "ns": "stripe::v1", "cls": "FileLinkService",
+     "accessor": "file_links", "doc": "client.v1().file_links(): shareable links to uploaded files.",
+     "includes": ["stripe/v1/file.hpp", "stripe/v1/file_params.hpp"], "hooks": [],
+     "path_args": {"id": ("id", "file link id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.fileLinks", "create"), "params": "FileLinkCreateParams",
+          "required": True},
+         {"name": "retrieve", "endpoint": ("stripe.fileLinks", "retrieve"), "params": "FileLinkRetrieveParams"},
+         {"name": "update", "endpoint": ("stripe.fileLinks", "update"), "params": "FileLinkUpdateParams",
+          "required": True},
+         {"name": "list", "endpoint": ("stripe.fileLinks", "list"), "params": "FileLinkListParams", "pager": True,
+          "pager_doc": "Every file link, one page in memory at a time."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/country_specs.hpp", "ns": "stripe::v1", "cls": "CountrySpecService",
+     "accessor": "country_specs",
+     "doc": "client.v1().country_specs(): what each country supports and the fields it verifies.",
+     "includes": ["stripe/v1/country_spec.hpp", "stripe/v1/country_spec_params.hpp"], "hooks": [],
+     "path_args": {"id": ("country", "country code")},
+     "methods": [
+         {"name": "retrieve", "endpoint": ("stripe.countrySpecs", "retrieve"), "params": "CountrySpecRetrieveParams"},
+         {"name": "list", "endpoint": ("stripe.countrySpecs", "list"), "params": "CountrySpecListParams",
+          "pager": True, "pager_doc": "Every country spec, one page in memory at a time."},
+     ]},
+    {"version": "v1", "header": "stripe/v1/tokens.hpp", "ns": "stripe::v1", "cls": "TokenService",
+     "accessor": "tokens",
+     "doc": "client.v1().tokens(): account, person and bank account tokens (details collected client-side).",
+     "includes": ["stripe/v1/token.hpp", "stripe/v1/token_params.hpp"], "hooks": [],
+     "path_args": {"id": ("id", "token id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.tokens", "create"), "params": "TokenCreateParams", "required": True},
+         {"name": "retrieve", "endpoint": ("stripe.tokens", "retrieve"), "params": "TokenRetrieveParams"},
      ]},
     {"version": "v1", "header": "stripe/v1/account_links.hpp", "ns": "stripe::v1", "cls": "AccountLinkService",
      "accessor": "account_links", "doc": "client.v1().account_links(): onboarding and update links.",
@@ -761,6 +947,79 @@ SERVICES = [
           "pager": True,
           "pager_doc": "Every account, following next_page_url verbatim until it is null; one page in memory."},
          {"name": "close", "endpoint": ("stripe.v2.core.accounts", "close"), "params": "AccountCloseParams"},
+     ]},
+    {"version": "v2", "header": "stripe/v2/core/persons.hpp", "ns": "stripe::v2::core", "cls": "PersonService",
+     "accessor": "persons",
+     "doc": "client.v2().core().persons(): the people of a v2 account (stripe-node: v2.core.accounts.persons).",
+     "includes": ["stripe/v2/core/person.hpp", "stripe/v2/core/person_params.hpp",
+                  "stripe/v2/core/deleted_object.hpp"], "hooks": [],
+     "path_args": {"accountId": ("account", "account id"), "id": ("person", "person id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.v2.core.accounts.persons", "create"), "params": "PersonCreateParams"},
+         {"name": "retrieve", "endpoint": ("stripe.v2.core.accounts.persons", "retrieve"),
+          "params": "PersonRetrieveParams"},
+         {"name": "update", "endpoint": ("stripe.v2.core.accounts.persons", "update"), "params": "PersonUpdateParams",
+          "required": True},
+         {"name": "del", "endpoint": ("stripe.v2.core.accounts.persons", "del"), "params": None},
+         {"name": "list", "endpoint": ("stripe.v2.core.accounts.persons", "list"), "params": "PersonListParams",
+          "pager": True, "pager_doc": "Every person of the account, following next_page_url; one page in memory."},
+     ]},
+    {"version": "v2", "header": "stripe/v2/core/person_tokens.hpp", "ns": "stripe::v2::core",
+     "cls": "PersonTokenService", "accessor": "person_tokens",
+     "doc": "client.v2().core().person_tokens(): tokens of person details for a v2 account.",
+     "includes": ["stripe/v2/core/person.hpp", "stripe/v2/core/person_params.hpp"], "hooks": [],
+     "path_args": {"accountId": ("account", "account id"), "id": ("token", "person token id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.v2.core.accounts.personTokens", "create"),
+          "params": "PersonTokenCreateParams"},
+         {"name": "retrieve", "endpoint": ("stripe.v2.core.accounts.personTokens", "retrieve"),
+          "params": "PersonTokenRetrieveParams"},
+     ]},
+    {"version": "v2", "header": "stripe/v2/core/account_tokens.hpp", "ns": "stripe::v2::core",
+     "cls": "AccountTokenService", "accessor": "account_tokens",
+     "doc": "client.v2().core().account_tokens(): tokens of account details collected client-side.",
+     "includes": ["stripe/v2/core/account_token.hpp", "stripe/v2/core/account_token_params.hpp"], "hooks": [],
+     "path_args": {"id": ("token", "account token id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.v2.core.accountTokens", "create"),
+          "params": "AccountTokenCreateParams"},
+         {"name": "retrieve", "endpoint": ("stripe.v2.core.accountTokens", "retrieve"),
+          "params": "AccountTokenRetrieveParams"},
+     ]},
+    {"version": "v2", "header": "stripe/v2/core/events.hpp", "ns": "stripe::v2::core", "cls": "EventService",
+     "accessor": "events", "doc": "client.v2().core().events(): v2 events, with their data.",
+     "includes": ["stripe/v2/core/event.hpp", "stripe/v2/core/event_params.hpp"], "hooks": [],
+     "path_args": {"id": ("id", "event id")},
+     "methods": [
+         {"name": "retrieve", "endpoint": ("stripe.v2.core.events", "retrieve"), "params": "EventRetrieveParams",
+          "note": "The fetched event carries data (e.g. v2.core.account_link.returned) that notifications omit."},
+         {"name": "list", "endpoint": ("stripe.v2.core.events", "list"), "params": "EventListParams", "pager": True,
+          "pager_doc": "Every event matching params, following next_page_url; one page in memory."},
+     ]},
+    {"version": "v2", "header": "stripe/v2/core/event_destinations.hpp", "ns": "stripe::v2::core",
+     "cls": "EventDestinationService", "accessor": "event_destinations",
+     "doc": "client.v2().core().event_destinations(): where v2 events are delivered (webhook endpoints).",
+     "includes": ["stripe/v2/core/event.hpp", "stripe/v2/core/event_destination.hpp",
+                  "stripe/v2/core/event_destination_params.hpp", "stripe/v2/core/deleted_object.hpp"], "hooks": [],
+     "path_args": {"id": ("id", "event destination id")},
+     "methods": [
+         {"name": "create", "endpoint": ("stripe.v2.core.eventDestinations", "create"),
+          "params": "EventDestinationCreateParams", "required": True},
+         {"name": "retrieve", "endpoint": ("stripe.v2.core.eventDestinations", "retrieve"),
+          "params": "EventDestinationRetrieveParams"},
+         {"name": "update", "endpoint": ("stripe.v2.core.eventDestinations", "update"),
+          "params": "EventDestinationUpdateParams", "required": True},
+         {"name": "del", "endpoint": ("stripe.v2.core.eventDestinations", "del"), "params": None},
+         {"name": "list", "endpoint": ("stripe.v2.core.eventDestinations", "list"),
+          "params": "EventDestinationListParams", "pager": True,
+          "pager_doc": "Every event destination, following next_page_url; one page in memory."},
+         {"name": "enable", "endpoint": ("stripe.v2.core.eventDestinations", "enable"),
+          "params": "EventDestinationEnableParams"},
+         {"name": "disable", "endpoint": ("stripe.v2.core.eventDestinations", "disable"),
+          "params": "EventDestinationDisableParams"},
+         {"name": "ping", "endpoint": ("stripe.v2.core.eventDestinations", "ping"),
+          "params": "EventDestinationPingParams",
+          "note": "Sends a v2.core.event_destination.ping event to the destination; returns that event."},
      ]},
 ]
 
@@ -857,17 +1116,22 @@ def service_lines(svc):
         if m.get("note"):
             doc.append(m["note"])
         lines = ["  " + m["check"]] if m.get("check") else []
-        lines.append("  return client_.request<%s>(http::Method::%s, %s, %s, ro);" % (ret, http_method(ep), path, body))
+        if m.get("multipart"):
+            lines.append("  return client_.upload<%s>(%s, %s, ro);" % (ret, path, m["multipart"]))
+        else:
+            lines.append("  return client_.request<%s>(http::Method::%s, %s, %s, ro);" % (ret, http_method(ep), path, body))
         member(doc, "Result<%s>" % ret, m["name"], sig_args, lines)
         if m.get("pager"):
-            if args:
-                raise SystemExit("generate.py: list_all with path arguments is not supported")
+            # Path arguments are copied into the pager, which may outlive the caller's strings.
+            path_args = [re.sub(r"^const std::string& ", "", a) for a in args]
+            captures = "".join(", " + a for a in path_args)
+            pager_args = ["std::string %s" % a for a in path_args]
             if ret.startswith("List<"):
                 member([m["pager_doc"]], "AutoPager<%s>" % item, "list_all",
-                       ["%s params = {}" % params, "RequestOptions ro = {}"], [
+                       pager_args + ["%s params = {}" % params, "RequestOptions ro = {}"], [
                     "  bool backwards = params.ending_before.has_value();",
                     "  bool more = true;",
-                    "  return AutoPager<%s>([client = client_, params, ro, backwards, more]() mutable" % item,
+                    "  return AutoPager<%s>([client = client_%s, params, ro, backwards, more]() mutable" % (item, captures),
                     "                       -> std::optional<std::vector<%s>> {" % item,
                     "    if (!more) return std::nullopt;",
                     "    auto page = client.request<%s>(http::Method::get, %s, encode_params(params), ro);" % (ret, path),
@@ -885,8 +1149,8 @@ def service_lines(svc):
                 ])
             else:
                 member([m["pager_doc"]], "AutoPager<%s>" % item, "list_all",
-                       ["const %s& params = {}" % params, "RequestOptions ro = {}"], [
-                    "  return AutoPager<%s>([client = client_, cursor = stripe::detail::V2Cursor(), query = encode_params(params)," % item,
+                       pager_args + ["const %s& params = {}" % params, "RequestOptions ro = {}"], [
+                    "  return AutoPager<%s>([client = client_%s, cursor = stripe::detail::V2Cursor(), query = encode_params(params)," % (item, captures),
                     "                        ro]() mutable -> std::optional<std::vector<%s>> {" % item,
                     "    if (cursor.finished()) return std::nullopt;",
                     "    auto page = decode_result<%s>(" % ret,
@@ -1020,6 +1284,41 @@ OUT = ROOT
 WRITTEN = []
 
 
+# v2 Event: the base fields, plus the related object and the data some event types carry (the
+# schema keeps both on each variant). `data` stays JSON on the Event; data_as<> decodes it into
+# the data type of its event type, generated below from the variants' data shapes.
+EXTRA_FIELDS["V2.Core.EventBase"] = [
+    {"name": "related_object", "optional": True, "nullable": True, "kind": "object",
+     "typeName": "V2.Core.Events.RelatedObject",
+     "properties": TYPES["Stripe.Events.RelatedObject"]["properties"],
+     "doc": "The object the event is about, where there is one."},
+    {"name": "data", "optional": True, "nullable": False, "kind": "unknown",
+     "doc": "The event type's data, kept as JSON: read it with data_as<EventData>()."}]
+EVENT_MEMBERS = [
+    "",
+    "/// Decodes `data` into the data type of this event type (e.g. V2CoreAccountLinkReturnedEventData);",
+    "/// DecodeError naming the path if it does not have that shape.",
+    "template <class EventData>",
+    "EventData data_as() const { return stripe::decode<EventData>(data); }"]
+
+
+def event_data_items():
+    """The data shapes of the Connect event types, as top-level types of the event header."""
+    items = []
+    for v in TYPES["Stripe.V2.Core.Event"]["connectVariants"]:
+        if "data" not in v:
+            continue
+        name = v["tsName"].split(".")[-1] + "Data"
+        TYPES.setdefault("Events." + name, {"typeName": v["data"]["typeName"],
+                                            "properties": v["data"]["properties"]})
+        items.append(("Events." + name, name, []))
+    return items
+
+
+# Schema type -> its C++ name, for the tables of generate().
+TOP_CNAMES = {}
+
+
 def generate():
     model_inc = ["stripe/encoding/model.hpp"]
     param_inc = ["stripe/encoding/model.hpp", "stripe/encoding/common_params.hpp"]
@@ -1038,13 +1337,63 @@ def generate():
           ("Stripe.AccountRetrieveParams", "AccountRetrieveParams", []),
           ("Stripe.AccountListParams", "AccountListParams", []),
           ("Stripe.AccountDeleteParams", "AccountDeleteParams", []),
-          ("Stripe.AccountRejectParams", "AccountRejectParams", [])], True, "v1 Accounts params."),
+          ("Stripe.AccountRejectParams", "AccountRejectParams", []),
+          ("Stripe.AccountUnrejectParams", "AccountUnrejectParams", []),
+          ("Stripe.AccountRetrieveCurrentParams", "AccountRetrieveCurrentParams", [])], True, "v1 Accounts params."),
         ("stripe/v1/account_link_params.hpp", "stripe::v1", param_inc,
          [("Stripe.AccountLinkCreateParams", "AccountLinkCreateParams", [])], True, "v1 AccountLinks params."),
         ("stripe/v1/capability_params.hpp", "stripe::v1", param_inc,
          [("Stripe.AccountUpdateCapabilityParams", "CapabilityUpdateParams", []),
           ("Stripe.AccountRetrieveCapabilityParams", "CapabilityRetrieveParams", []),
           ("Stripe.AccountListCapabilitiesParams", "CapabilityListParams", [])], True, "v1 Capabilities params."),
+        ("stripe/v1/person.hpp", "stripe::v1", model_inc + ["stripe/v1/file.hpp"],
+         [("Stripe.Person", "Person", []), ("Stripe.DeletedPerson", "DeletedPerson", [])], False, "v1 Person."),
+        ("stripe/v1/person_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.AccountCreatePersonParams", "PersonCreateParams", []),
+          ("Stripe.AccountUpdatePersonParams", "PersonUpdateParams", []),
+          ("Stripe.AccountRetrievePersonParams", "PersonRetrieveParams", []),
+          ("Stripe.AccountListPersonsParams", "PersonListParams", []),
+          ("Stripe.AccountDeletePersonParams", "PersonDeleteParams", [])], True, "v1 Persons params."),
+        ("stripe/v1/bank_account.hpp", "stripe::v1", model_inc + ["stripe/v1/account.hpp"],
+         [("Stripe.BankAccount", "BankAccount", []), ("Stripe.Card", "Card", []),
+          ("Stripe.DeletedBankAccount", "DeletedBankAccount", []), ("Stripe.DeletedCard", "DeletedCard", [])], False,
+         "v1 BankAccount and Card, the two kinds of external account (stripe/v1/external_account.hpp)."),
+        ("stripe/v1/external_account_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.AccountCreateExternalAccountParams", "ExternalAccountCreateParams", []),
+          ("Stripe.AccountUpdateExternalAccountParams", "ExternalAccountUpdateParams", []),
+          ("Stripe.AccountRetrieveExternalAccountParams", "ExternalAccountRetrieveParams", []),
+          ("Stripe.AccountListExternalAccountsParams", "ExternalAccountListParams", []),
+          ("Stripe.AccountDeleteExternalAccountParams", "ExternalAccountDeleteParams", [])], True,
+         "v1 External accounts params."),
+        ("stripe/v1/login_link.hpp", "stripe::v1", model_inc, [("Stripe.LoginLink", "LoginLink", [])], False,
+         "v1 LoginLink (Express Dashboard)."),
+        ("stripe/v1/login_link_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.AccountCreateLoginLinkParams", "LoginLinkCreateParams", [])], True, "v1 Login links params."),
+        ("stripe/v1/account_session.hpp", "stripe::v1", model_inc, [("Stripe.AccountSession", "AccountSession", [])],
+         False, "v1 AccountSession (embedded components)."),
+        ("stripe/v1/account_session_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.AccountSessionCreateParams", "AccountSessionCreateParams", [])], True,
+         "v1 Account Sessions params."),
+        ("stripe/v1/file.hpp", "stripe::v1", model_inc,
+         [("Stripe.FileLink", "FileLink", []), ("Stripe.File", "File", [])], False,
+         "v1 FileLink and File (a file's links are FileLinks, so FileLink comes first)."),
+        ("stripe/v1/file_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.FileCreateParams", "FileCreateParams", []), ("Stripe.FileListParams", "FileListParams", []),
+          ("Stripe.FileRetrieveParams", "FileRetrieveParams", []),
+          ("Stripe.FileLinkCreateParams", "FileLinkCreateParams", []),
+          ("Stripe.FileLinkUpdateParams", "FileLinkUpdateParams", []),
+          ("Stripe.FileLinkListParams", "FileLinkListParams", []),
+          ("Stripe.FileLinkRetrieveParams", "FileLinkRetrieveParams", [])], True, "v1 Files and File links params."),
+        ("stripe/v1/country_spec.hpp", "stripe::v1", model_inc, [("Stripe.CountrySpec", "CountrySpec", [])], False,
+         "v1 CountrySpec."),
+        ("stripe/v1/country_spec_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.CountrySpecListParams", "CountrySpecListParams", []),
+          ("Stripe.CountrySpecRetrieveParams", "CountrySpecRetrieveParams", [])], True, "v1 Country specs params."),
+        ("stripe/v1/token.hpp", "stripe::v1", model_inc + ["stripe/v1/account.hpp"], [("Stripe.Token", "Token", [])],
+         False, "v1 Token (account, person and bank account tokens)."),
+        ("stripe/v1/token_params.hpp", "stripe::v1", param_inc,
+         [("Stripe.TokenCreateParams", "TokenCreateParams", []),
+          ("Stripe.TokenRetrieveParams", "TokenRetrieveParams", [])], True, "v1 Tokens params."),
         ("stripe/v2/core/account.hpp", "stripe::v2::core", model_inc, [("Stripe.V2.Core.Account", "Account", [])],
          False, "v2 core Account."),
         ("stripe/v2/core/account_link.hpp", "stripe::v2::core", model_inc,
@@ -1058,7 +1407,48 @@ def generate():
         ("stripe/v2/core/account_link_params.hpp", "stripe::v2::core", param_inc,
          [("Stripe.V2.Core.AccountLinkCreateParams", "AccountLinkCreateParams", [])], True,
          "v2 core AccountLinks params."),
+        ("stripe/v2/core/person.hpp", "stripe::v2::core", model_inc,
+         [("Stripe.V2.Core.AccountPerson", "AccountPerson", []),
+          ("Stripe.V2.Core.AccountPersonToken", "AccountPersonToken", [])], False,
+         "v2 core AccountPerson and AccountPersonToken."),
+        ("stripe/v2/core/deleted_object.hpp", "stripe::v2::core", model_inc,
+         [("Stripe.V2.DeletedObject", "DeletedObject", [])], False, "What a v2 delete returns."),
+        ("stripe/v2/core/person_params.hpp", "stripe::v2::core", param_inc,
+         [("V2.Core.Accounts.PersonCreateParams", "PersonCreateParams", []),
+          ("V2.Core.Accounts.PersonUpdateParams", "PersonUpdateParams", []),
+          ("V2.Core.Accounts.PersonRetrieveParams", "PersonRetrieveParams", []),
+          ("V2.Core.Accounts.PersonListParams", "PersonListParams", []),
+          ("V2.Core.Accounts.PersonDeleteParams", "PersonDeleteParams", []),
+          ("V2.Core.Accounts.PersonTokenCreateParams", "PersonTokenCreateParams", []),
+          ("V2.Core.Accounts.PersonTokenRetrieveParams", "PersonTokenRetrieveParams", [])], True,
+         "v2 core account persons and person tokens params."),
+        ("stripe/v2/core/account_token.hpp", "stripe::v2::core", model_inc,
+         [("Stripe.V2.Core.AccountToken", "AccountToken", [])], False, "v2 core AccountToken."),
+        ("stripe/v2/core/account_token_params.hpp", "stripe::v2::core", param_inc,
+         [("Stripe.V2.Core.AccountTokenCreateParams", "AccountTokenCreateParams", []),
+          ("Stripe.V2.Core.AccountTokenRetrieveParams", "AccountTokenRetrieveParams", [])], True,
+         "v2 core account tokens params."),
+        ("stripe/v2/core/event.hpp", "stripe::v2::core", model_inc,
+         [("Stripe.V2.Core.EventBase", "Event", EVENT_MEMBERS)] + event_data_items(), False,
+         "v2 core Event (fetched events, with the data only the fetched event carries)."),
+        ("stripe/v2/core/event_params.hpp", "stripe::v2::core", param_inc,
+         [("Stripe.V2.Core.EventListParams", "EventListParams", []),
+          ("Stripe.V2.Core.EventRetrieveParams", "EventRetrieveParams", [])], True, "v2 core Events params."),
+        ("stripe/v2/core/event_destination.hpp", "stripe::v2::core", model_inc,
+         [("Stripe.V2.Core.EventDestination", "EventDestination", [])], False, "v2 core EventDestination."),
+        ("stripe/v2/core/event_destination_params.hpp", "stripe::v2::core", param_inc,
+         [("Stripe.V2.Core.EventDestinationCreateParams", "EventDestinationCreateParams", []),
+          ("Stripe.V2.Core.EventDestinationUpdateParams", "EventDestinationUpdateParams", []),
+          ("Stripe.V2.Core.EventDestinationRetrieveParams", "EventDestinationRetrieveParams", []),
+          ("Stripe.V2.Core.EventDestinationListParams", "EventDestinationListParams", []),
+          ("Stripe.V2.Core.EventDestinationDeleteParams", "EventDestinationDeleteParams", []),
+          ("Stripe.V2.Core.EventDestinationEnableParams", "EventDestinationEnableParams", []),
+          ("Stripe.V2.Core.EventDestinationDisableParams", "EventDestinationDisableParams", []),
+          ("Stripe.V2.Core.EventDestinationPingParams", "EventDestinationPingParams", [])], True,
+         "v2 core Event destinations params."),
     ]
+    TOP_CNAMES.update({t: c for sp in specs for t, c, _ in sp[3]})
+
     def files_of(group):
         return [(sp[0], [t for t, _, _ in sp[3]], sp[4]) for sp in group]
     # Types the same C++ in both versions (CollectionOptions, the support address, ...) first.
@@ -1068,6 +1458,13 @@ def generate():
         group = [sp for sp in specs if sp[1] == ns]
         shared_path = "stripe/%s/shared.hpp" % ("v1" if version == "v1" else "v2/core")
         shared = plan_shared(version, ns, files_of(group), shared_path, common, common_path)
+        # A nested shape with the C++ of a top-level model (a token's bank_account, a file's
+        # links) names that model rather than repeating it.
+        em = Emitter(False, shared)
+        for path, _, inc, items, is_params, doc in group:
+            for t, c, _ in items if not is_params else ():
+                if t not in shared.tops:
+                    shared.model_tops.setdefault(em.sig(top_node(t)), ("%s::%s" % (ns, c), path, inc))
         for path, _, inc, items, is_params, doc in group:
             emit_file(path, ns, inc + [shared_path], items, is_params, doc, raw, shared)
     emit_services()

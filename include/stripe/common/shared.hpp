@@ -12,11 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/encoding/common_params.hpp"
 #include "stripe/encoding/address.hpp"
+#include "stripe/encoding/common_params.hpp"
 
 namespace stripe::common {
 
-/// Shared by <stripe/v1/account.hpp>, <stripe/v1/account_params.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/account_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>, <stripe/v2/core/account_token_params.hpp>.
 struct BusinessType : stripe::OpenEnum<BusinessType> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view company{"company"};
@@ -35,8 +37,11 @@ struct DashboardType : stripe::OpenEnum<DashboardType> {
   static constexpr std::string_view known_values[] = {express, full, none};
 };
 
-/// Shared by <stripe/v1/account.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>: the hand-written type of the same C++.
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>: the hand-written type of the same C++.
 using Address = stripe::Address;
+
+/// Shared by <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
+using AddressWithTown = stripe::AddressWithTown;
 
 /// Shared by <stripe/v1/account_link_params.hpp>, <stripe/v2/core/account_link.hpp>, <stripe/v2/core/account_link_params.hpp>.
 struct CollectionOptions {
@@ -65,6 +70,9 @@ struct CollectionOptions {
   }
 };
 
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
+using DateOfBirth = stripe::DateOfBirthParams;
+
 /// Shared by <stripe/v1/account_params.hpp>, <stripe/v2/core/account_params.hpp>.
 struct CapabilityRequest {
   /// Passing true requests the capability for the account, if it is not already requested.
@@ -73,6 +81,32 @@ struct CapabilityRequest {
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("requested", self.requested);
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct AdditionalDocument {
+  /// The back of an ID returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `identity_document`.
+  std::optional<std::string> back;
+  /// The front of an ID returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `identity_document`.
+  std::optional<std::string> front;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("back", self.back);
+    v("front", self.front);
+  }
+};
+
+/// Shared by Stripe.AccountDeleteParams, Stripe.AccountDeletePersonParams, Stripe.AccountDeleteExternalAccountParams, V2.Core.Accounts.PersonRetrieveParams, V2.Core.Accounts.PersonDeleteParams, V2.Core.Accounts.PersonTokenRetrieveParams, Stripe.V2.Core.AccountTokenRetrieveParams, Stripe.V2.Core.EventRetrieveParams, Stripe.V2.Core.EventDestinationDeleteParams, Stripe.V2.Core.EventDestinationEnableParams, Stripe.V2.Core.EventDestinationDisableParams, Stripe.V2.Core.EventDestinationPingParams.
+struct EmptyParams {
+  /// Fields the SDK has not typed yet, merged into the request as given.
+  nlohmann::json extra_params = nlohmann::json::object();
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    (void)self;
+    (void)v;
   }
 };
 

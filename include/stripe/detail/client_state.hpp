@@ -38,6 +38,19 @@ inline void check_positive(const char* option, std::chrono::milliseconds value) 
   if (value.count() <= 0) refuse_option(option, "must be positive (there is no \"no timeout\" value)");
 }
 
+inline void check_base_url(const char* option, const std::string& url) {
+  check_header_option(option, url);
+  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+    refuse_option(option, "must start with https:// (or http:// for a local test server)");
+  if (url.find_first_of(" ?#") != std::string::npos)
+    refuse_option(option, "must be a scheme, host and optional path, without spaces, query or fragment");
+}
+
+// Paths start with '/', so a base URL ends without one.
+inline void drop_trailing_slashes(std::string& url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+}
+
 inline void check_options(const ClientOptions& o) {
   check_header_option("ClientOptions::secret_key", o.secret_key);
   check_header_option("ClientOptions::api_version", o.api_version);
@@ -47,11 +60,8 @@ inline void check_options(const ClientOptions& o) {
     check_header_option("AppInfo::url", o.app_info->url);
     check_header_option("AppInfo::partner_id", o.app_info->partner_id);
   }
-  check_header_option("ClientOptions::base_url", o.base_url);
-  if (o.base_url.rfind("https://", 0) != 0 && o.base_url.rfind("http://", 0) != 0)
-    refuse_option("ClientOptions::base_url", "must start with https:// (or http:// for a local test server)");
-  if (o.base_url.find_first_of(" ?#") != std::string::npos)
-    refuse_option("ClientOptions::base_url", "must be a scheme, host and optional path, without spaces, query or fragment");
+  check_base_url("ClientOptions::base_url", o.base_url);
+  check_base_url("ClientOptions::files_base_url", o.files_base_url);
   check_positive("ClientOptions::timeout", o.timeout);
   check_positive("ClientOptions::connect_timeout", o.connect_timeout);
   if (o.retry.max_retries < 0) refuse_option("RetryOptions::max_retries", "must be zero or more");
@@ -74,7 +84,8 @@ inline std::shared_ptr<const ClientState> make_client_state(ClientOptions option
     options.transport = std::move(found.transport);
     state->transport_name = found.name;
   }
-  while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
+  drop_trailing_slashes(options.base_url);
+  drop_trailing_slashes(options.files_base_url);
   if (!options.sleep) options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
   if (!options.now) options.now = [] { return std::chrono::steady_clock::now(); };
   if (!options.jitter) {

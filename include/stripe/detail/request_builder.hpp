@@ -11,7 +11,9 @@
 #include "stripe/detail/client_state.hpp"
 #include "stripe/detail/path.hpp"
 #include "stripe/detail/text_checks.hpp"
+#include "stripe/detail/uuid.hpp"
 #include "stripe/encoding/form.hpp"
+#include "stripe/encoding/multipart.hpp"
 #include "stripe/errors.hpp"
 
 namespace stripe::detail {
@@ -126,6 +128,20 @@ PreparedCall prepare_call(const ClientState& state, http::Method method, const s
   call.deadline = o.retry.deadline;
   if (ro.deadline && (!call.deadline || *ro.deadline < *call.deadline)) call.deadline = ro.deadline;
   return call;
+}
+
+// Turns a prepared POST into a file upload: the files host, a multipart body with a boundary of
+// its own (random, so no file's bytes contain it), and its Content-Type. Field names and text
+// values must be UTF-8 like any params; file bytes are sent as they are.
+inline void prepare_upload(PreparedCall& call, const ClientOptions& o, const std::string& path, const MultipartForm& form) {
+  for (const auto& part : form.parts) {
+    if (!is_utf8(part.name)) refuse("params", "params: a multipart field name is not valid UTF-8");
+    if (!part.filename && !is_utf8(part.value)) refuse(part.name, "params: " + part.name + " is not valid UTF-8");
+  }
+  const std::string boundary = uuid_v4();
+  call.request.url = o.files_base_url + path;
+  call.request.body = encode_multipart(form, boundary);
+  call.request.headers.set("Content-Type", multipart_content_type(boundary));
 }
 
 }  // namespace stripe::detail

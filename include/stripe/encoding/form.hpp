@@ -35,31 +35,38 @@ inline void append_percent_encoded(std::string& out, std::string_view in, bool k
   }
 }
 
-template <class Json>
-void form_encode_into(std::string& out, const std::string& key, const Json& value) {
-  auto emit = [&](std::string_view text) {
-    if (!out.empty()) out.push_back('&');
-    append_percent_encoded(out, key, true);
-    out.push_back('=');
-    append_percent_encoded(out, text, false);
-  };
+// Walks params as the v1 wire flattens them: nested objects as a[b][c], arrays indexed a[0],
+// null as "" (unset), booleans true/false, numbers in decimal. emit(key, text) per leaf.
+template <class Json, class Emit>
+void form_flatten(const std::string& key, const Json& value, Emit& emit) {
   switch (value.type()) {
     case nlohmann::json::value_t::object:
       for (auto it = value.begin(); it != value.end(); ++it) {
         std::string child = key.empty() ? it.key() : key + "[" + it.key() + "]";
-        form_encode_into(out, child, it.value());
+        form_flatten(child, it.value(), emit);
       }
       break;
     case nlohmann::json::value_t::array: {
       std::size_t i = 0;
-      for (const auto& item : value) form_encode_into(out, key + "[" + std::to_string(i++) + "]", item);
+      for (const auto& item : value) form_flatten(key + "[" + std::to_string(i++) + "]", item, emit);
       break;
     }
-    case nlohmann::json::value_t::null: emit(""); break;  // "key=" unsets the field
-    case nlohmann::json::value_t::string: emit(value.template get_ref<const std::string&>()); break;
-    case nlohmann::json::value_t::boolean: emit(value.template get<bool>() ? "true" : "false"); break;
-    default: emit(value.dump()); break;  // numbers in decimal
+    case nlohmann::json::value_t::null: emit(key, std::string_view()); break;  // "key=" unsets the field
+    case nlohmann::json::value_t::string: emit(key, std::string_view(value.template get_ref<const std::string&>())); break;
+    case nlohmann::json::value_t::boolean: emit(key, std::string_view(value.template get<bool>() ? "true" : "false")); break;
+    default: emit(key, std::string_view(value.dump())); break;  // numbers in decimal
   }
+}
+
+template <class Json>
+void form_encode_into(std::string& out, const std::string& key, const Json& value) {
+  auto emit = [&out](const std::string& name, std::string_view text) {
+    if (!out.empty()) out.push_back('&');
+    append_percent_encoded(out, name, true);
+    out.push_back('=');
+    append_percent_encoded(out, text, true);  // stripe-node leaves brackets literal in values too
+  };
+  form_flatten(key, value, emit);
 }
 
 }  // namespace detail

@@ -10,6 +10,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,11 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 
+template <class T>
+struct is_variant : std::false_type {};
+template <class... T>
+struct is_variant<std::variant<T...>> : std::true_type {};
+
 template <class T, class = void>
 struct has_raw : std::false_type {};
 template <class T>
@@ -74,6 +80,15 @@ struct JsonPath {
     return s.empty() ? "(root)" : s;
   }
 };
+
+// A model that picks its shape from the document (an external account is a bank account or a
+// card, by `object`) decodes itself: static void decode_json(const json&, T&, const JsonPath&).
+template <class T, class = void>
+struct has_decode_json : std::false_type {};
+template <class T>
+struct has_decode_json<T, std::void_t<decltype(T::decode_json(std::declval<const nlohmann::json&>(), std::declval<T&>(),
+                                                             std::declval<const JsonPath&>()))>>
+    : std::true_type {};
 
 [[noreturn]] inline void decode_fail(const JsonPath& path, const char* expected, const nlohmann::json& got) {
   throw DecodeError(message_only("cannot decode " + path.str() + ": expected " + expected + ", got " +
@@ -98,6 +113,14 @@ struct JsonReader {
     if (it == object.end()) return;
     JsonPath child{&path, name, 0};
     read_value(*it, field, child);
+    // A field holding a whole top-level model (a token's bank_account) keeps its raw JSON, as
+    // list items and expanded objects do.
+    if constexpr (is_optional<F>::value) {
+      if constexpr (has_raw<typename F::value_type>::value)
+        if (field) field->raw = *it;
+    } else if constexpr (has_raw<F>::value) {
+      field.raw = *it;
+    }
   }
 };
 
@@ -141,6 +164,9 @@ void read_value(const nlohmann::json& j, T& out, const JsonPath& path) {
   } else if constexpr (is_open_enum<T>::value) {
     if (!j.is_string()) decode_fail(path, "an enum string", j);
     out = T(std::string(j.get_ref<const std::string&>()));
+  } else if constexpr (has_decode_json<T>::value) {
+    if (!j.is_object()) decode_fail(path, "an object", j);
+    T::decode_json(j, out, path);
   } else if constexpr (is_model<T>::value) {
     if (!j.is_object()) decode_fail(path, "an object", j);
     JsonReader reader{j, path};
@@ -233,6 +259,9 @@ Json write_value(const T& value) {
     return out;
   } else if constexpr (is_optional<T>::value) {
     return value ? write_value<Json>(*value) : Json(nullptr);
+  } else if constexpr (is_variant<T>::value) {
+    // A params union (a token or a hash): the form that is set, encoded as itself.
+    return std::visit([](const auto& form) { return write_value<Json>(form); }, value);
   } else {
     return write_container<Json>(value);
   }

@@ -71,7 +71,9 @@ struct Request {
   Method method = Method::get;  ///< the HTTP method
   std::string url;  ///< absolute: scheme, host, path and query
   Headers headers;  ///< authorization, idempotency key, versions, content type
-  std::string body;  ///< form-encoded (v1) or JSON (v2); empty for GET
+  /// Form-encoded (v1), JSON (v2) or, for file uploads, multipart/form-data bytes (any bytes, NUL
+  /// included; the Content-Type header names the boundary). Empty for GET. Sent as it is.
+  std::string body;
   /// Bounds the whole attempt, reading the body included. The client cuts it to the time left
   /// before the call's deadline; always positive.
   std::chrono::milliseconds timeout{80000};

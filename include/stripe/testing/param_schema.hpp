@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <variant>
 #include <vector>
 
 #include "stripe/encoding/model.hpp"
@@ -27,11 +28,13 @@ struct ParamNode {
     object,       ///< a params struct: keys in children
     array,        ///< a list: items shaped like element
     map,          ///< free-form keys (metadata): values shaped like element
-    raw           ///< raw JSON, not checked
+    raw,          ///< raw JSON, not checked
+    one_of        ///< any of alternatives (a token or a hash, a timestamp or "now")
   } kind = Kind::scalar;  ///< what values the parameter takes
   std::set<std::string> enum_values;  ///< allowed values when kind is enumeration
   std::map<std::string, std::shared_ptr<ParamNode>> children;  ///< object members
   std::shared_ptr<ParamNode> element;                          ///< array items, map values
+  std::vector<std::shared_ptr<ParamNode>> alternatives;        ///< the forms a one_of takes
 };
 
 namespace detail {
@@ -43,9 +46,16 @@ template <class T> struct param_vector : std::false_type {};
 template <class T> struct param_vector<std::vector<T>> : std::true_type { using type = T; };
 template <class T> struct param_map : std::false_type {};
 template <class T> struct param_map<std::map<std::string, T>> : std::true_type { using type = T; };
+template <class T> struct param_variant : std::false_type {};
+template <class... T> struct param_variant<std::variant<T...>> : std::true_type {};
 
 template <class T>
 std::shared_ptr<ParamNode> param_node();
+
+template <class... T>
+void add_alternatives(ParamNode& n, std::variant<T...>*) {
+  (n.alternatives.push_back(param_node<T>()), ...);
+}
 
 struct ParamTreeBuilder {
   ParamNode& node;
@@ -62,6 +72,9 @@ std::shared_ptr<ParamNode> param_node() {
   if constexpr (param_vector<U>::value) {
     n->kind = ParamNode::Kind::array;
     n->element = param_node<typename param_vector<U>::type>();
+  } else if constexpr (param_variant<U>::value) {
+    n->kind = ParamNode::Kind::one_of;
+    add_alternatives(*n, static_cast<U*>(nullptr));
   } else if constexpr (param_map<U>::value) {
     n->kind = ParamNode::Kind::map;
     n->element = param_node<typename param_map<U>::type>();
@@ -164,6 +177,17 @@ std::optional<ParamProblem> check_params(const ParamNode& node, const Json& valu
         return ParamProblem{"parameter_invalid_string", path, "Invalid string: " + path + " must be a string"};
       return std::nullopt;
     case K::raw: return std::nullopt;
+    case K::one_of: {
+      // Accepted by any form; otherwise the problem the form of the same JSON shape reports.
+      std::optional<ParamProblem> first;
+      for (const auto& alt : node.alternatives) {
+        auto problem = check_params(*alt, value, path, form);
+        if (!problem) return std::nullopt;
+        bool same_shape = (alt->kind == K::object) == value.is_object();
+        if (!first || same_shape) first = problem;
+      }
+      return first;
+    }
   }
   return std::nullopt;
 }

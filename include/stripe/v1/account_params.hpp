@@ -561,6 +561,33 @@ struct AccountCreateParams {
       v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
     }
   };
+  struct ExternalAccount {
+    /// The type of external account.
+    std::string object;
+    /// The country in which the bank account is located.
+    std::string country;
+    /// The currency the bank account is in.
+    std::string currency;
+    /// The name of the person or business that owns the bank account.
+    std::optional<std::string> account_holder_name;
+    /// The type of entity that holds the account.
+    std::optional<std::string> account_holder_type;
+    /// The routing number, sort code, or other country-appropriate institution number for the bank account.
+    std::optional<std::string> routing_number;
+    /// The account number for the bank account, in string form.
+    std::string account_number;
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("object", self.object);
+      v("country", self.country);
+      v("currency", self.currency);
+      v("account_holder_name", self.account_holder_name);
+      v("account_holder_type", self.account_holder_type);
+      v("routing_number", self.routing_number);
+      v("account_number", self.account_number);
+    }
+  };
   struct Groups {
     /// The group the account is in to determine their payments pricing, and null if the account is on customized pricing.
     stripe::Clearable<std::string> payments_pricing;
@@ -720,7 +747,7 @@ struct AccountCreateParams {
   /// Specifies which fields in the response should be expanded.
   std::optional<std::vector<std::string>> expand;
   /// A card or bank account to attach to the account for receiving [payouts](https://docs.stripe.com/connect/bank-debit-card-payouts) (you won't be able to use it for top-ups).
-  std::optional<std::string> external_account;
+  std::optional<std::variant<std::string, ExternalAccount>> external_account;
   /// A hash of account group type to tokens.
   std::optional<Groups> groups;
   /// Information about the person represented by the account.
@@ -802,6 +829,103 @@ struct AccountUpdateParams {
       v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
     }
   };
+  struct BankAccount {
+    struct Object : stripe::OpenEnum<Object> {
+      using OpenEnum::OpenEnum;
+      static constexpr std::string_view bank_account{"bank_account"};
+      static constexpr std::string_view known_values[] = {bank_account};
+    };
+    struct AccountHolderType : stripe::OpenEnum<AccountHolderType> {
+      using OpenEnum::OpenEnum;
+      static constexpr std::string_view company{"company"};
+      static constexpr std::string_view individual{"individual"};
+      static constexpr std::string_view known_values[] = {company, individual};
+    };
+
+    Object object;
+    /// The name of the person or business that owns the bank account.This field is required when attaching the bank account to a `Customer` object.
+    std::optional<std::string> account_holder_name;
+    /// The type of entity that holds the account.
+    std::optional<AccountHolderType> account_holder_type;
+    /// The account number for the bank account, in string form.
+    std::string account_number;
+    /// The country in which the bank account is located.
+    std::string country;
+    /// The currency the bank account is in.
+    std::optional<std::string> currency;
+    /// The routing number, sort code, or other country-appropriate institution number for the bank account.
+    std::optional<std::string> routing_number;
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("object", self.object);
+      v("account_holder_name", self.account_holder_name);
+      v("account_holder_type", self.account_holder_type);
+      v("account_number", self.account_number);
+      v("country", self.country);
+      v("currency", self.currency);
+      v("routing_number", self.routing_number);
+    }
+  };
+  struct Card {
+    struct Object : stripe::OpenEnum<Object> {
+      using OpenEnum::OpenEnum;
+      static constexpr std::string_view card{"card"};
+      static constexpr std::string_view known_values[] = {card};
+    };
+
+    Object object;
+    std::optional<std::string> address_city;
+    std::optional<std::string> address_country;
+    std::optional<std::string> address_line1;
+    std::optional<std::string> address_line2;
+    std::optional<std::string> address_state;
+    std::optional<std::string> address_zip;
+    std::optional<std::string> currency;
+    std::optional<std::string> cvc;
+    std::optional<bool> default_for_currency;
+    std::int64_t exp_month = 0;
+    std::int64_t exp_year = 0;
+    /// Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object.
+    std::optional<std::map<std::string, std::optional<std::string>>> metadata;
+    std::optional<std::string> name;
+    std::string number;
+
+    Card() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("object", self.object);
+      v("address_city", self.address_city);
+      v("address_country", self.address_country);
+      v("address_line1", self.address_line1);
+      v("address_line2", self.address_line2);
+      v("address_state", self.address_state);
+      v("address_zip", self.address_zip);
+      v("currency", self.currency);
+      v("cvc", self.cvc);
+      v("default_for_currency", self.default_for_currency);
+      v("exp_month", self.exp_month);
+      v("exp_year", self.exp_year);
+      v("metadata", self.metadata);
+      v("name", self.name);
+      v("number", self.number);
+    }
+  };
+  struct CardToken {
+    using Object = AccountUpdateParams::Card::Object;
+
+    Object object;
+    std::optional<std::string> currency;
+    std::string token;
+
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("object", self.object);
+      v("currency", self.currency);
+      v("token", self.token);
+    }
+  };
   using Groups = AccountCreateParams::Groups;
   using Individual = AccountCreateParams::Individual;
   using Settings = AccountCreateParams::Settings;
@@ -826,7 +950,7 @@ struct AccountUpdateParams {
   /// Specifies which fields in the response should be expanded.
   std::optional<std::vector<std::string>> expand;
   /// A card or bank account to attach to the account for receiving [payouts](https://docs.stripe.com/connect/bank-debit-card-payouts) (you won't be able to use it for top-ups).
-  stripe::Clearable<std::string> external_account;
+  stripe::Clearable<std::variant<std::string, BankAccount, Card, CardToken>> external_account;
   /// A hash of account group type to tokens.
   std::optional<Groups> groups;
   /// Information about the person represented by the account.
@@ -888,17 +1012,8 @@ struct AccountListParams {
   }
 };
 
-/// AccountDeleteParams (schema type Stripe.AccountDeleteParams).
-struct AccountDeleteParams {
-  /// Fields the SDK has not typed yet, merged into the request as given.
-  nlohmann::json extra_params = nlohmann::json::object();
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    (void)self;
-    (void)v;
-  }
-};
+/// AccountDeleteParams (schema type Stripe.AccountDeleteParams): one type with the others of the same fields.
+using AccountDeleteParams = stripe::common::EmptyParams;
 
 /// AccountRejectParams (schema type Stripe.AccountRejectParams).
 struct AccountRejectParams {
@@ -936,5 +1051,11 @@ struct AccountRejectParams {
     v("payouts_action", self.payouts_action);
   }
 };
+
+/// AccountUnrejectParams (schema type Stripe.AccountUnrejectParams): one type with the others of the same fields.
+using AccountUnrejectParams = stripe::v1::ExpandOnlyParams;
+
+/// AccountRetrieveCurrentParams (schema type Stripe.AccountRetrieveCurrentParams): one type with the others of the same fields.
+using AccountRetrieveCurrentParams = stripe::v1::ExpandOnlyParams;
 
 }  // namespace stripe::v1

@@ -49,6 +49,13 @@ class BasicAccountService {
   /// POST /v1/accounts/{id}/reject: With [Connect](https://docs.stripe.com/connect), you can reject accounts that you have flagged as suspicious.
   Result<Account> reject(const std::string& id, const AccountRejectParams& params, const RequestOptions& ro = {}) const;
 
+  /// POST /v1/accounts/{id}/unreject: With Connect, you can unreject accounts that you have previously rejected.
+  Result<Account> unreject(const std::string& id, const AccountUnrejectParams& params = {}, const RequestOptions& ro = {}) const;
+
+  /// GET /v1/account: Retrieves the details of an account.
+  /// The platform's own account.
+  Result<Account> retrieve_current(const AccountRetrieveCurrentParams& params = {}, const RequestOptions& ro = {}) const;
+
  private:
   Client client_;
 };
@@ -103,6 +110,16 @@ template <class Unused>
 Result<Account> BasicAccountService<Unused>::reject(const std::string& id, const AccountRejectParams& params, const RequestOptions& ro) const {
   check_reject_params(params);
   return client_.request<Account>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id") + "/reject", encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::unreject(const std::string& id, const AccountUnrejectParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::post, std::string("/v1/accounts/") + stripe::detail::path_segment(id, "account id") + "/unreject", encode_params(params), ro);
+}
+
+template <class Unused>
+Result<Account> BasicAccountService<Unused>::retrieve_current(const AccountRetrieveCurrentParams& params, const RequestOptions& ro) const {
+  return client_.request<Account>(http::Method::get, "/v1/account", encode_params(params), ro);
 }
 
 #if defined(STRIPE_CONNECT_COMPILED)

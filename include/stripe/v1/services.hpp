@@ -3,5 +3,13 @@
 // Do not edit: change the generator and run it again.
 // Every v1 service (and its models and params).
 #include "stripe/v1/account_links.hpp"
+#include "stripe/v1/account_sessions.hpp"
 #include "stripe/v1/accounts.hpp"
 #include "stripe/v1/capabilities.hpp"
+#include "stripe/v1/country_specs.hpp"
+#include "stripe/v1/external_accounts.hpp"
+#include "stripe/v1/file_links.hpp"
+#include "stripe/v1/files.hpp"
+#include "stripe/v1/login_links.hpp"
+#include "stripe/v1/persons.hpp"
+#include "stripe/v1/tokens.hpp"

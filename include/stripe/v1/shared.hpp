@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/encoding/common_params.hpp"
 #include "stripe/common/shared.hpp"
 
 namespace stripe::v1 {
@@ -27,7 +28,7 @@ struct MinorityOwnedBusinessDesignation : stripe::OpenEnum<MinorityOwnedBusiness
   static constexpr std::string_view known_values[] = {lgbtqi_owned_business, minority_owned_business, none_of_these_apply, prefer_not_to_answer, women_owned_business};
 };
 
-/// Shared by Stripe.Account, Stripe.AccountCreateParams, Stripe.AccountUpdateParams.
+/// Shared by Stripe.Account, Stripe.AccountCreateParams, Stripe.AccountUpdateParams, Stripe.TokenCreateParams.
 struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view free_zone_establishment{"free_zone_establishment"};
@@ -56,7 +57,7 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view known_values[] = {free_zone_establishment, free_zone_llc, government_instrumentality, governmental_unit, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
 };
 
-/// Shared by Stripe.Account, Stripe.Capability.
+/// Shared by Stripe.Account, Stripe.BankAccount, Stripe.Capability, Stripe.Person, Stripe.Token.
 struct RequirementErrorCode : stripe::OpenEnum<RequirementErrorCode> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view external_request{"external_request"};
@@ -161,6 +162,85 @@ struct RequirementErrorCode : stripe::OpenEnum<RequirementErrorCode> {
   static constexpr std::string_view known_values[] = {external_request, information_missing, invalid_address_city_state_postal_code, invalid_address_cmra_address, invalid_address_highway_contract_box, invalid_address_private_mailbox, invalid_address_registered_agent_address, invalid_business_profile_name, invalid_business_profile_name_denylisted, invalid_company_name_denylisted, invalid_dob_age_over_maximum, invalid_dob_age_under_18, invalid_dob_age_under_minimum, invalid_product_description_length, invalid_product_description_url_match, invalid_representative_country, invalid_signator, invalid_statement_descriptor_business_mismatch, invalid_statement_descriptor_denylisted, invalid_statement_descriptor_length, invalid_statement_descriptor_prefix_denylisted, invalid_statement_descriptor_prefix_mismatch, invalid_street_address, invalid_tax_id, invalid_tax_id_format, invalid_tos_acceptance, invalid_url_denylisted, invalid_url_format, invalid_url_length, invalid_url_web_presence_detected, invalid_url_website_business_information_mismatch, invalid_url_website_empty, invalid_url_website_inaccessible, invalid_url_website_inaccessible_geoblocked, invalid_url_website_inaccessible_password_protected, invalid_url_website_incomplete, invalid_url_website_incomplete_cancellation_policy, invalid_url_website_incomplete_customer_service_details, invalid_url_website_incomplete_legal_restrictions, invalid_url_website_incomplete_refund_policy, invalid_url_website_incomplete_return_policy, invalid_url_website_incomplete_terms_and_conditions, invalid_url_website_incomplete_under_construction, invalid_url_website_other, invalid_value_other, unsupported_business_type, verification_directors_mismatch, verification_document_address_mismatch, verification_document_address_missing, verification_document_corrupt, verification_document_country_not_supported, verification_document_directors_mismatch, verification_document_dob_mismatch, verification_document_duplicate_type, verification_document_expired, verification_document_failed_copy, verification_document_failed_greyscale, verification_document_failed_other, verification_document_failed_test_mode, verification_document_fraudulent, verification_document_id_number_mismatch, verification_document_id_number_missing, verification_document_incomplete, verification_document_invalid, verification_document_issue_or_expiry_date_missing, verification_document_manipulated, verification_document_missing_back, verification_document_missing_front, verification_document_name_mismatch, verification_document_name_missing, verification_document_nationality_mismatch, verification_document_not_readable, verification_document_not_signed, verification_document_not_uploaded, verification_document_photo_mismatch, verification_document_too_large, verification_document_type_not_supported, verification_extraneous_directors, verification_failed_address_match, verification_failed_authorizer_authority, verification_failed_business_iec_number, verification_failed_document_match, verification_failed_id_number_match, verification_failed_keyed_identity, verification_failed_keyed_match, verification_failed_name_match, verification_failed_other, verification_failed_representative_authority, verification_failed_residential_address, verification_failed_tax_id_match, verification_failed_tax_id_not_issued, verification_legal_entity_structure_mismatch, verification_missing_directors, verification_missing_executives, verification_missing_owners, verification_rejected_ownership_exemption_reason, verification_requires_additional_memorandum_of_associations, verification_requires_additional_proof_of_registration, verification_supportability};
 };
 
+/// Shared by Stripe.AccountCreatePersonParams, Stripe.AccountUpdatePersonParams, Stripe.Person, Stripe.TokenCreateParams.
+struct Ethnicity : stripe::OpenEnum<Ethnicity> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view prefer_not_to_answer{"prefer_not_to_answer"};
+  static constexpr std::string_view cuban{"cuban"};
+  static constexpr std::string_view hispanic_or_latino{"hispanic_or_latino"};
+  static constexpr std::string_view mexican{"mexican"};
+  static constexpr std::string_view not_hispanic_or_latino{"not_hispanic_or_latino"};
+  static constexpr std::string_view other_hispanic_or_latino{"other_hispanic_or_latino"};
+  static constexpr std::string_view puerto_rican{"puerto_rican"};
+  static constexpr std::string_view known_values[] = {prefer_not_to_answer, cuban, hispanic_or_latino, mexican, not_hispanic_or_latino, other_hispanic_or_latino, puerto_rican};
+};
+
+/// Shared by Stripe.AccountCreatePersonParams, Stripe.AccountUpdatePersonParams, Stripe.Person, Stripe.TokenCreateParams.
+struct Race : stripe::OpenEnum<Race> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view prefer_not_to_answer{"prefer_not_to_answer"};
+  static constexpr std::string_view african_american{"african_american"};
+  static constexpr std::string_view american_indian_or_alaska_native{"american_indian_or_alaska_native"};
+  static constexpr std::string_view asian{"asian"};
+  static constexpr std::string_view asian_indian{"asian_indian"};
+  static constexpr std::string_view black_or_african_american{"black_or_african_american"};
+  static constexpr std::string_view chinese{"chinese"};
+  static constexpr std::string_view ethiopian{"ethiopian"};
+  static constexpr std::string_view filipino{"filipino"};
+  static constexpr std::string_view guamanian_or_chamorro{"guamanian_or_chamorro"};
+  static constexpr std::string_view haitian{"haitian"};
+  static constexpr std::string_view jamaican{"jamaican"};
+  static constexpr std::string_view japanese{"japanese"};
+  static constexpr std::string_view korean{"korean"};
+  static constexpr std::string_view native_hawaiian{"native_hawaiian"};
+  static constexpr std::string_view native_hawaiian_or_other_pacific_islander{"native_hawaiian_or_other_pacific_islander"};
+  static constexpr std::string_view nigerian{"nigerian"};
+  static constexpr std::string_view other_asian{"other_asian"};
+  static constexpr std::string_view other_black_or_african_american{"other_black_or_african_american"};
+  static constexpr std::string_view other_pacific_islander{"other_pacific_islander"};
+  static constexpr std::string_view samoan{"samoan"};
+  static constexpr std::string_view somali{"somali"};
+  static constexpr std::string_view vietnamese{"vietnamese"};
+  static constexpr std::string_view white{"white"};
+  static constexpr std::string_view known_values[] = {prefer_not_to_answer, african_american, american_indian_or_alaska_native, asian, asian_indian, black_or_african_american, chinese, ethiopian, filipino, guamanian_or_chamorro, haitian, jamaican, japanese, korean, native_hawaiian, native_hawaiian_or_other_pacific_islander, nigerian, other_asian, other_black_or_african_american, other_pacific_islander, samoan, somali, vietnamese, white};
+};
+
+/// Shared by Stripe.Card, Stripe.Token.
+struct AllowRedisplay : stripe::OpenEnum<AllowRedisplay> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view always{"always"};
+  static constexpr std::string_view limited{"limited"};
+  static constexpr std::string_view unspecified{"unspecified"};
+  static constexpr std::string_view known_values[] = {always, limited, unspecified};
+};
+
+/// Shared by Stripe.File, Stripe.FileListParams.
+struct Purpose : stripe::OpenEnum<Purpose> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view account_requirement{"account_requirement"};
+  static constexpr std::string_view additional_verification{"additional_verification"};
+  static constexpr std::string_view business_icon{"business_icon"};
+  static constexpr std::string_view business_logo{"business_logo"};
+  static constexpr std::string_view customer_signature{"customer_signature"};
+  static constexpr std::string_view dispute_evidence{"dispute_evidence"};
+  static constexpr std::string_view document_provider_identity_document{"document_provider_identity_document"};
+  static constexpr std::string_view finance_report_run{"finance_report_run"};
+  static constexpr std::string_view financial_account_statement{"financial_account_statement"};
+  static constexpr std::string_view identity_document{"identity_document"};
+  static constexpr std::string_view identity_document_downloadable{"identity_document_downloadable"};
+  static constexpr std::string_view issuing_regulatory_reporting{"issuing_regulatory_reporting"};
+  static constexpr std::string_view pci_document{"pci_document"};
+  static constexpr std::string_view platform_terms_of_service{"platform_terms_of_service"};
+  static constexpr std::string_view selfie{"selfie"};
+  static constexpr std::string_view sigma_scheduled_query{"sigma_scheduled_query"};
+  static constexpr std::string_view tax_document_user_upload{"tax_document_user_upload"};
+  static constexpr std::string_view terminal_android_apk{"terminal_android_apk"};
+  static constexpr std::string_view terminal_reader_splashscreen{"terminal_reader_splashscreen"};
+  static constexpr std::string_view terminal_wifi_certificate{"terminal_wifi_certificate"};
+  static constexpr std::string_view terminal_wifi_private_key{"terminal_wifi_private_key"};
+  static constexpr std::string_view known_values[] = {account_requirement, additional_verification, business_icon, business_logo, customer_signature, dispute_evidence, document_provider_identity_document, finance_report_run, financial_account_statement, identity_document, identity_document_downloadable, issuing_regulatory_reporting, pci_document, platform_terms_of_service, selfie, sigma_scheduled_query, tax_document_user_upload, terminal_android_apk, terminal_reader_splashscreen, terminal_wifi_certificate, terminal_wifi_private_key};
+};
+
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/account_params.hpp>.
 struct MonthlyEstimatedRevenue {
   /// A non-negative integer representing how much to charge in the [smallest currency unit](https://docs.stripe.com/currencies#zero-decimal).
@@ -177,7 +257,7 @@ struct MonthlyEstimatedRevenue {
   }
 };
 
-/// Shared by Stripe.Account, Stripe.Capability.
+/// Shared by Stripe.Account, Stripe.Capability, Stripe.Person.
 struct RequirementsAlternative {
   /// Fields that can be provided to resolve all fields in `original_fields_due`.
   std::vector<std::string> alternative_fields_due;
@@ -191,7 +271,7 @@ struct RequirementsAlternative {
   }
 };
 
-/// Shared by Stripe.Account, Stripe.Capability.
+/// Shared by Stripe.Account, Stripe.BankAccount, Stripe.Capability, Stripe.Person, Stripe.Token.
 struct RequirementsError {
   using Code = stripe::v1::RequirementErrorCode;
 
@@ -230,7 +310,230 @@ struct TosAcceptance {
   }
 };
 
-/// Shared by Stripe.AccountRetrieveParams, Stripe.AccountRetrieveCapabilityParams, Stripe.AccountListCapabilitiesParams.
+/// Shared by <stripe/v1/person.hpp>, <stripe/v1/token_params.hpp>.
+struct Account_ {
+  /// The Unix timestamp marking when the legal guardian accepted the service agreement.
+  std::optional<std::int64_t> date;
+  /// The IP address from which the legal guardian accepted the service agreement.
+  std::optional<std::string> ip;
+  /// The user agent of the browser from which the legal guardian accepted the service agreement.
+  std::optional<std::string> user_agent;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("date", self.date);
+    v("ip", self.ip);
+    v("user_agent", self.user_agent);
+  }
+};
+
+/// Shared by <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct EthnicityDetails {
+  using Ethnicity = stripe::v1::Ethnicity;
+
+  /// The persons ethnicity
+  std::optional<std::vector<Ethnicity>> ethnicity;
+  /// Please specify your origin, when other is selected.
+  std::optional<std::string> ethnicity_other;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("ethnicity", self.ethnicity);
+    v("ethnicity_other", self.ethnicity_other);
+  }
+};
+
+/// Shared by <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct RaceDetails {
+  using Race = stripe::v1::Race;
+
+  /// The persons race.
+  std::optional<std::vector<Race>> race;
+  /// Please specify your race, when other is selected.
+  std::optional<std::string> race_other;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("race", self.race);
+    v("race_other", self.race_other);
+  }
+};
+
+/// Shared by Stripe.Card, Stripe.Token.
+struct Networks {
+  /// The preferred network for co-branded cards.
+  std::optional<std::string> preferred;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("preferred", self.preferred);
+  }
+};
+
+/// Shared by <stripe/v1/account_session.hpp>, <stripe/v1/account_session_params.hpp>.
+struct Features {
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    (void)self;
+    (void)v;
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct Account__ {
+  /// The Unix timestamp marking when the account representative accepted the service agreement.
+  std::optional<std::int64_t> date;
+  /// The IP address from which the account representative accepted the service agreement.
+  std::optional<std::string> ip;
+  /// The user agent of the browser from which the account representative accepted the service agreement.
+  stripe::Clearable<std::string> user_agent;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("date", self.date);
+    v("ip", self.ip);
+    v("user_agent", self.user_agent);
+  }
+};
+
+/// Shared by <stripe/v1/external_account_params.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct CompanyAuthorization {
+  /// One or more document ids returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `account_requirement`.
+  std::optional<std::vector<std::string>> files;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("files", self.files);
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct Relationship {
+  /// Whether the person is the authorizer of the account's representative.
+  std::optional<bool> authorizer;
+  /// Whether the person is a director of the account's legal entity.
+  std::optional<bool> director;
+  /// Whether the person has significant responsibility to control, manage, or direct the organization.
+  std::optional<bool> executive;
+  /// Whether the person is the legal guardian of the account's representative.
+  std::optional<bool> legal_guardian;
+  /// Whether the person is an owner of the account's legal entity.
+  std::optional<bool> owner;
+  /// The percent owned by the person of the account's legal entity.
+  stripe::Clearable<double> percent_ownership;
+  /// Whether the person is authorized as the primary representative of the account.
+  std::optional<bool> representative;
+  /// The person's title (e.g., CEO, Support Engineer).
+  std::optional<std::string> title;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("authorizer", self.authorizer);
+    v("director", self.director);
+    v("executive", self.executive);
+    v("legal_guardian", self.legal_guardian);
+    v("owner", self.owner);
+    v("percent_ownership", self.percent_ownership);
+    v("representative", self.representative);
+    v("title", self.title);
+  }
+};
+
+/// Shared by <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct UsCfpbData {
+  using EthnicityDetails = stripe::v1::EthnicityDetails;
+  using RaceDetails = stripe::v1::RaceDetails;
+
+  /// The persons ethnicity details
+  std::optional<EthnicityDetails> ethnicity_details;
+  /// The persons race details
+  std::optional<RaceDetails> race_details;
+  /// The persons self-identified gender
+  std::optional<std::string> self_identified_gender;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("ethnicity_details", self.ethnicity_details);
+    v("race_details", self.race_details);
+    v("self_identified_gender", self.self_identified_gender);
+  }
+};
+
+/// Shared by Stripe.BankAccount, Stripe.Token.
+struct FutureRequirements {
+  using Errors = stripe::v1::RequirementsError;
+
+  /// Fields that need to be resolved to keep the external account enabled.
+  std::optional<std::vector<std::string>> currently_due;
+  /// Fields that are `currently_due` and need to be collected again because validation or verification failed.
+  std::optional<std::vector<Errors>> errors;
+  /// Fields that haven't been resolved by `current_deadline`.
+  std::optional<std::vector<std::string>> past_due;
+  /// Fields that are being reviewed, or might become required depending on the results of a review.
+  std::optional<std::vector<std::string>> pending_verification;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("currently_due", self.currently_due);
+    v("errors", self.errors);
+    v("past_due", self.past_due);
+    v("pending_verification", self.pending_verification);
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct AdditionalTosAcceptances {
+  using Account = stripe::v1::Account__;
+
+  /// Details on the legal guardian's acceptance of the main Stripe service agreement.
+  std::optional<Account> account;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("account", self.account);
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct Documents {
+  using CompanyAuthorization = stripe::v1::CompanyAuthorization;
+  using Passport = stripe::v1::CompanyAuthorization;
+  using Visa = stripe::v1::CompanyAuthorization;
+
+  /// One or more documents that demonstrate proof that this person is authorized to represent the company.
+  std::optional<CompanyAuthorization> company_authorization;
+  /// One or more documents showing the person's passport page with photo and personal data.
+  std::optional<Passport> passport;
+  /// One or more documents showing the person's visa required for living in the country where they are residing.
+  std::optional<Visa> visa;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("company_authorization", self.company_authorization);
+    v("passport", self.passport);
+    v("visa", self.visa);
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct Verification {
+  using AdditionalDocument = stripe::common::AdditionalDocument;
+  using Document = stripe::common::AdditionalDocument;
+
+  /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
+  std::optional<AdditionalDocument> additional_document;
+  /// An identifying document, either a passport or local ID card.
+  std::optional<Document> document;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("additional_document", self.additional_document);
+    v("document", self.document);
+  }
+};
+
+/// Shared by Stripe.AccountRetrieveParams, Stripe.AccountUnrejectParams, Stripe.AccountRetrieveCurrentParams, Stripe.AccountRetrieveCapabilityParams, Stripe.AccountListCapabilitiesParams, Stripe.AccountRetrievePersonParams, Stripe.AccountRetrieveExternalAccountParams, Stripe.AccountCreateLoginLinkParams, Stripe.FileRetrieveParams, Stripe.FileLinkRetrieveParams, Stripe.CountrySpecRetrieveParams, Stripe.TokenRetrieveParams.
 struct ExpandOnlyParams {
   /// Specifies which fields in the response should be expanded.
   std::optional<std::vector<std::string>> expand;

@@ -3,4 +3,9 @@
 // Do not edit: change the generator and run it again.
 // Every v2 service (and its models and params).
 #include "stripe/v2/core/account_links.hpp"
+#include "stripe/v2/core/account_tokens.hpp"
 #include "stripe/v2/core/accounts.hpp"
+#include "stripe/v2/core/event_destinations.hpp"
+#include "stripe/v2/core/events.hpp"
+#include "stripe/v2/core/person_tokens.hpp"
+#include "stripe/v2/core/persons.hpp"

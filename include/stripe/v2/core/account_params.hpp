@@ -330,33 +330,7 @@ struct AccountCreateParams {
       using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
       using StatementDescriptor = stripe::v2::core::Kana;
       struct Support {
-        struct Address {
-          /// City, district, suburb, town, or village.
-          std::optional<std::string> city;
-          /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-          std::string country;
-          /// Address line 1 (e.g., street, PO Box, or company name).
-          std::optional<std::string> line1;
-          /// Address line 2 (e.g., apartment, suite, unit, or building).
-          std::optional<std::string> line2;
-          /// ZIP or postal code.
-          std::optional<std::string> postal_code;
-          /// State, county, province, or region.
-          std::optional<std::string> state;
-          /// Town or district.
-          std::optional<std::string> town;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("city", self.city);
-            v("country", self.country);
-            v("line1", self.line1);
-            v("line2", self.line2);
-            v("postal_code", self.postal_code);
-            v("state", self.state);
-            v("town", self.town);
-          }
-        };
+        using Address = stripe::v2::core::AddressWithTown;
 
         /// A publicly available mailing address for sending support issues to.
         std::optional<Address> address;

@@ -12,12 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
-#include "stripe/encoding/address.hpp"
 #include "stripe/common/shared.hpp"
 
 namespace stripe::v2::core {
 
-/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCloseParams, Stripe.V2.Core.AccountListParams.
+/// Shared by Events.V2CoreAccountLinkReturnedEventData, Stripe.V2.Core.Account, Stripe.V2.Core.AccountCloseParams, Stripe.V2.Core.AccountListParams.
 struct ConfigurationType : stripe::OpenEnum<ConfigurationType> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view customer{"customer"};
@@ -135,7 +134,7 @@ struct FeesCollector : stripe::OpenEnum<FeesCollector> {
   static constexpr std::string_view known_values[] = {application, application_custom, application_express, stripe};
 };
 
-/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountUpdateParams.
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountTokenCreateParams, Stripe.V2.Core.AccountUpdateParams.
 struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view cooperative{"cooperative"};
@@ -166,6 +165,98 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view unincorporated_non_profit{"unincorporated_non_profit"};
   static constexpr std::string_view unincorporated_partnership{"unincorporated_partnership"};
   static constexpr std::string_view known_values[] = {cooperative, free_zone_establishment, free_zone_llc, governmental_unit, government_instrumentality, incorporated_association, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_listed_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, trust, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
+};
+
+/// Shared by Stripe.V2.Core.AccountPerson, Stripe.V2.Core.AccountTokenCreateParams, V2.Core.Accounts.PersonCreateParams, V2.Core.Accounts.PersonTokenCreateParams, V2.Core.Accounts.PersonUpdateParams.
+struct Type : stripe::OpenEnum<Type> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view ae_eid{"ae_eid"};
+  static constexpr std::string_view ao_nif{"ao_nif"};
+  static constexpr std::string_view ar_cuil{"ar_cuil"};
+  static constexpr std::string_view ar_dni{"ar_dni"};
+  static constexpr std::string_view at_stn{"at_stn"};
+  static constexpr std::string_view az_tin{"az_tin"};
+  static constexpr std::string_view bd_brc{"bd_brc"};
+  static constexpr std::string_view bd_etin{"bd_etin"};
+  static constexpr std::string_view bd_nid{"bd_nid"};
+  static constexpr std::string_view be_nrn{"be_nrn"};
+  static constexpr std::string_view bg_ucn{"bg_ucn"};
+  static constexpr std::string_view bn_nric{"bn_nric"};
+  static constexpr std::string_view br_cpf{"br_cpf"};
+  static constexpr std::string_view ca_sin{"ca_sin"};
+  static constexpr std::string_view ch_oasi{"ch_oasi"};
+  static constexpr std::string_view cl_rut{"cl_rut"};
+  static constexpr std::string_view cn_pp{"cn_pp"};
+  static constexpr std::string_view co_nuip{"co_nuip"};
+  static constexpr std::string_view cr_ci{"cr_ci"};
+  static constexpr std::string_view cr_cpf{"cr_cpf"};
+  static constexpr std::string_view cr_dimex{"cr_dimex"};
+  static constexpr std::string_view cr_nite{"cr_nite"};
+  static constexpr std::string_view cy_tic{"cy_tic"};
+  static constexpr std::string_view cz_rc{"cz_rc"};
+  static constexpr std::string_view de_stn{"de_stn"};
+  static constexpr std::string_view dk_cpr{"dk_cpr"};
+  static constexpr std::string_view do_cie{"do_cie"};
+  static constexpr std::string_view do_rcn{"do_rcn"};
+  static constexpr std::string_view ec_ci{"ec_ci"};
+  static constexpr std::string_view ee_ik{"ee_ik"};
+  static constexpr std::string_view es_nif{"es_nif"};
+  static constexpr std::string_view fi_hetu{"fi_hetu"};
+  static constexpr std::string_view fr_nir{"fr_nir"};
+  static constexpr std::string_view gb_nino{"gb_nino"};
+  static constexpr std::string_view gr_afm{"gr_afm"};
+  static constexpr std::string_view gt_nit{"gt_nit"};
+  static constexpr std::string_view hk_id{"hk_id"};
+  static constexpr std::string_view hr_oib{"hr_oib"};
+  static constexpr std::string_view hu_ad{"hu_ad"};
+  static constexpr std::string_view id_nik{"id_nik"};
+  static constexpr std::string_view ie_ppsn{"ie_ppsn"};
+  static constexpr std::string_view is_kt{"is_kt"};
+  static constexpr std::string_view it_cf{"it_cf"};
+  static constexpr std::string_view jp_inc{"jp_inc"};
+  static constexpr std::string_view ke_pin{"ke_pin"};
+  static constexpr std::string_view kz_iin{"kz_iin"};
+  static constexpr std::string_view li_peid{"li_peid"};
+  static constexpr std::string_view lt_ak{"lt_ak"};
+  static constexpr std::string_view lu_nif{"lu_nif"};
+  static constexpr std::string_view lv_pk{"lv_pk"};
+  static constexpr std::string_view mx_rfc{"mx_rfc"};
+  static constexpr std::string_view my_nric{"my_nric"};
+  static constexpr std::string_view mz_nuit{"mz_nuit"};
+  static constexpr std::string_view ng_nin{"ng_nin"};
+  static constexpr std::string_view nl_bsn{"nl_bsn"};
+  static constexpr std::string_view no_nin{"no_nin"};
+  static constexpr std::string_view nz_ird{"nz_ird"};
+  static constexpr std::string_view pe_dni{"pe_dni"};
+  static constexpr std::string_view pk_cnic{"pk_cnic"};
+  static constexpr std::string_view pk_snic{"pk_snic"};
+  static constexpr std::string_view pl_pesel{"pl_pesel"};
+  static constexpr std::string_view pt_nif{"pt_nif"};
+  static constexpr std::string_view ro_cnp{"ro_cnp"};
+  static constexpr std::string_view sa_tin{"sa_tin"};
+  static constexpr std::string_view se_pin{"se_pin"};
+  static constexpr std::string_view sg_fin{"sg_fin"};
+  static constexpr std::string_view sg_nric{"sg_nric"};
+  static constexpr std::string_view sk_dic{"sk_dic"};
+  static constexpr std::string_view th_lc{"th_lc"};
+  static constexpr std::string_view th_pin{"th_pin"};
+  static constexpr std::string_view tr_tin{"tr_tin"};
+  static constexpr std::string_view us_itin{"us_itin"};
+  static constexpr std::string_view us_itin_last_4{"us_itin_last_4"};
+  static constexpr std::string_view us_ssn{"us_ssn"};
+  static constexpr std::string_view us_ssn_last_4{"us_ssn_last_4"};
+  static constexpr std::string_view uy_dni{"uy_dni"};
+  static constexpr std::string_view za_id{"za_id"};
+  static constexpr std::string_view known_values[] = {ae_eid, ao_nif, ar_cuil, ar_dni, at_stn, az_tin, bd_brc, bd_etin, bd_nid, be_nrn, bg_ucn, bn_nric, br_cpf, ca_sin, ch_oasi, cl_rut, cn_pp, co_nuip, cr_ci, cr_cpf, cr_dimex, cr_nite, cy_tic, cz_rc, de_stn, dk_cpr, do_cie, do_rcn, ec_ci, ee_ik, es_nif, fi_hetu, fr_nir, gb_nino, gr_afm, gt_nit, hk_id, hr_oib, hu_ad, id_nik, ie_ppsn, is_kt, it_cf, jp_inc, ke_pin, kz_iin, li_peid, lt_ak, lu_nif, lv_pk, mx_rfc, my_nric, mz_nuit, ng_nin, nl_bsn, no_nin, nz_ird, pe_dni, pk_cnic, pk_snic, pl_pesel, pt_nif, ro_cnp, sa_tin, se_pin, sg_fin, sg_nric, sk_dic, th_lc, th_pin, tr_tin, us_itin, us_itin_last_4, us_ssn, us_ssn_last_4, uy_dni, za_id};
+};
+
+/// Shared by Stripe.V2.Core.EventDestination, Stripe.V2.Core.EventDestinationCreateParams.
+struct Type_ : stripe::OpenEnum<Type_> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view amazon_eventbridge{"amazon_eventbridge"};
+  static constexpr std::string_view azure_event_grid{"azure_event_grid"};
+  static constexpr std::string_view webhook_endpoint{"webhook_endpoint"};
+  static constexpr std::string_view known_values[] = {amazon_eventbridge, azure_event_grid, webhook_endpoint};
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -276,9 +367,6 @@ struct SepaDebitPayments {
   }
 };
 
-/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>: the hand-written type of the same C++.
-using AddressWithTown = stripe::AddressWithTown;
-
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct Profile {
   /// The business's publicly-available website.
@@ -293,6 +381,224 @@ struct Profile {
     v("business_url", self.business_url);
     v("doing_business_as", self.doing_business_as);
     v("product_description", self.product_description);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct AdditionalAddresses {
+  struct Purpose : stripe::OpenEnum<Purpose> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view registered{"registered"};
+    static constexpr std::string_view known_values[] = {registered};
+  };
+
+  /// City, district, suburb, town, or village.
+  std::optional<std::string> city;
+  /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
+  std::optional<std::string> country;
+  /// Address line 1 (e.g., street, PO Box, or company name).
+  std::optional<std::string> line1;
+  /// Address line 2 (e.g., apartment, suite, unit, or building).
+  std::optional<std::string> line2;
+  /// ZIP or postal code.
+  std::optional<std::string> postal_code;
+  /// Purpose of additional address.
+  Purpose purpose;
+  /// State, county, province, or region.
+  std::optional<std::string> state;
+  /// Town or district.
+  std::optional<std::string> town;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("city", self.city);
+    v("country", self.country);
+    v("line1", self.line1);
+    v("line2", self.line2);
+    v("postal_code", self.postal_code);
+    v("purpose", self.purpose);
+    v("state", self.state);
+    v("town", self.town);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct AdditionalNames {
+  struct Purpose : stripe::OpenEnum<Purpose> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view alias{"alias"};
+    static constexpr std::string_view maiden{"maiden"};
+    static constexpr std::string_view known_values[] = {alias, maiden};
+  };
+
+  /// The individual's full name.
+  std::optional<std::string> full_name;
+  /// The individual's first or given name.
+  std::optional<std::string> given_name;
+  /// The purpose or type of the additional name.
+  Purpose purpose;
+  /// The individual's last or family name.
+  std::optional<std::string> surname;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("full_name", self.full_name);
+    v("given_name", self.given_name);
+    v("purpose", self.purpose);
+    v("surname", self.surname);
+  }
+};
+
+/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Account_ {
+  /// The time when the Account's representative accepted the terms of service.
+  std::optional<std::string> date;
+  /// The IP address from which the Account's representative accepted the terms of service.
+  std::optional<std::string> ip;
+  /// The user agent of the browser from which the Account's representative accepted the terms of service.
+  std::optional<std::string> user_agent;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("date", self.date);
+    v("ip", self.ip);
+    v("user_agent", self.user_agent);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct CompanyAuthorization {
+  struct Type : stripe::OpenEnum<Type> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view files{"files"};
+    static constexpr std::string_view known_values[] = {files};
+  };
+
+  /// One or more document IDs returned by a [file upload](https://docs.stripe.com/api/files/create) with a purpose value of `account_requirement`.
+  std::vector<std::string> files;
+  /// The format of the document.
+  Type type;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("files", self.files);
+    v("type", self.type);
+  }
+};
+
+/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct FrontBack {
+  /// A [file upload](https://docs.stripe.com/api/files/create) token representing the back of the verification document.
+  std::optional<std::string> back;
+  /// A [file upload](https://docs.stripe.com/api/files/create) token representing the front of the verification document.
+  std::string front;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("back", self.back);
+    v("front", self.front);
+  }
+};
+
+/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Relationship {
+  /// Whether the individual is an authorizer of the Account's identity.
+  std::optional<bool> authorizer;
+  /// Whether the individual is a director of the Account's identity.
+  std::optional<bool> director;
+  /// Whether the individual has significant responsibility to control, manage, or direct the organization.
+  std::optional<bool> executive;
+  /// Whether the individual is the legal guardian of the Account's representative.
+  std::optional<bool> legal_guardian;
+  /// Whether the individual is an owner of the Account's identity.
+  std::optional<bool> owner;
+  /// The percentage of the Account's identity that the individual owns.
+  std::optional<std::string> percent_ownership;
+  /// Whether the individual is authorized as the primary representative of the Account.
+  std::optional<bool> representative;
+  /// The individual's title (e.g., CEO, Support Engineer).
+  std::optional<std::string> title;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("authorizer", self.authorizer);
+    v("director", self.director);
+    v("executive", self.executive);
+    v("legal_guardian", self.legal_guardian);
+    v("owner", self.owner);
+    v("percent_ownership", self.percent_ownership);
+    v("representative", self.representative);
+    v("title", self.title);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Kana_ {
+  /// The person's first or given name.
+  std::optional<std::string> given_name;
+  /// The person's last or family name.
+  std::optional<std::string> surname;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("given_name", self.given_name);
+    v("surname", self.surname);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct AddressWithTown {
+  /// City, district, suburb, town, or village.
+  std::optional<std::string> city;
+  /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
+  std::string country;
+  /// Address line 1 (e.g., street, PO Box, or company name).
+  std::optional<std::string> line1;
+  /// Address line 2 (e.g., apartment, suite, unit, or building).
+  std::optional<std::string> line2;
+  /// ZIP or postal code.
+  std::optional<std::string> postal_code;
+  /// State, county, province, or region.
+  std::optional<std::string> state;
+  /// Town or district.
+  std::optional<std::string> town;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("city", self.city);
+    v("country", self.country);
+    v("line1", self.line1);
+    v("line2", self.line2);
+    v("postal_code", self.postal_code);
+    v("state", self.state);
+    v("town", self.town);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct IdNumbers {
+  using Type = stripe::v2::core::Type;
+
+  /// The ID number type of an individual.
+  Type type;
+  /// The value of the ID number.
+  std::string value_;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("type", self.type);
+    v("value", self.value_);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Account__ {
+  /// The boolean value indicating if the terms of service have been accepted.
+  std::optional<bool> shown_and_accepted;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("shown_and_accepted", self.shown_and_accepted);
   }
 };
 
@@ -366,7 +672,7 @@ struct ScriptStatementDescriptor {
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct MerchantSupport {
-  using Address = stripe::v2::core::AddressWithTown;
+  using Address = stripe::common::AddressWithTown;
 
   /// A publicly available mailing address for sending support issues to.
   std::optional<Address> address;
@@ -386,6 +692,104 @@ struct MerchantSupport {
   }
 };
 
+/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct AdditionalTermsOfService {
+  using Account = stripe::v2::core::Account_;
+
+  /// Stripe terms of service agreement.
+  std::optional<Account> account;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("account", self.account);
+  }
+};
+
+/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct PrimaryVerification {
+  using FrontBack = stripe::v2::core::FrontBack;
+  struct Type : stripe::OpenEnum<Type> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view front_back{"front_back"};
+    static constexpr std::string_view known_values[] = {front_back};
+  };
+
+  /// The [file upload](https://docs.stripe.com/api/files/create) tokens for the front and back of the verification document.
+  FrontBack front_back;
+  /// The format of the verification document.
+  Type type;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("front_back", self.front_back);
+    v("type", self.type);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct ScriptAddresses {
+  using Kana = stripe::common::AddressWithTown;
+  using Kanji = stripe::common::AddressWithTown;
+
+  /// Kana Address.
+  std::optional<Kana> kana;
+  /// Kanji Address.
+  std::optional<Kanji> kanji;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("kana", self.kana);
+    v("kanji", self.kanji);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct ScriptNames {
+  using Kana = stripe::v2::core::Kana_;
+  using Kanji = stripe::v2::core::Kana_;
+
+  /// Persons name in kana script.
+  std::optional<Kana> kana;
+  /// Persons name in kanji script.
+  std::optional<Kanji> kanji;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("kana", self.kana);
+    v("kanji", self.kanji);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct PrimaryVerification_ {
+  using FrontBack = stripe::common::AdditionalDocument;
+  using Type = stripe::v2::core::PrimaryVerification::Type;
+
+  /// The [file upload](https://docs.stripe.com/api/files/create) tokens referring to each side of the document.
+  FrontBack front_back;
+  /// The format of the verification document.
+  Type type;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("front_back", self.front_back);
+    v("type", self.type);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct AdditionalTermsOfService_ {
+  using Account = stripe::v2::core::Account__;
+
+  /// Details on the Person's acceptance of the [Stripe Services Agreement]; IP, date, and User Agent are expanded by Stripe.
+  std::optional<Account> account;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("account", self.account);
+  }
+};
+
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct KonbiniPayments {
   using Support = stripe::v2::core::KonbiniSupport;
@@ -396,6 +800,64 @@ struct KonbiniPayments {
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("support", self.support);
+  }
+};
+
+/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Documents {
+  using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
+  using Passport = stripe::v2::core::CompanyAuthorization;
+  using PrimaryVerification = stripe::v2::core::PrimaryVerification;
+  using SecondaryVerification = stripe::v2::core::PrimaryVerification;
+  using Visa = stripe::v2::core::CompanyAuthorization;
+
+  /// One or more documents that demonstrate proof that this person is authorized to represent the company.
+  std::optional<CompanyAuthorization> company_authorization;
+  /// One or more documents showing the person's passport page with photo and personal data.
+  std::optional<Passport> passport;
+  /// An identifying document showing the person's name, either a passport or local ID card.
+  std::optional<PrimaryVerification> primary_verification;
+  /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
+  std::optional<SecondaryVerification> secondary_verification;
+  /// One or more documents showing the person's visa required for living in the country where they are residing.
+  std::optional<Visa> visa;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("company_authorization", self.company_authorization);
+    v("passport", self.passport);
+    v("primary_verification", self.primary_verification);
+    v("secondary_verification", self.secondary_verification);
+    v("visa", self.visa);
+  }
+};
+
+/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Documents_ {
+  using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
+  using Passport = stripe::v2::core::CompanyAuthorization;
+  using PrimaryVerification = stripe::v2::core::PrimaryVerification_;
+  using SecondaryVerification = stripe::v2::core::PrimaryVerification_;
+  using Visa = stripe::v2::core::CompanyAuthorization;
+
+  /// One or more documents that demonstrate proof that this person is authorized to represent the company.
+  std::optional<CompanyAuthorization> company_authorization;
+  /// One or more documents showing the person's passport page with photo and personal data.
+  std::optional<Passport> passport;
+  /// An identifying document showing the person's name, either a passport or local ID card.
+  std::optional<PrimaryVerification> primary_verification;
+  /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
+  std::optional<SecondaryVerification> secondary_verification;
+  /// One or more documents showing the person's visa required for living in the country where they are residing.
+  std::optional<Visa> visa;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("company_authorization", self.company_authorization);
+    v("passport", self.passport);
+    v("primary_verification", self.primary_verification);
+    v("secondary_verification", self.secondary_verification);
+    v("visa", self.visa);
   }
 };
 

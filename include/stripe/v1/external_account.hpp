@@ -1,0 +1,42 @@
+#pragma once
+/// \file
+/// An external account: where a connected account's payouts go, a bank account or a debit card.
+/// The API returns either object from the same endpoints; `object` says which.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "stripe/encoding/model.hpp"
+#include "stripe/v1/bank_account.hpp"
+
+namespace stripe::v1 {
+
+/// A bank account or a card, decoded by its `object`. An object of a kind this SDK does not know
+/// yet keeps its id, its `object` and `raw`, with neither alternative set: nothing is lost.
+struct ExternalAccount {
+  std::string id;  ///< ba_... or card_...
+  std::string object;  ///< "bank_account" or "card"
+  std::optional<BankAccount> bank_account;  ///< set when object is "bank_account"
+  std::optional<Card> card;  ///< set when object is "card"
+  nlohmann::json raw;  ///< the whole object as received
+
+  /// Whether this is a bank account (bank_account is set).
+  bool is_bank_account() const noexcept { return bank_account.has_value(); }
+  /// Whether this is a debit card (card is set).
+  bool is_card() const noexcept { return card.has_value(); }
+
+  /// Decodes either alternative from the document (see stripe/encoding/model.hpp).
+  static void decode_json(const nlohmann::json& j, ExternalAccount& out, const stripe::detail::JsonPath& path) {
+    stripe::detail::JsonReader reader{j, path};
+    reader("id", out.id);
+    reader("object", out.object);
+    if (out.object == "bank_account") stripe::detail::read_value(j, out.bank_account, path);
+    else if (out.object == "card") stripe::detail::read_value(j, out.card, path);
+  }
+};
+
+/// What deleting an external account returns: the same fields for a bank account and a card.
+using DeletedExternalAccount = DeletedBankAccount;
+
+}  // namespace stripe::v1
