@@ -30,6 +30,7 @@ STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::raw_request(http::Method me
 
 STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::raw_upload(const std::string& path, const MultipartForm& form,
                                                                 const RequestOptions& options) const {
+  detail::check_upload_form(form);
   detail::PreparedCall call = detail::prepare_call(*state_, http::Method::post, path, nlohmann::ordered_json::object(), options);
   detail::prepare_upload(call, state_->options, path, form);
   detail::FinalResponse final = detail::RetryLoop(*state_, call).run();

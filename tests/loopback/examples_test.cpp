@@ -33,7 +33,8 @@ std::string env_prefix(const std::string& base) { return "STRIPE_SECRET_KEY=sk_t
 }  // namespace
 
 TEST_CASE("examples exit with a clear message when STRIPE_SECRET_KEY is missing") {
-  for (const char* exe : {EXAMPLE_EXPRESS, EXAMPLE_API_ONBOARDING, EXAMPLE_V2_RECIPIENT, EXAMPLE_LIST}) {
+  for (const char* exe : {EXAMPLE_EXPRESS, EXAMPLE_API_ONBOARDING, EXAMPLE_V2_RECIPIENT, EXAMPLE_LIST, EXAMPLE_COMPANY,
+                          EXAMPLE_EXPRESS_DASHBOARD, EXAMPLE_EMBEDDED}) {
     auto r = run(std::string("env -u STRIPE_SECRET_KEY ") + exe);
     CHECK(r.rc == 2);
     CHECK(r.out.find("set STRIPE_SECRET_KEY") != std::string::npos);
@@ -161,4 +162,92 @@ TEST_CASE("webhook receiver verifies deliveries and tracks state over loopback")
   CHECK(out.find("older than the tolerance") != std::string::npos);
   CHECK(out.find("(v2.core.account[requirements].updated)") != std::string::npos);
   CHECK(out.find(sim->webhook_secret()) == std::string::npos);
+}
+
+TEST_CASE("the company example onboards a company through the API to complete, uploading its ID document") {
+  stripe::testing::SimulatorOptions options;
+  auto sim = std::make_shared<stripe::testing::Simulator>(options);
+  test_support::SimulatorHttpBridge bridge(sim);
+  // Stripe verifies in the background; here each retrieve moves the simulated clock past the
+  // verification delay, so the example's first poll sees the result.
+  sim->on_request([&](const stripe::http::Request& req) {
+    if (req.method == stripe::http::Method::get) sim->advance_clock(options.verification_delay);
+  });
+  auto r = run(env_prefix(bridge.base_url()) + "STRIPE_FILES_BASE=" + bridge.base_url() + " " + EXAMPLE_COMPANY);
+  INFO(r.out);
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("created company account acct_") != std::string::npos);
+  CHECK(r.out.find("uploaded identity document file_") != std::string::npos);
+  CHECK(r.out.find("added representative person_") != std::string::npos);
+  CHECK(r.out.find("bank account attached: ending 2345") != std::string::npos);
+  CHECK(r.out.find("state: complete; currently due 0, pending verification 0, payouts_enabled=1") != std::string::npos);
+  CHECK(r.out.find("test document") == std::string::npos);  // file contents never appear
+  CHECK(r.out.find("00012345") == std::string::npos);       // nor the full account number
+}
+
+TEST_CASE("the Express dashboard example creates a login link and never shows its URL") {
+  auto sim = std::make_shared<stripe::testing::Simulator>();
+  test_support::SimulatorHttpBridge bridge(sim);
+  auto env = env_prefix(bridge.base_url());
+  auto r = run(env + EXAMPLE_EXPRESS_DASHBOARD);
+  INFO(r.out);
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("created Express account acct_") != std::string::npos);
+  CHECK(r.out.find("Express Dashboard login link created at ") != std::string::npos);
+  CHECK(r.out.find("connect.simulator.invalid") == std::string::npos);
+  CHECK(r.out.find("http") == std::string::npos);
+
+  // An account without the Express Dashboard has none: a clear Stripe error, exit 1.
+  stripe::ClientOptions o;
+  o.secret_key = "sk_test_examples";
+  o.transport = sim;
+  stripe::Client client(o);
+  stripe::v1::AccountCreateParams custom;
+  custom.type = stripe::v1::AccountCreateParams::Type::custom;
+  custom.country = "US";
+  custom.capabilities.emplace().transfers.emplace().requested = true;
+  auto account = client.v1().accounts().create(custom);
+  auto refused = run(env + EXAMPLE_EXPRESS_DASHBOARD + " " + account->id);
+  CHECK(refused.rc == 1);
+  CHECK(refused.out.find("Stripe error") != std::string::npos);
+}
+
+TEST_CASE("the embedded onboarding server hands the page an Account Session client secret and logs none") {
+  auto sim = std::make_shared<stripe::testing::Simulator>();
+  test_support::SimulatorHttpBridge bridge(sim);
+  std::string cmd = env_prefix(bridge.base_url()) + "STRIPE_PUBLISHABLE_KEY=pk_test_page " + EXAMPLE_EMBEDDED +
+                    " --port 0 --max-requests 2 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char line[512];
+  std::string out;
+  int port = 0;
+  while (port == 0 && std::fgets(line, sizeof line, p)) {
+    std::string text = line;
+    out += text;
+    if (text.rfind("listening on ", 0) == 0) port = std::atoi(text.c_str() + text.rfind(':') + 1);
+  }
+  REQUIRE(port > 0);
+  CHECK(out.find("seller account acct_") != std::string::npos);
+
+  httplib::Client http("127.0.0.1", port);
+  auto page = http.Get("/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("instance.create(\"account-onboarding\")") != std::string::npos);
+  CHECK(page->body.find("pk_test_page") != std::string::npos);
+  auto session = http.Post("/account_session", "", "application/json");
+  REQUIRE(session);
+  CHECK(session->status == 200);
+  auto body = nlohmann::json::parse(session->body);
+  const std::string secret = body.at("client_secret").get<std::string>();
+  CHECK(secret.size() > 20);
+  CHECK(body.size() == 1);  // the page gets the client secret and nothing else
+
+  while (std::fgets(line, sizeof line, p)) out += line;
+  int status = pclose(p);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(out.find("account session for acct_") != std::string::npos);
+  CHECK(out.find(secret) == std::string::npos);
 }

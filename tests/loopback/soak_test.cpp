@@ -1,7 +1,9 @@
 // Fault soak: thousands of POSTs through CurlTransport against a server that drops, fails,
 // conflicts, stalls and resets about a quarter of the time. Idempotency must hold the line:
 // every logical call commits at most once, and no call reports success without a commit.
-// The same run has every hook and the logger on, and checks that no secret reaches them.
+// The same run has every hook and the logger on, and checks that no secret reaches them: not the
+// key, the webhook secret, an account link or login link URL, an Account Session client secret,
+// nor the bytes of an uploaded file.
 #include <catch2/catch.hpp>
 
 #include <future>
@@ -13,6 +15,9 @@
 #include <sstream>
 
 #include "stripe/connect.hpp"
+#include "stripe/v1/account_sessions.hpp"
+#include "stripe/v1/files.hpp"
+#include "stripe/v1/login_links.hpp"
 #include "stripe/webhook.hpp"
 #include "support/fault_server.hpp"
 
@@ -24,6 +29,20 @@ using test_support::RawRequest;
 constexpr const char* kSecretKey = "sk_test_51SoakSecretKeyNeverPrinted0123456789";
 constexpr const char* kWebhookSecret = "whsec_SoakWebhookSecretNeverPrinted987";
 constexpr const char* kLinkHost = "https://connect.stripe.com/setup/s/";
+constexpr const char* kLoginHost = "https://connect.stripe.com/express/";
+constexpr const char* kFileContents = "SoakFileContents\x89PNG";  // the bytes of every uploaded file
+
+// What each call of the soak does, by its number.
+enum class Kind { account, account_link, account_session, login_link, file };
+Kind kind_of(int call) {
+  switch (call % 8) {
+    case 3: case 7: return Kind::account_link;
+    case 1: return Kind::account_session;
+    case 5: return Kind::login_link;
+    case 2: return Kind::file;
+    default: return Kind::account;
+  }
+}
 constexpr std::chrono::milliseconds kAttemptTimeout{300};
 
 // The server side: a ledger of commits keyed by idempotency key, as Stripe keeps one.
@@ -36,8 +55,9 @@ class Ledger {
     // ctype<char>::narrow without a lock while a regex compiles (GCC bug 77704).
     static const std::regex echo_marker("soakecho([0-9]+)x"), call_marker("soakcall([0-9]+)x");
     std::smatch m;
-    if (std::regex_search(req.body, m, echo_marker)) return echo(req, std::stoi(m[1]));
-    if (!std::regex_search(req.body, m, call_marker)) return RawReply::respond(400, "{}");
+    const std::string where = req.target + "\n" + req.body;  // a login link's marker is in its path
+    if (std::regex_search(where, m, echo_marker)) return echo(req, std::stoi(m[1]));
+    if (!std::regex_search(where, m, call_marker)) return RawReply::respond(400, "{}");
     int call = std::stoi(m[1]);
     std::string key = req.header("idempotency-key");
     std::lock_guard<std::mutex> lock(mutex_);
@@ -81,13 +101,17 @@ class Ledger {
     std::string escaped;
     for (char c : secret) escaped += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
     RawReply r;
-    switch (n % 3) {
+    switch (n % 4) {
       case 0:
         r = RawReply::respond(400, R"({"error":{"type":"invalid_request_error","message":"bad key )" + auth +
                                        R"(","param":"pk_live_)" + secret + R"(","code":")" + escaped +
                                        R"(","doc_url":"https://connect.stripe.com/setup/e/acct_1/LinkTokEcho"}})");
         break;
       case 1: r = RawReply::respond(200, "<html>" + std::string(kLinkHost) + "x/LinkTok1 " + auth); break;
+      case 2:  // cut off in the middle of what must stay private
+        r = RawReply::respond(200, R"({"object":"account_session","client_secret":"accs_secret__SoakClientSecretEcho",)"
+                                   R"("url":")" + std::string(kLoginHost) + "acct_1/SoakLoginTokEcho");
+        break;
       default:
         r = RawReply::respond(402, R"({"error":{"type":"card_error","message":"sk%5Ftest%5F)" + secret + R"("}})");
     }
@@ -134,6 +158,14 @@ class Ledger {
     if (target == "/v1/account_links")
       return R"({"object":"account_link","created":1767225600,"expires_at":1767225900,"url":")" + std::string(kLinkHost) +
              id + "/LinkTok" + std::to_string(call * 7919) + R"("})";
+    if (target == "/v1/account_sessions")
+      return R"({"object":"account_session","account":")" + id + R"(","client_secret":"accs_secret__SoakClientSecret)" +
+             std::to_string(call * 7919) + R"(","expires_at":1767227400,"livemode":false,"components":{}})";
+    if (target.find("/login_links") != std::string::npos)
+      return R"({"object":"login_link","created":1767225600,"url":")" + std::string(kLoginHost) + id + "/SoakLoginTok" +
+             std::to_string(call * 7919) + R"("})";
+    if (target == "/v1/files")
+      return R"({"id":"file_soak)" + std::to_string(call) + R"(","object":"file","purpose":"identity_document","size":20})";
     return R"({"id":")" + id + R"(","object":"account","type":"express","charges_enabled":false})";
   }
 
@@ -167,6 +199,7 @@ stripe::Client soak_client(const std::string& base_url, Capture& capture) {
   stripe::ClientOptions o;
   o.secret_key = kSecretKey;
   o.base_url = base_url;
+  o.files_base_url = base_url;
   o.retry.max_retries = 4;
   o.timeout = kAttemptTimeout;
   o.connect_timeout = std::chrono::milliseconds(1000);
@@ -181,6 +214,58 @@ stripe::Client soak_client(const std::string& base_url, Capture& capture) {
   };
   o.logger = [&](stripe::LogLevel, const std::string& line) { capture.add("log " + line); };
   return stripe::Client(o);
+}
+
+// One call of the given kind; `tag` is the marker the server finds the call by.
+void make_call(const stripe::Client& client, Kind kind, const std::string& tag, Outcome& out, Capture& capture) {
+  switch (kind) {
+    case Kind::account_link: {
+      stripe::v1::AccountLinkCreateParams p;
+      p.account = "acct_" + tag;
+      p.type = stripe::v1::AccountLinkCreateParams::Type::account_onboarding;
+      p.refresh_url = "https://example.com/refresh/" + tag;
+      p.return_url = "https://example.com/return";
+      auto link = client.v1().account_links().create(p);
+      capture_result(capture, link);
+      out.link_url = link->url;
+      return;
+    }
+    case Kind::account_session: {
+      stripe::v1::AccountSessionCreateParams p;
+      p.account = "acct_" + tag;
+      p.components.account_onboarding.emplace().enabled = true;
+      auto session = client.v1().account_sessions().create(p);
+      capture_result(capture, session);
+      out.client_secret = session->client_secret;
+      return;
+    }
+    case Kind::login_link: {
+      auto link = client.v1().login_links().create("acct_" + tag);
+      capture_result(capture, link);
+      out.link_url = link->url;
+      return;
+    }
+    case Kind::file: {
+      stripe::v1::FileCreateParams p;
+      p.purpose = stripe::v1::FileCreateParams::Purpose::identity_document;
+      p.file.name = tag + ".png";
+      p.file.type = "image/png";
+      p.file.data = kFileContents;
+      auto file = client.v1().files().create(p);
+      capture_result(capture, file);
+      out.id = file->id;
+      return;
+    }
+    case Kind::account: {
+      stripe::v1::AccountCreateParams p;
+      p.type = stripe::v1::AccountCreateParams::Type::express;
+      p.email = tag + "@example.com";
+      auto account = client.v1().accounts().create(p);
+      capture_result(capture, account);
+      out.id = account->id;
+      return;
+    }
+  }
 }
 
 // Every channel a result or an error offers a caller.
@@ -202,8 +287,9 @@ void capture_error(Capture& capture, const stripe::Error& e) {
 
 struct Outcome {
   bool succeeded = false;
-  std::string id;         // account id, or the account of the link
-  std::string link_url;   // account links only
+  std::string id;         // account id, the account of the link, or the file id
+  std::string link_url;   // account links and login links
+  std::string client_secret;  // account sessions
   std::string error_type; // typed error caught, if any
 };
 
@@ -226,24 +312,7 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
       Outcome& out = outcomes[static_cast<std::size_t>(call)];
       std::string tag = "soakcall" + std::to_string(call) + "x";
       try {
-        if (call % 4 == 3) {
-          stripe::v1::AccountLinkCreateParams p;
-          p.account = "acct_soak" + std::to_string(call);
-          p.type = stripe::v1::AccountLinkCreateParams::Type::account_onboarding;
-          p.refresh_url = "https://example.com/refresh/" + tag;
-          p.return_url = "https://example.com/return";
-          auto link = client.v1().account_links().create(p);
-          capture_result(capture, link);
-          out.link_url = link->url;
-          out.id = p.account;
-        } else {
-          stripe::v1::AccountCreateParams p;
-          p.type = stripe::v1::AccountCreateParams::Type::express;
-          p.email = tag + "@example.com";
-          auto account = client.v1().accounts().create(p);
-          capture_result(capture, account);
-          out.id = account->id;
-        }
+        make_call(client, kind_of(call), tag, out, capture);
         out.succeeded = true;
       } catch (const stripe::Error& e) {
         out.error_type = typeid(e).name();
@@ -266,7 +335,8 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
   server.stop();
 
   auto commits = ledger.commits_by_call();
-  int succeeded = 0, typed_failures = 0, links = 0;
+  int succeeded = 0, typed_failures = 0;
+  std::map<Kind, int> succeeded_by_kind;
   for (int call = 0; call < kCalls; ++call) {
     const Outcome& out = outcomes[static_cast<std::size_t>(call)];
     auto it = commits.find(call);
@@ -276,12 +346,12 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
     if (out.succeeded) {
       ++succeeded;
       REQUIRE(committed == 1);  // no success without a commit...
-      auto body = nlohmann::json::parse(ledger.committed_body(call));
-      if (call % 4 == 3) {
-        ++links;
-        REQUIRE(out.link_url == body.at("url"));  // ...and it is the committed one
-      } else {
-        REQUIRE(out.id == body.at("id"));
+      ++succeeded_by_kind[kind_of(call)];
+      auto body = nlohmann::json::parse(ledger.committed_body(call));  // ...and it is the committed one
+      switch (kind_of(call)) {
+        case Kind::account_link: case Kind::login_link: REQUIRE(out.link_url == body.at("url")); break;
+        case Kind::account_session: REQUIRE(out.client_secret == body.at("client_secret")); break;
+        case Kind::account: case Kind::file: REQUIRE(out.id == body.at("id")); break;
       }
     } else {
       ++typed_failures;
@@ -304,28 +374,20 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
   test_support::FaultServer echo_server([&](const RawRequest& req) { return ledger.handle(req); });
   echo_server.start();
   auto echo_client = soak_client(echo_server.base_url(), capture);
+  // Every kind of call meets every kind of echo: the call kind by n / 4, the answer by n % 4.
+  const Kind kinds[] = {Kind::account, Kind::account_link, Kind::account_session, Kind::login_link, Kind::file};
   int echoed_errors = 0;
-  for (int n = 0; n < 30; ++n) {
+  for (int n = 0; n < 20; ++n) {
+    Outcome ignored;
     try {
-      if (n % 3 == 1) {
-        stripe::v1::AccountLinkCreateParams p;
-        p.account = "acct_echo";
-        p.type = stripe::v1::AccountLinkCreateParams::Type::account_onboarding;
-        p.refresh_url = "https://example.com/soakecho" + std::to_string(n) + "x";
-        p.return_url = "https://example.com/return";
-        echo_client.v1().account_links().create(p);
-      } else {
-        stripe::v1::AccountCreateParams p;
-        p.email = "soakecho" + std::to_string(n) + "x@example.com";
-        echo_client.v1().accounts().create(p);
-      }
+      make_call(echo_client, kinds[n / 4], "soakecho" + std::to_string(n) + "x", ignored, capture);
     } catch (const stripe::Error& e) {
       ++echoed_errors;
       capture_error(capture, e);
     }
   }
   echo_server.stop();
-  CHECK(echoed_errors == 30);
+  CHECK(echoed_errors == 20);
 
   // Webhook verification failures go through the same capture.
   const std::string payload = R"({"id":"evt_1","object":"event","type":"account.updated"})";
@@ -351,9 +413,11 @@ TEST_CASE("soak: 2,000 POSTs with ~25% injected faults commit each call at most 
     bool leaked = line.find(kSecretKey) != std::string::npos || line.find("SoakSecretKey") != std::string::npos ||
                   line.find(escaped_secret) != std::string::npos ||
                   line.find(kWebhookSecret) != std::string::npos || line.find("SoakWebhook") != std::string::npos ||
-                  line.find(kLinkHost) != std::string::npos || line.find("LinkTok") != std::string::npos;
+                  line.find(kLinkHost) != std::string::npos || line.find("LinkTok") != std::string::npos ||
+                  line.find(kLoginHost) != std::string::npos || line.find("SoakLoginTok") != std::string::npos ||
+                  line.find("SoakClientSecret") != std::string::npos || line.find("SoakFileContents") != std::string::npos;
     if (leaked) ++leaks;  // the line itself is never printed: it would be the leak
   }
   CHECK(leaks == 0);
-  CHECK(links > 0);
+  for (Kind kind : kinds) CHECK(succeeded_by_kind[kind] > 0);
 }

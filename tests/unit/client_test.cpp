@@ -486,3 +486,26 @@ TEST_CASE("the base URL can be overridden") {
   stripe::Client(o).raw_request(Method::get, "/v1/accounts");
   CHECK(f.transport->requests()[0].url == "http://127.0.0.1:12111/v1/accounts");
 }
+
+TEST_CASE("client: an upload with a field name that is not UTF-8 is refused before a key is drawn or a byte is sent") {
+  Fixture f;
+  stripe::ClientOptions o;
+  o.secret_key = kKey;
+  o.transport = f.transport;
+  int keys_drawn = 0;
+  o.idempotency_key_generator = [&keys_drawn] {
+    ++keys_drawn;
+    return std::string("key");
+  };
+  stripe::Client client(o);
+  stripe::MultipartForm form;
+  form.add_field("purpose\xff", "identity_document");
+  try {
+    client.raw_upload("/v1/files", form, {});
+    FAIL("a non-UTF-8 field name was sent");
+  } catch (const stripe::InvalidParamsError& e) {
+    CHECK(e.param() == "params");
+  }
+  CHECK(keys_drawn == 0);
+  CHECK(f.transport->requests().empty());
+}

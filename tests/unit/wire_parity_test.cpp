@@ -30,10 +30,11 @@ const nlohmann::json& recorded_cases() {
 std::string base64_decode(const std::string& in) {
   static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
-  int bits = 0, value = 0;
+  int bits = 0;
+  std::uint32_t value = 0;  // only the low bits matter; unsigned so the shift never overflows
   for (char c : in) {
     if (c == '=') break;
-    value = (value << 6) | static_cast<int>(alphabet.find(c));
+    value = (value << 6) | static_cast<std::uint32_t>(alphabet.find(c));
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

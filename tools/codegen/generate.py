@@ -333,7 +333,7 @@ class Emitter:
             return "std::optional<%s>" % inner
         return inner
 
-    def count_shapes(self, props, counts, first):
+    def count_shapes(self, props, counts, first, parent=""):
         for p in props:
             node = p
             while node["kind"] in ("array", "map"):
@@ -341,8 +341,8 @@ class Emitter:
             if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
                 sg = self.sig(node)
                 counts[sg] = counts.get(sg, 0) + 1
-                first.setdefault(sg, (node, p["name"]))
-                self.count_shapes(node["properties"], counts, first)
+                first.setdefault(sg, (node, p["name"], parent))
+                self.count_shapes(node["properties"], counts, first, p["name"])
 
     def hoist_shared(self, props, q, nested):
         counts, first = {}, {}
@@ -352,11 +352,9 @@ class Emitter:
         for sg, n in reversed(list(counts.items())):
             if n < 3:
                 continue
-            node, field_name = first[sg]
+            node, field_name, parent = first[sg]
             key = tuple(p["name"] for p in node["properties"])
-            name = SHARED_NAMES.get(key, camel(field_name))
-            while name in used:
-                name += "_"
+            name = distinct_name(SHARED_NAMES.get(key, camel(field_name)), parent, used)
             used.add(name)
             if sg in self.struct_by_sig:  # defined already (shared, or hoisted by an earlier type): keep the name
                 nested.append(("alias", name, self.struct_by_sig[sg]))
@@ -455,7 +453,8 @@ SHARED_ENUM_MIN_HEADERS = 3  # the smallest enum that spans six lines
 SHARED_ENUM_NAMES = {"code": "RequirementErrorCode", "structure": "CompanyStructure", "locales": "Locale"}
 # Names by values, where the field name alone is too general for a version-wide type.
 SHARED_ENUM_NAMES_BY_VALUES = {("express", "full", "none"): "DashboardType",
-                               ("customer", "merchant", "recipient"): "ConfigurationType"}
+                               ("customer", "merchant", "recipient"): "ConfigurationType",
+                               ("amazon_eventbridge", "azure_event_grid", "webhook_endpoint"): "EventDestinationType"}
 SHARED_STRUCT_NAMES = {
     ("alternative_fields_due", "original_fields_due"): "RequirementsAlternative",
     ("code", "reason", "requirement"): "RequirementsError",
@@ -464,6 +463,8 @@ SHARED_STRUCT_NAMES = {
     ("requested",): "CapabilityRequest",
     ("email", "hours", "phone"): "KonbiniSupport",
     ("address", "email", "phone", "url"): "MerchantSupport",
+    ("date", "ip", "user_agent"): "Acceptance",
+    ("shown_and_accepted",): "TermsAcceptance",
 }
 
 
@@ -522,19 +523,35 @@ def top_node(t):
             "properties": ordered(t, TYPES[t]["properties"])}
 
 
-def walk_nodes(props, fn):
+def walk_nodes(props, fn, parent=""):
+    """Calls fn(node, field name, parent field name) for every node, arrays and maps seen through."""
     for p in props:
         node = p
         while node["kind"] in ("array", "map"):
             node = node["items"] if node["kind"] == "array" else node["valueType"]
-        fn(node, p["name"])
+        fn(node, p["name"], parent)
         if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
-            walk_nodes(node["properties"], fn)
+            walk_nodes(node["properties"], fn, p["name"])
+
+
+def distinct_name(name, parent, taken, params=False):
+    """`name`, or when it is taken NameParams for a params shape, the name qualified by its parent
+    field (AccountManagementFeatures), then numbered: a reader sees where the shape comes from."""
+    if name not in taken:
+        return name
+    if params and name + "Params" not in taken:
+        return name + "Params"
+    if parent and camel(parent) + name not in taken:
+        return camel(parent) + name
+    n = 2
+    while "%s%d" % (name, n) in taken:
+        n += 1
+    return "%s%d" % (name, n)
 
 
 def shape_height(node):
     h = 0
-    def visit(n, _name):
+    def visit(n, _name, _parent):
         nonlocal h
         if n["kind"] == "object" and "properties" in n and not n.get("truncated"):
             h = max(h, 1 + shape_height(n))
@@ -565,7 +582,7 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     enum_owners, enum_headers, enum_first = {}, {}, {}
     for header, types, _ in files:
         for t in types:
-            def see_enum(node, name, t=t, header=header):
+            def see_enum(node, name, _parent, t=t, header=header):
                 if node["kind"] == "enum" and len(node["values"]) >= SHARED_ENUM_MIN_HEADERS:
                     key = tuple(node["values"])
                     enum_owners.setdefault(key, set()).add(t)
@@ -578,7 +595,7 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     for header, types, is_params in sorted(files, key=lambda f: f[2]):  # models first: they name the types
         em.params = is_params
         for t in types:
-            def see_struct(node, name, t=t, header=header, is_params=is_params):
+            def see_struct(node, name, parent, t=t, header=header, is_params=is_params):
                 if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
                     sg = em.sig(node)
                     if sg[0] != "obj":
@@ -586,14 +603,16 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
                     if not is_params:
                         struct_owners.setdefault(sg, set()).add(t)
                     struct_files.setdefault(sg, set()).add(header)
-                    struct_first.setdefault(sg, (node, name, is_params))
+                    struct_first.setdefault(sg, (node, name, is_params, parent))
             walk_nodes(TYPES[t]["properties"], see_struct)
-    top_names = {TOP_CNAMES[t] for _, types, _ in files for t in types}  # a shared shape never takes their names
+    # A shared shape never takes the name of a top-level type, nor of a hand-written type of
+    # another C++ (stripe::AddressWithTown and a v2 one with a required country would read alike).
+    top_names = {TOP_CNAMES[t] for _, types, _ in files for t in types}
+    top_names |= {q.rsplit("::", 1)[1] for q in HAND_WRITTEN_NAMES}
     used = set()
 
-    def unique(name):
-        while name in used or name in top_names:
-            name += "_"
+    def unique(name, parent="", params=False):
+        name = distinct_name(name, parent, used | top_names, params)
         used.add(name)
         return name
 
@@ -622,10 +641,10 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
                    if (sg not in shared.structs or shared.structs[sg] in HAND_WRITTEN_NAMES)
                    and (len(struct_owners.get(sg, ())) >= 2 or len(struct_files[sg]) >= 2)]
     for _, sg in sorted(structs, key=lambda x: x[0]):
-        node, field, is_params = struct_first[sg]
+        node, field, is_params, parent = struct_first[sg]
         em.params = is_params
         key = tuple(p["name"] for p in node["properties"])
-        name = unique(SHARED_STRUCT_NAMES.get(key, camel(field)))
+        name = unique(SHARED_STRUCT_NAMES.get(key, camel(field)), parent, is_params)
         q = "%s::%s" % (ns, name)
         owners = sorted(struct_owners.get(sg, ()))
         if cross or len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):

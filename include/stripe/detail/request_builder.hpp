@@ -130,14 +130,18 @@ PreparedCall prepare_call(const ClientState& state, http::Method method, const s
   return call;
 }
 
-// Turns a prepared POST into a file upload: the files host, a multipart body with a boundary of
-// its own (random, so no file's bytes contain it), and its Content-Type. Field names and text
-// values must be UTF-8 like any params; file bytes are sent as they are.
-inline void prepare_upload(PreparedCall& call, const ClientOptions& o, const std::string& path, const MultipartForm& form) {
+// Field names and text values of an upload must be UTF-8 like any params; file bytes are sent as
+// they are. Checked before the call is prepared, so a refused upload draws no idempotency key.
+inline void check_upload_form(const MultipartForm& form) {
   for (const auto& part : form.parts) {
     if (!is_utf8(part.name)) refuse("params", "params: a multipart field name is not valid UTF-8");
     if (!part.filename && !is_utf8(part.value)) refuse(part.name, "params: " + part.name + " is not valid UTF-8");
   }
+}
+
+// Turns a prepared POST into a file upload: the files host, a multipart body with a boundary of
+// its own (random, so no file's bytes contain it), and its Content-Type.
+inline void prepare_upload(PreparedCall& call, const ClientOptions& o, const std::string& path, const MultipartForm& form) {
   const std::string boundary = uuid_v4();
   call.request.url = o.files_base_url + path;
   call.request.body = encode_multipart(form, boundary);

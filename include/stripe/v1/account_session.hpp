@@ -56,7 +56,7 @@ struct AccountSession {
       v("features", self.features);
     }
   };
-  using Features_ = stripe::v1::Features;
+  using BalanceReportFeatures = stripe::v1::Features;
   struct BalanceReport {
     using Features = stripe::v1::Features;
 
@@ -72,13 +72,13 @@ struct AccountSession {
       v("features", self.features);
     }
   };
-  struct Features__ {
+  struct AccountManagementFeatures {
     /// Whether Stripe user authentication is disabled.
     bool disable_stripe_user_authentication = false;
     /// Whether external account collection is enabled.
     bool external_account_collection = false;
 
-    Features__() noexcept {}  // NOLINT(modernize-use-equals-default)
+    AccountManagementFeatures() noexcept {}  // NOLINT(modernize-use-equals-default)
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -87,7 +87,7 @@ struct AccountSession {
     }
   };
   struct AccountManagement {
-    using Features = AccountSession::Features__;
+    using Features = AccountSession::AccountManagementFeatures;
 
     /// Whether the embedded component is enabled.
     bool enabled = false;

@@ -56,7 +56,7 @@ struct AccountSessionCreateParams {
       v("features", self.features);
     }
   };
-  using Features_ = stripe::v1::Features;
+  using BalanceReportFeatures = stripe::v1::Features;
   struct BalanceReport {
     using Features = stripe::v1::Features;
 
@@ -73,7 +73,7 @@ struct AccountSessionCreateParams {
       v("features", self.features);
     }
   };
-  struct Features__ {
+  struct AccountManagementFeatures {
     /// Whether Stripe user authentication is disabled.
     std::optional<bool> disable_stripe_user_authentication;
     /// Whether external account collection is enabled.
@@ -86,7 +86,7 @@ struct AccountSessionCreateParams {
     }
   };
   struct AccountManagement {
-    using Features = AccountSessionCreateParams::Features__;
+    using Features = AccountSessionCreateParams::AccountManagementFeatures;
 
     /// Whether the embedded component is enabled.
     bool enabled = false;

@@ -311,7 +311,7 @@ struct TosAcceptance {
 };
 
 /// Shared by <stripe/v1/person.hpp>, <stripe/v1/token_params.hpp>.
-struct Account_ {
+struct Acceptance {
   /// The Unix timestamp marking when the legal guardian accepted the service agreement.
   std::optional<std::int64_t> date;
   /// The IP address from which the legal guardian accepted the service agreement.
@@ -381,7 +381,7 @@ struct Features {
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
-struct Account__ {
+struct AcceptanceParams {
   /// The Unix timestamp marking when the account representative accepted the service agreement.
   std::optional<std::int64_t> date;
   /// The IP address from which the account representative accepted the service agreement.
@@ -484,7 +484,7 @@ struct FutureRequirements {
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
 struct AdditionalTosAcceptances {
-  using Account = stripe::v1::Account__;
+  using Account = stripe::v1::AcceptanceParams;
 
   /// Details on the legal guardian's acceptance of the main Stripe service agreement.
   std::optional<Account> account;

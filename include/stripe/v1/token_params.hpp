@@ -22,7 +22,7 @@ struct TokenCreateParams {
   using CompanyAuthorization = stripe::v1::CompanyAuthorization;
   using Document = stripe::common::AdditionalDocument;
   using RegistrationDate = stripe::common::DateOfBirth;
-  using DirectorshipDeclaration = stripe::v1::Account_;
+  using DirectorshipDeclaration = stripe::v1::Acceptance;
   struct AddressKana {
     /// Town or cho-me.
     std::optional<std::string> town;
@@ -77,8 +77,8 @@ struct TokenCreateParams {
   struct Account {
     using BusinessType = stripe::common::BusinessType;
     struct Company {
-      using DirectorshipDeclaration = stripe::v1::Account_;
-      using OwnershipDeclaration = stripe::v1::Account_;
+      using DirectorshipDeclaration = stripe::v1::Acceptance;
+      using OwnershipDeclaration = stripe::v1::Acceptance;
       struct OwnershipExemptionReason : stripe::OpenEnum<OwnershipExemptionReason> {
         using OpenEnum::OpenEnum;
         static constexpr std::string_view qualified_entity_exceeds_ownership_threshold{"qualified_entity_exceeds_ownership_threshold"};
@@ -86,7 +86,7 @@ struct TokenCreateParams {
         static constexpr std::string_view known_values[] = {qualified_entity_exceeds_ownership_threshold, qualifies_as_financial_institution};
       };
       using RegistrationDate = stripe::common::DateOfBirth;
-      using RepresentativeDeclaration = stripe::v1::Account_;
+      using RepresentativeDeclaration = stripe::v1::Acceptance;
       using Structure = stripe::v1::CompanyStructure;
       struct Verification {
         using Document = stripe::common::AdditionalDocument;

@@ -330,7 +330,7 @@ struct AccountCreateParams {
       using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
       using StatementDescriptor = stripe::v2::core::Kana;
       struct Support {
-        using Address = stripe::v2::core::AddressWithTown;
+        using Address = stripe::v2::core::AddressWithTownParams;
 
         /// A publicly available mailing address for sending support issues to.
         std::optional<Address> address;

@@ -20,9 +20,9 @@ namespace stripe::v2::core {
 /// AccountTokenCreateParams (schema type Stripe.V2.Core.AccountTokenCreateParams).
 struct AccountTokenCreateParams {
   using FrontBack = stripe::common::AdditionalDocument;
-  using PrimaryVerification = stripe::v2::core::PrimaryVerification_;
+  using PrimaryVerification = stripe::v2::core::PrimaryVerificationParams;
   using BankAccountOwnershipVerification = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown;
+  using Address = stripe::common::AddressWithTown2;
   struct DirectorshipDeclaration {
     /// A boolean indicating if the directors information has been attested.
     std::optional<bool> attested;
@@ -62,7 +62,7 @@ struct AccountTokenCreateParams {
         }
       };
       using RepresentativeDeclaration = AccountTokenCreateParams::DirectorshipDeclaration;
-      using TermsOfService = stripe::v2::core::AdditionalTermsOfService_;
+      using TermsOfService = stripe::v2::core::AdditionalTermsOfServiceParams;
 
       /// This hash is used to attest that the directors information provided to Stripe is both current and correct; IP, date, and User Agent are expanded by Stripe.
       std::optional<DirectorshipDeclaration> directorship_declaration;
@@ -122,7 +122,7 @@ struct AccountTokenCreateParams {
           v("town", self.town);
         }
       };
-      using Address = stripe::common::AddressWithTown;
+      using Address = stripe::common::AddressWithTown2;
       struct AnnualRevenue {
         struct Amount {
           std::int64_t value_ = 0;
@@ -155,7 +155,7 @@ struct AccountTokenCreateParams {
         using CompanyMinisterialDecree = stripe::v2::core::CompanyAuthorization;
         using CompanyRegistrationVerification = stripe::v2::core::CompanyAuthorization;
         using CompanyTaxIdVerification = stripe::v2::core::CompanyAuthorization;
-        using PrimaryVerification = stripe::v2::core::PrimaryVerification_;
+        using PrimaryVerification = stripe::v2::core::PrimaryVerificationParams;
         using ProofOfAddress = stripe::v2::core::CompanyAuthorization;
         struct ProofOfRegistration {
           struct Signer {
@@ -445,9 +445,9 @@ struct AccountTokenCreateParams {
     struct Individual {
       using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
       using AdditionalNames = stripe::v2::core::AdditionalNames;
-      using Address = stripe::common::AddressWithTown;
+      using Address = stripe::common::AddressWithTown2;
       using DateOfBirth = stripe::common::DateOfBirth;
-      using Documents = stripe::v2::core::Documents_;
+      using Documents = stripe::v2::core::DocumentsParams;
       using IdNumbers = stripe::v2::core::IdNumbers;
       struct LegalGender : stripe::OpenEnum<LegalGender> {
         using OpenEnum::OpenEnum;

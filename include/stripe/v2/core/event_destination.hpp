@@ -116,7 +116,7 @@ struct EventDestination {
       v("disabled", self.disabled);
     }
   };
-  using Type = stripe::v2::core::Type_;
+  using Type = stripe::v2::core::EventDestinationType;
   struct WebhookEndpoint {
     /// The secret used to verify Stripe signatures on delivered events.
     std::optional<std::string> signing_secret;

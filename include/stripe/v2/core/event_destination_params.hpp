@@ -25,7 +25,7 @@ struct EventDestinationCreateParams {
     static constexpr std::string_view thin{"thin"};
     static constexpr std::string_view known_values[] = {snapshot, thin};
   };
-  using Type = stripe::v2::core::Type_;
+  using Type = stripe::v2::core::EventDestinationType;
   struct AmazonEventbridge {
     /// Your AWS account where Stripe creates the partner event source.
     std::string aws_account_id;

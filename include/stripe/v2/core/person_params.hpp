@@ -20,7 +20,7 @@ namespace stripe::v2::core {
 /// PersonCreateParams (schema type V2.Core.Accounts.PersonCreateParams).
 struct PersonCreateParams {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::v2::core::AddressWithTown;
+  using Address = stripe::v2::core::AddressWithTownParams;
   struct AdditionalAddresses {
     struct Purpose : stripe::OpenEnum<Purpose> {
       using OpenEnum::OpenEnum;
@@ -100,8 +100,8 @@ struct PersonCreateParams {
   };
   using Relationship = stripe::v2::core::Relationship;
   struct ScriptAddresses {
-    using Kana = stripe::v2::core::AddressWithTown;
-    using Kanji = stripe::v2::core::AddressWithTown;
+    using Kana = stripe::v2::core::AddressWithTownParams;
+    using Kanji = stripe::v2::core::AddressWithTownParams;
 
     /// Kana Address.
     std::optional<Kana> kana;
@@ -184,12 +184,12 @@ struct PersonCreateParams {
 /// PersonUpdateParams (schema type V2.Core.Accounts.PersonUpdateParams).
 struct PersonUpdateParams {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown;
+  using Address = stripe::common::AddressWithTown2;
   using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
   using AdditionalNames = stripe::v2::core::AdditionalNames;
   using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfService;
   using DateOfBirth = stripe::common::DateOfBirth;
-  using Documents = stripe::v2::core::Documents_;
+  using Documents = stripe::v2::core::DocumentsParams;
   using IdNumbers = stripe::v2::core::IdNumbers;
   using LegalGender = PersonCreateParams::LegalGender;
   using PoliticalExposure = PersonCreateParams::PoliticalExposure;
@@ -284,12 +284,12 @@ using PersonDeleteParams = stripe::common::EmptyParams;
 /// PersonTokenCreateParams (schema type V2.Core.Accounts.PersonTokenCreateParams).
 struct PersonTokenCreateParams {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown;
+  using Address = stripe::common::AddressWithTown2;
   using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
   using AdditionalNames = stripe::v2::core::AdditionalNames;
-  using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfService_;
+  using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfServiceParams;
   using DateOfBirth = stripe::common::DateOfBirth;
-  using Documents = stripe::v2::core::Documents_;
+  using Documents = stripe::v2::core::DocumentsParams;
   using IdNumbers = stripe::v2::core::IdNumbers;
   using LegalGender = PersonCreateParams::LegalGender;
   using PoliticalExposure = PersonCreateParams::PoliticalExposure;

@@ -251,7 +251,7 @@ struct Type : stripe::OpenEnum<Type> {
 };
 
 /// Shared by Stripe.V2.Core.EventDestination, Stripe.V2.Core.EventDestinationCreateParams.
-struct Type_ : stripe::OpenEnum<Type_> {
+struct EventDestinationType : stripe::OpenEnum<EventDestinationType> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view amazon_eventbridge{"amazon_eventbridge"};
   static constexpr std::string_view azure_event_grid{"azure_event_grid"};
@@ -450,7 +450,7 @@ struct AdditionalNames {
 };
 
 /// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
-struct Account_ {
+struct Acceptance {
   /// The time when the Account's representative accepted the terms of service.
   std::optional<std::string> date;
   /// The IP address from which the Account's representative accepted the terms of service.
@@ -533,7 +533,7 @@ struct Relationship {
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
-struct Kana_ {
+struct ScriptNamesKana {
   /// The person's first or given name.
   std::optional<std::string> given_name;
   /// The person's last or family name.
@@ -547,7 +547,7 @@ struct Kana_ {
 };
 
 /// Shared by <stripe/v2/core/account_params.hpp>, <stripe/v2/core/person_params.hpp>.
-struct AddressWithTown {
+struct AddressWithTownParams {
   /// City, district, suburb, town, or village.
   std::optional<std::string> city;
   /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
@@ -592,7 +592,7 @@ struct IdNumbers {
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
-struct Account__ {
+struct TermsAcceptance {
   /// The boolean value indicating if the terms of service have been accepted.
   std::optional<bool> shown_and_accepted;
 
@@ -604,7 +604,7 @@ struct Account__ {
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct Shipping {
-  using Address = stripe::common::Address;
+  using Address = stripe::common::BusinessProfileAddress;
 
   /// Customer shipping address.
   std::optional<Address> address;
@@ -672,7 +672,7 @@ struct ScriptStatementDescriptor {
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct MerchantSupport {
-  using Address = stripe::common::AddressWithTown;
+  using Address = stripe::common::AddressWithTown2;
 
   /// A publicly available mailing address for sending support issues to.
   std::optional<Address> address;
@@ -694,7 +694,7 @@ struct MerchantSupport {
 
 /// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct AdditionalTermsOfService {
-  using Account = stripe::v2::core::Account_;
+  using Account = stripe::v2::core::Acceptance;
 
   /// Stripe terms of service agreement.
   std::optional<Account> account;
@@ -728,8 +728,8 @@ struct PrimaryVerification {
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct ScriptAddresses {
-  using Kana = stripe::common::AddressWithTown;
-  using Kanji = stripe::common::AddressWithTown;
+  using Kana = stripe::common::AddressWithTown2;
+  using Kanji = stripe::common::AddressWithTown2;
 
   /// Kana Address.
   std::optional<Kana> kana;
@@ -745,8 +745,8 @@ struct ScriptAddresses {
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct ScriptNames {
-  using Kana = stripe::v2::core::Kana_;
-  using Kanji = stripe::v2::core::Kana_;
+  using Kana = stripe::v2::core::ScriptNamesKana;
+  using Kanji = stripe::v2::core::ScriptNamesKana;
 
   /// Persons name in kana script.
   std::optional<Kana> kana;
@@ -761,7 +761,7 @@ struct ScriptNames {
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
-struct PrimaryVerification_ {
+struct PrimaryVerificationParams {
   using FrontBack = stripe::common::AdditionalDocument;
   using Type = stripe::v2::core::PrimaryVerification::Type;
 
@@ -778,8 +778,8 @@ struct PrimaryVerification_ {
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
-struct AdditionalTermsOfService_ {
-  using Account = stripe::v2::core::Account__;
+struct AdditionalTermsOfServiceParams {
+  using Account = stripe::v2::core::TermsAcceptance;
 
   /// Details on the Person's acceptance of the [Stripe Services Agreement]; IP, date, and User Agent are expanded by Stripe.
   std::optional<Account> account;
@@ -833,11 +833,11 @@ struct Documents {
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
-struct Documents_ {
+struct DocumentsParams {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
   using Passport = stripe::v2::core::CompanyAuthorization;
-  using PrimaryVerification = stripe::v2::core::PrimaryVerification_;
-  using SecondaryVerification = stripe::v2::core::PrimaryVerification_;
+  using PrimaryVerification = stripe::v2::core::PrimaryVerificationParams;
+  using SecondaryVerification = stripe::v2::core::PrimaryVerificationParams;
   using Visa = stripe::v2::core::CompanyAuthorization;
 
   /// One or more documents that demonstrate proof that this person is authorized to represent the company.
