@@ -4,6 +4,7 @@
 // same params with the typed API and compares method, path, query and body byte for byte.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
 
