@@ -41,7 +41,7 @@ int main() {
   auto client = client_from_env("company_onboarding");
   if (!client) return 2;
   try {
-    auto& v1 = client->v1();
+    auto v1 = client->v1();
     stripe::v1::AccountCreateParams create;
     auto& controller = create.controller.emplace();
     controller.fees.emplace().payer = "application";

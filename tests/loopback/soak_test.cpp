@@ -216,6 +216,31 @@ stripe::Client soak_client(const std::string& base_url, Capture& capture) {
   return stripe::Client(o);
 }
 
+// Every channel a result or an error offers a caller.
+template <class T>
+void capture_result(Capture& capture, const stripe::Result<T>& r) {
+  capture.add("result " + r.request_id());
+  for (const auto& [name, value] : r.response().headers.entries) capture.add("result header " + name + ": " + value);
+  for (const auto& notice : r.response().notices) capture.add("notice " + notice);
+}
+
+void capture_error(Capture& capture, const stripe::Error& e) {
+  const auto& d = e.details();
+  capture.add(std::string("error ") + e.what());
+  for (const std::string* field : {&d.request_id, &d.type, &d.code, &d.param, &d.doc_url, &d.decline_code,
+                                   &d.request_log_url, &d.message, &d.idempotency_key, &d.raw_body})
+    capture.add("error field " + *field);
+  for (const auto& [name, value] : d.headers.entries) capture.add("error header " + name + ": " + value);
+}
+
+struct Outcome {
+  bool succeeded = false;
+  std::string id;         // account id, the account of the link, or the file id
+  std::string link_url;   // account links and login links
+  std::string client_secret;  // account sessions
+  std::string error_type; // typed error caught, if any
+};
+
 // One call of the given kind; `tag` is the marker the server finds the call by.
 void make_call(const stripe::Client& client, Kind kind, const std::string& tag, Outcome& out, Capture& capture) {
   switch (kind) {
@@ -267,31 +292,6 @@ void make_call(const stripe::Client& client, Kind kind, const std::string& tag, 
     }
   }
 }
-
-// Every channel a result or an error offers a caller.
-template <class T>
-void capture_result(Capture& capture, const stripe::Result<T>& r) {
-  capture.add("result " + r.request_id());
-  for (const auto& [name, value] : r.response().headers.entries) capture.add("result header " + name + ": " + value);
-  for (const auto& notice : r.response().notices) capture.add("notice " + notice);
-}
-
-void capture_error(Capture& capture, const stripe::Error& e) {
-  const auto& d = e.details();
-  capture.add(std::string("error ") + e.what());
-  for (const std::string* field : {&d.request_id, &d.type, &d.code, &d.param, &d.doc_url, &d.decline_code,
-                                   &d.request_log_url, &d.message, &d.idempotency_key, &d.raw_body})
-    capture.add("error field " + *field);
-  for (const auto& [name, value] : d.headers.entries) capture.add("error header " + name + ": " + value);
-}
-
-struct Outcome {
-  bool succeeded = false;
-  std::string id;         // account id, the account of the link, or the file id
-  std::string link_url;   // account links and login links
-  std::string client_secret;  // account sessions
-  std::string error_type; // typed error caught, if any
-};
 
 }  // namespace
 
