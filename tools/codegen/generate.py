@@ -644,12 +644,16 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
         node, field, is_params, parent = struct_first[sg]
         em.params = is_params
         key = tuple(p["name"] for p in node["properties"])
-        name = unique(SHARED_STRUCT_NAMES.get(key, camel(field)), parent, is_params)
+        hand_written = shared.structs.get(sg) if shared.structs.get(sg) in HAND_WRITTEN_NAMES else None
+        name = SHARED_STRUCT_NAMES.get(key, camel(field))
+        if hand_written and hand_written.rsplit("::", 1)[1] == name and name not in used:
+            used.add(name)  # an alias of the hand-written type may carry that type's own name
+        else:
+            name = unique(name, parent, is_params)
         q = "%s::%s" % (ns, name)
         owners = sorted(struct_owners.get(sg, ()))
         if cross or len(owners) < 2 or len(struct_files[sg]) > len({h for h, _, p in files if not p} & struct_files[sg]):
             owners = ["<%s>" % h for h in sorted(struct_files[sg])]  # params too: by header
-        hand_written = shared.structs.get(sg) if shared.structs.get(sg) in HAND_WRITTEN_NAMES else None
         if hand_written:  # the same C++ as a hand-written type: that type, under the shared name
             body += ["/// Shared by %s: the hand-written type of the same C++." % ", ".join(owners),
                      "using %s = %s;" % (name, hand_written)]

@@ -38,10 +38,10 @@ struct DashboardType : stripe::OpenEnum<DashboardType> {
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>: the hand-written type of the same C++.
-using BusinessProfileAddress = stripe::Address;
+using Address = stripe::Address;
 
 /// Shared by <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
-using AddressWithTown2 = stripe::AddressWithTown;
+using AddressWithTown = stripe::AddressWithTown;
 
 /// Shared by <stripe/v1/account_link_params.hpp>, <stripe/v2/core/account_link.hpp>, <stripe/v2/core/account_link_params.hpp>.
 struct CollectionOptions {

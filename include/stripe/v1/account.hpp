@@ -41,7 +41,7 @@ struct Account {
     };
     using MinorityOwnedBusinessDesignation = stripe::v1::MinorityOwnedBusinessDesignation;
     using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
-    using SupportAddress = stripe::common::BusinessProfileAddress;
+    using SupportAddress = stripe::common::Address;
 
     /// The applicant's gross annual revenue for its preceding fiscal year.
     std::optional<AnnualRevenue> annual_revenue;

@@ -35,9 +35,9 @@ struct Person {
       v("account", self.account);
     }
   };
-  using Address = stripe::common::BusinessProfileAddress;
-  using AddressKana = stripe::common::AddressWithTown2;
-  using AddressKanji = stripe::common::AddressWithTown2;
+  using Address = stripe::common::Address;
+  using AddressKana = stripe::common::AddressWithTown;
+  using AddressKanji = stripe::common::AddressWithTown;
   struct Dob {
     /// The day of birth, between 1 and 31.
     std::optional<std::int64_t> day;
@@ -86,7 +86,7 @@ struct Person {
     static constexpr std::string_view none{"none"};
     static constexpr std::string_view known_values[] = {existing, none};
   };
-  using RegisteredAddress = stripe::common::BusinessProfileAddress;
+  using RegisteredAddress = stripe::common::Address;
   struct Relationship {
     /// Whether the person is the authorizer of the account's representative.
     std::optional<bool> authorizer;

@@ -22,7 +22,7 @@ struct AccountTokenCreateParams {
   using FrontBack = stripe::common::AdditionalDocument;
   using PrimaryVerification = stripe::v2::core::PrimaryVerificationParams;
   using BankAccountOwnershipVerification = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown2;
+  using Address = stripe::common::AddressWithTown;
   struct DirectorshipDeclaration {
     /// A boolean indicating if the directors information has been attested.
     std::optional<bool> attested;
@@ -122,7 +122,7 @@ struct AccountTokenCreateParams {
           v("town", self.town);
         }
       };
-      using Address = stripe::common::AddressWithTown2;
+      using Address = stripe::common::AddressWithTown;
       struct AnnualRevenue {
         struct Amount {
           std::int64_t value_ = 0;
@@ -445,7 +445,7 @@ struct AccountTokenCreateParams {
     struct Individual {
       using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
       using AdditionalNames = stripe::v2::core::AdditionalNames;
-      using Address = stripe::common::AddressWithTown2;
+      using Address = stripe::common::AddressWithTown;
       using DateOfBirth = stripe::common::DateOfBirth;
       using Documents = stripe::v2::core::DocumentsParams;
       using IdNumbers = stripe::v2::core::IdNumbers;

@@ -19,7 +19,7 @@ namespace stripe::v2::core {
 /// AccountPerson (schema type Stripe.V2.Core.AccountPerson).
 struct AccountPerson {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown2;
+  using Address = stripe::common::AddressWithTown;
   struct Object : stripe::OpenEnum<Object> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view v2_core_account_person{"v2.core.account_person"};

@@ -184,7 +184,7 @@ struct PersonCreateParams {
 /// PersonUpdateParams (schema type V2.Core.Accounts.PersonUpdateParams).
 struct PersonUpdateParams {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown2;
+  using Address = stripe::common::AddressWithTown;
   using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
   using AdditionalNames = stripe::v2::core::AdditionalNames;
   using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfService;
@@ -284,7 +284,7 @@ using PersonDeleteParams = stripe::common::EmptyParams;
 /// PersonTokenCreateParams (schema type V2.Core.Accounts.PersonTokenCreateParams).
 struct PersonTokenCreateParams {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
-  using Address = stripe::common::AddressWithTown2;
+  using Address = stripe::common::AddressWithTown;
   using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
   using AdditionalNames = stripe::v2::core::AdditionalNames;
   using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfServiceParams;

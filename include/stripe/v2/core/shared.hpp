@@ -604,7 +604,7 @@ struct TermsAcceptance {
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct Shipping {
-  using Address = stripe::common::BusinessProfileAddress;
+  using Address = stripe::common::Address;
 
   /// Customer shipping address.
   std::optional<Address> address;
@@ -672,7 +672,7 @@ struct ScriptStatementDescriptor {
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct MerchantSupport {
-  using Address = stripe::common::AddressWithTown2;
+  using Address = stripe::common::AddressWithTown;
 
   /// A publicly available mailing address for sending support issues to.
   std::optional<Address> address;
@@ -728,8 +728,8 @@ struct PrimaryVerification {
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct ScriptAddresses {
-  using Kana = stripe::common::AddressWithTown2;
-  using Kanji = stripe::common::AddressWithTown2;
+  using Kana = stripe::common::AddressWithTown;
+  using Kanji = stripe::common::AddressWithTown;
 
   /// Kana Address.
   std::optional<Kana> kana;
