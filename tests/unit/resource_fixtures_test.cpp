@@ -31,6 +31,9 @@ TEST_CASE("fixture: a v1 company representative with relationship, verification 
   REQUIRE(p.address);
   CHECK(p.address->city == std::string("San Francisco"));
   CHECK(p.address->postal_code == std::string("94103"));
+  CHECK(p.address->line1 == std::string("510 Example St"));
+  CHECK(p.address->state == std::string("CA"));
+  CHECK(p.address->country == std::string("US"));
   CHECK_FALSE(p.address->line2.has_value());
   REQUIRE(p.dob);
   CHECK(p.dob->day == 1);
@@ -63,6 +66,7 @@ TEST_CASE("fixture: a v1 company representative with relationship, verification 
   REQUIRE(ver.document->back);
   CHECK(ver.document->back->id == "file_1FixIdBack000000001");
   CHECK(ver.document->details_code == std::string("document_name_mismatch"));
+  CHECK(ver.document->details == std::string("The name on the document does not match the name on the account."));
   REQUIRE(ver.additional_document);
   CHECK_FALSE(ver.additional_document->front.has_value());  // null, not an empty id
   CHECK_FALSE(ver.additional_document->back.has_value());
@@ -70,7 +74,7 @@ TEST_CASE("fixture: a v1 company representative with relationship, verification 
   REQUIRE(p.requirements);
   const auto& req = *p.requirements;
   CHECK(req.currently_due == std::vector<std::string>{"verification.document", "ssn_last_4"});
-  CHECK(req.eventually_due.size() == 3);
+  CHECK(req.eventually_due == std::vector<std::string>{"verification.document", "ssn_last_4", "id_number"});
   CHECK(req.past_due.empty());
   CHECK(req.pending_verification == std::vector<std::string>{"id_number"});
   REQUIRE(req.alternatives);
@@ -81,7 +85,9 @@ TEST_CASE("fixture: a v1 company representative with relationship, verification 
   CHECK(req.errors[0].code == v1::RequirementErrorCode::verification_document_name_mismatch);
   CHECK(req.errors[0].code.is_known());
   CHECK(req.errors[0].requirement == "verification.document");
-  CHECK(req.errors[0].reason.find("does not match") != std::string::npos);
+  CHECK(req.errors[0].reason == "The name on the document does not match the name on the account.");
+  CHECK(req.errors[1].reason == "A check this SDK does not know yet failed.");
+  CHECK(req.errors[1].requirement == "verification.document");
   CHECK_FALSE(req.errors[1].code.is_known());  // a code newer than the SDK is kept, not an error
   CHECK(req.errors[1].code.value() == "verification_document_hologram_missing_future");
   REQUIRE(p.future_requirements);
@@ -123,7 +129,7 @@ TEST_CASE("fixture: a v1 external accounts list holds one bank account and one c
   CHECK(ba.account->id == "acct_1FixCompany0000001");
   CHECK_FALSE(ba.account->is_expanded());
   REQUIRE(ba.available_payout_methods);
-  CHECK(ba.available_payout_methods->at(1) == v1::BankAccount::AvailablePayoutMethods::instant);
+  CHECK(*ba.available_payout_methods == std::vector<v1::BankAccount::AvailablePayoutMethods>{"standard", "instant"});
   CHECK(bank.raw.at("fingerprint") == "FixtureFingerprint01");  // the union keeps the whole item
 
   const auto& card = list.data[1];
@@ -141,6 +147,11 @@ TEST_CASE("fixture: a v1 external accounts list holds one bank account and one c
   CHECK(c.last4 == "5556");
   CHECK(c.exp_month == 8);
   CHECK(c.exp_year == 2030);
+  CHECK(c.country == std::string("US"));
+  CHECK(c.status == std::string("new"));
+  CHECK(c.fingerprint == std::string("FixtureFingerprint02"));
+  REQUIRE(c.available_payout_methods);
+  CHECK(*c.available_payout_methods == std::vector<v1::Card::AvailablePayoutMethods>{"standard", "instant"});
   CHECK(c.currency == std::string("usd"));
   CHECK(c.cvc_check == std::string("pass"));
   CHECK(c.default_for_currency == false);
@@ -172,6 +183,15 @@ TEST_CASE("fixture: a v1 bank account with failed verification requirements") {
   CHECK(ba.object.is_known());
   CHECK(ba.account_holder_type == std::string("individual"));
   CHECK(ba.account_type == std::string("checking"));
+  CHECK(ba.account_holder_name == std::string("Jenny Rosen"));
+  CHECK(ba.bank_name == std::string("STRIPE TEST BANK"));
+  CHECK(ba.routing_number == std::string("110000000"));
+  CHECK(ba.fingerprint == std::string("FixtureFingerprint03"));
+  CHECK(ba.country == "US");
+  CHECK(ba.currency == "usd");
+  CHECK(ba.default_for_currency == false);
+  REQUIRE(ba.account);
+  CHECK(ba.account->id == "acct_1FixCompany0000001");
   CHECK(ba.last4 == "0002");
   CHECK(ba.status == "verification_failed");
   CHECK(ba.customer.is_null());
@@ -186,7 +206,8 @@ TEST_CASE("fixture: a v1 bank account with failed verification requirements") {
   REQUIRE(ba.requirements->currently_due);
   CHECK(ba.requirements->currently_due->at(0) == "bank_account_ownership_verification");
   REQUIRE(ba.requirements->past_due);
-  CHECK(ba.requirements->past_due->size() == 1);
+  CHECK(*ba.requirements->past_due == std::vector<std::string>{"bank_account_ownership_verification"});
+  CHECK(ba.requirements->errors->at(0).reason == "The bank account could not be verified.");
   REQUIRE(ba.requirements->errors);
   REQUIRE(ba.requirements->errors->size() == 1);
   CHECK(ba.requirements->errors->at(0).code == v1::RequirementErrorCode::verification_failed_other);
@@ -216,6 +237,10 @@ TEST_CASE("fixture: a v1 identity document file with its links, and a file link 
   REQUIRE(f.links->data.size() == 1);
   const v1::FileLink& inner = f.links->data[0];
   CHECK(inner.id == "link_1FixLink0000000001");
+  CHECK(inner.object == v1::FileLink::Object::file_link);
+  CHECK(inner.created == 1764547400);
+  CHECK_FALSE(inner.expired);
+  CHECK_FALSE(inner.livemode);
   CHECK(inner.expires_at == 1767225600);
   CHECK(inner.file.id == f.id);
   CHECK(inner.raw.at("url") == "https://files.stripe.com/links/FIXTURE_NOT_A_REAL_LINK_1");
@@ -281,8 +306,25 @@ TEST_CASE("fixture: a v1 account session with its embedded components and their 
   CHECK(c.payouts.features.external_account_collection);
   CHECK_FALSE(c.payouts.features.disable_stripe_user_authentication);
 
+  CHECK_FALSE(c.notification_banner.features.disable_stripe_user_authentication);
+
   CHECK_FALSE(c.balances.enabled);
   CHECK_FALSE(c.balances.features.instant_payouts);
+  CHECK_FALSE(c.balances.features.standard_payouts);
+  CHECK_FALSE(c.balances.features.edit_payout_schedule);
+  CHECK_FALSE(c.balances.features.disable_stripe_user_authentication);
+  CHECK(c.balances.features.external_account_collection);
+  CHECK_FALSE(c.payment_details.enabled);
+  CHECK(c.payment_details.features.capture_payments);
+  CHECK(c.payment_details.features.dispute_management);
+  CHECK(c.payment_details.features.refund_management);
+  CHECK(c.payment_details.features.smart_disputes_management);
+  CHECK_FALSE(c.payment_details.features.destination_on_behalf_of_charge_management);
+  CHECK(c.payments.features.capture_payments);
+  CHECK(c.payments.features.dispute_management);
+  CHECK(c.payments.features.smart_disputes_management);
+  CHECK_FALSE(c.tax_registrations.enabled);
+  CHECK_FALSE(c.tax_settings.enabled);
   CHECK_FALSE(c.payments.enabled);
   CHECK(c.payments.features.refund_management);
   CHECK_FALSE(c.payments.features.destination_on_behalf_of_charge_management);
@@ -291,6 +333,7 @@ TEST_CASE("fixture: a v1 account session with its embedded components and their 
   CHECK_FALSE(c.issuing_card.enabled);
   CHECK_FALSE(c.issuing_card.features.card_management);
   // One the SDK does not know stays readable in raw.
+  CHECK(s.raw.at("components").at("fixture_component_not_in_sdk").at("enabled") == true);
   CHECK(s.raw.at("components").at("fixture_component_not_in_sdk").at("features").at("anything") == true);
 }
 
@@ -301,18 +344,28 @@ TEST_CASE("fixture: a v1 country spec with verification fields and bank account 
   CHECK(cs.default_currency == "gbp");
   REQUIRE(cs.supported_bank_account_currencies.size() == 3);
   CHECK(cs.supported_bank_account_currencies.at("gbp") == std::vector<std::string>{"GB"});
-  CHECK(cs.supported_bank_account_currencies.at("eur").at(0) == "GB");
+  CHECK(cs.supported_bank_account_currencies.at("eur") == std::vector<std::string>{"GB"});
+  CHECK(cs.supported_bank_account_currencies.at("usd") == std::vector<std::string>{"GB"});
   CHECK(cs.supported_bank_account_currencies.count("chf") == 0);
   CHECK(cs.supported_payment_currencies == std::vector<std::string>{"eur", "gbp", "usd"});
-  CHECK(cs.supported_payment_methods.at(1) == "card");
-  CHECK(cs.supported_transfer_countries.size() == 7);
-  CHECK(cs.supported_transfer_countries.back() == "US");
+  CHECK(cs.supported_payment_methods == std::vector<std::string>{"ach", "card", "stripe"});
+  CHECK(cs.supported_transfer_countries == std::vector<std::string>{"AT", "BE", "DE", "FR", "GB", "IE", "US"});
   const auto& vf = cs.verification_fields;
-  CHECK(vf.individual.minimum.size() == 16);
-  CHECK(vf.individual.minimum.front() == "business_profile.mcc");
+  CHECK(vf.individual.minimum ==
+        std::vector<std::string>{"business_profile.mcc", "business_profile.url", "business_type", "external_account",
+                                 "individual.address.city", "individual.address.line1",
+                                 "individual.address.postal_code", "individual.dob.day", "individual.dob.month",
+                                 "individual.dob.year", "individual.email", "individual.first_name",
+                                 "individual.last_name", "individual.phone", "tos_acceptance.date",
+                                 "tos_acceptance.ip"});
   CHECK(vf.individual.additional == std::vector<std::string>{"individual.verification.document"});
-  CHECK(vf.company.minimum.size() == 17);
-  CHECK(vf.company.minimum.at(12) == "representative.dob.day");
+  CHECK(vf.company.minimum ==
+        std::vector<std::string>{"business_profile.mcc", "business_profile.url", "business_type",
+                                 "company.address.city", "company.address.line1", "company.address.postal_code",
+                                 "company.name", "company.phone", "company.tax_id", "directors.dob.day",
+                                 "directors.first_name", "external_account", "representative.dob.day",
+                                 "representative.first_name", "representative.relationship.title",
+                                 "tos_acceptance.date", "tos_acceptance.ip"});
   CHECK(vf.company.additional == std::vector<std::string>{"company.verification.document"});
 }
 
@@ -331,6 +384,9 @@ TEST_CASE("fixture: v1 account and person tokens") {
   auto p = stripe::decode<v1::Token>(test_support::fixture("v1_token_person.json"));
   CHECK(p.id == "cpt_1FixPersonToken000001");
   CHECK(p.type == "person");
+  CHECK(p.object == v1::Token::Object::token);
+  CHECK(p.created == 1764547710);
+  CHECK_FALSE(p.livemode);
   CHECK(p.used);
   CHECK_FALSE(p.client_ip.has_value());
   CHECK(p.raw.at("id") == p.id);
@@ -354,6 +410,7 @@ TEST_CASE("fixture: v1 deleted person and deleted external account replies") {
   CHECK(dc.id == "card_1FixDebit00000000001");
   CHECK(dc.object == "card");
   CHECK_FALSE(dc.object.is_known());
+  CHECK(dc.currency == std::string("usd"));
   CHECK(dc.deleted);
 }
 
@@ -376,13 +433,25 @@ TEST_CASE("fixture: a v2 account person") {
   CHECK_FALSE(p.script_names.has_value());
 
   REQUIRE(p.address);
+  CHECK(p.address->line1 == std::string("510 Example St"));
   CHECK(p.address->line2 == std::string("Suite 2"));
+  CHECK(p.address->city == std::string("San Francisco"));
+  CHECK(p.address->state == std::string("CA"));
+  CHECK(p.address->postal_code == std::string("94103"));
+  CHECK(p.address->country == std::string("US"));
   CHECK_FALSE(p.address->town.has_value());
   REQUIRE(p.date_of_birth);
+  CHECK(p.date_of_birth->day == 1);
+  CHECK(p.date_of_birth->month == 1);
   CHECK(p.date_of_birth->year == 1901);
+  CHECK(p.phone == std::string("+15555550100"));
   REQUIRE(p.additional_addresses.size() == 1);
   CHECK(p.additional_addresses[0].purpose == v2::AdditionalAddresses::Purpose::registered);
   CHECK(p.additional_addresses[0].city == std::string("Oakland"));
+  CHECK(p.additional_addresses[0].line1 == std::string("1 Fixture Way"));
+  CHECK(p.additional_addresses[0].postal_code == std::string("94607"));
+  CHECK(p.additional_addresses[0].state == std::string("CA"));
+  CHECK(p.additional_addresses[0].country == std::string("US"));
   REQUIRE(p.additional_names.size() == 1);
   CHECK(p.additional_names[0].purpose == v2::AdditionalNames::Purpose::alias);
   CHECK(p.additional_names[0].full_name == std::string("Jen Rosen"));
@@ -390,6 +459,7 @@ TEST_CASE("fixture: a v2 account person") {
   REQUIRE(p.additional_terms_of_service->account);
   CHECK(p.additional_terms_of_service->account->date == std::string("2026-11-30T09:00:00.000Z"));
   CHECK(p.additional_terms_of_service->account->ip == std::string("203.0.113.9"));
+  CHECK(p.additional_terms_of_service->account->user_agent == std::string("Mozilla/5.0 (fixture)"));
 
   REQUIRE(p.documents);
   REQUIRE(p.documents->primary_verification);
@@ -408,12 +478,13 @@ TEST_CASE("fixture: a v2 account person") {
   REQUIRE(p.relationship);
   CHECK(p.relationship->representative == true);
   CHECK(p.relationship->owner == true);
+  CHECK(p.relationship->executive == true);
   CHECK(p.relationship->director == false);
   CHECK_FALSE(p.relationship->authorizer.has_value());  // null
   CHECK(p.relationship->percent_ownership == std::string("0.375"));  // v2 decimals are strings
   CHECK(p.relationship->title == std::string("CEO"));
 
-  CHECK(p.raw.at("fixture_field_not_in_sdk").size() == 3);
+  CHECK(p.raw.at("fixture_field_not_in_sdk") == nlohmann::json({1, 2, 3}));
 }
 
 TEST_CASE("fixture: v2 person and account tokens, and a v2 deleted person") {
@@ -431,6 +502,8 @@ TEST_CASE("fixture: v2 person and account tokens, and a v2 deleted person") {
   CHECK(at.object.is_known());
   CHECK(at.expires_at == "2026-11-30T09:16:00.000Z");
   CHECK(at.used);
+  CHECK(at.created == "2026-11-30T09:06:00.000Z");
+  CHECK_FALSE(at.livemode);
 
   auto d = stripe::decode<v2::DeletedObject>(test_support::fixture("v2_deleted_person.json"));
   CHECK(d.id == "person_test_61FixV2PersonJenny000000000000");
@@ -461,7 +534,11 @@ TEST_CASE("fixture: a v2 account[requirements].updated event: a thin event with 
 
 TEST_CASE("fixture: a v2 account_link.returned event with its typed data") {
   auto e = stripe::decode<v2::Event>(test_support::fixture("v2_event_account_link_returned.json"));
+  CHECK(e.id == "evt_test_65FixLinkReturned0000000000000000");
+  CHECK(e.object == v2::Event::Object::v2_core_event);
   CHECK(e.type == "v2.core.account_link.returned");
+  CHECK(e.created == "2026-11-30T09:20:03.456Z");
+  CHECK_FALSE(e.livemode);
   CHECK(e.context == std::string("acct_1FixV2Account00001"));
   CHECK_FALSE(e.reason.has_value());  // null
   CHECK_FALSE(e.related_object.has_value());
@@ -482,16 +559,37 @@ TEST_CASE("fixture: a v2 events list page") {
   REQUIRE(page.data.size() == 2);
   CHECK(page.next_page_url == std::string("/v2/core/events?page=page_fixture_2"));
   CHECK_FALSE(page.previous_page_url.has_value());
-  CHECK(page.data[0].type == "v2.core.account[requirements].updated");
-  CHECK(page.data[0].related_object->type == "v2.core.account");
-  CHECK(page.data[0].raw.at("id") == page.data[0].id);
+  const auto& updated = page.data[0];
+  CHECK(updated.id == "evt_test_65FixReqUpdated00000000000000000000");
+  CHECK(updated.object == v2::Event::Object::v2_core_event);
+  CHECK(updated.type == "v2.core.account[requirements].updated");
+  CHECK(updated.created == "2026-11-30T09:12:45.123Z");
+  CHECK_FALSE(updated.livemode);
+  REQUIRE(updated.reason);
+  CHECK(updated.reason->type == v2::Event::Reason::Type::request);
+  REQUIRE(updated.reason->request);
+  CHECK(updated.reason->request->id == "req_v2FixReq00000001");
+  CHECK(updated.reason->request->idempotency_key == "fixture-idempotency-key-0001");
+  REQUIRE(updated.related_object);
+  CHECK(updated.related_object->id == "acct_1FixV2Account00001");
+  CHECK(updated.related_object->type == "v2.core.account");
+  CHECK(updated.related_object->url == "/v2/core/accounts/acct_1FixV2Account00001");
+  CHECK(updated.raw.at("id") == updated.id);  // each item keeps its own raw
   const auto& created = page.data[1];
+  CHECK(created.id == "evt_test_65FixPersonCreated000000000000000");
+  CHECK(created.object == v2::Event::Object::v2_core_event);
   CHECK(created.type == "v2.core.account_person.created");
+  CHECK(created.created == "2026-11-30T08:55:12.500Z");
+  CHECK_FALSE(created.livemode);
   REQUIRE(created.reason);
   CHECK_FALSE(created.reason->type.is_known());
   CHECK(created.reason->type.value() == "fixture_future_reason");
   CHECK_FALSE(created.reason->request.has_value());
+  REQUIRE(created.related_object);
   CHECK(created.related_object->id == "person_test_61FixV2PersonJenny000000000000");
+  CHECK(created.related_object->type == "v2.core.account_person");
+  CHECK(created.related_object->url ==
+        "/v2/core/accounts/acct_1FixV2Account00001/persons/person_test_61FixV2PersonJenny000000000000");
   CHECK(created.data_as<v2::V2CoreAccountPersonCreatedEventData>().account_id == "acct_1FixV2Account00001");
 }
 
