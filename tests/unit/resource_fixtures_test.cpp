@@ -131,6 +131,7 @@ TEST_CASE("fixture: a v1 external accounts list holds one bank account and one c
   REQUIRE(ba.available_payout_methods);
   CHECK(*ba.available_payout_methods == std::vector<v1::BankAccount::AvailablePayoutMethods>{"standard", "instant"});
   CHECK(bank.raw.at("fingerprint") == "FixtureFingerprint01");  // the union keeps the whole item
+  CHECK(ba.raw.at("fingerprint") == "FixtureFingerprint01");    // and so does the alternative
 
   const auto& card = list.data[1];
   CHECK(card.id == "card_1FixDebit00000000001");
@@ -162,6 +163,7 @@ TEST_CASE("fixture: a v1 external accounts list holds one bank account and one c
   REQUIRE(c.account);
   CHECK(c.account->id == "acct_1FixCompany0000001");
   CHECK(card.raw.at("exp_year") == 2030);
+  CHECK(c.raw.at("exp_year") == 2030);
 }
 
 TEST_CASE("fixture: an external account of a kind the SDK does not know keeps its id, object and raw") {
@@ -521,6 +523,13 @@ TEST_CASE("fixture: a v2 account[requirements].updated event: a thin event with 
   CHECK_FALSE(e.context.has_value());
   CHECK(e.changes.empty());
   CHECK(e.data.is_null());  // this event type carries no data: fetch the account
+  try {
+    (void)e.data_as<v2::V2CoreAccountLinkReturnedEventData>();
+    FAIL("data_as on an event without data returned a value");
+  } catch (const stripe::DecodeError& err) {
+    CHECK(std::string(err.what()).find("evt_test_65FixReqUpdated00000000000000000000") != std::string::npos);
+    CHECK(std::string(err.what()).find("has no data") != std::string::npos);
+  }
   REQUIRE(e.reason);
   CHECK(e.reason->type == v2::Event::Reason::Type::request);
   REQUIRE(e.reason->request);

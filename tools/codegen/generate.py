@@ -1320,9 +1320,14 @@ EXTRA_FIELDS["V2.Core.EventBase"] = [
 EVENT_MEMBERS = [
     "",
     "/// Decodes `data` into the data type of this event type (e.g. V2CoreAccountLinkReturnedEventData);",
-    "/// DecodeError naming the path if it does not have that shape.",
+    "/// DecodeError naming the path if it does not have that shape, or if the event has no data",
+    "/// (a thin notification carries none: retrieve the event).",
     "template <class EventData>",
-    "EventData data_as() const { return stripe::decode<EventData>(data); }"]
+    "EventData data_as() const {",
+    "  if (data.is_null())",
+    "    throw stripe::DecodeError(stripe::detail::message_only(\"event \" + id + \" (\" + type + \") has no data; retrieve the event\"));",
+    "  return stripe::decode<EventData>(data);",
+    "}"]
 
 
 def event_data_items():

@@ -31,8 +31,14 @@ struct ExternalAccount {
     stripe::detail::JsonReader reader{j, path};
     reader("id", out.id);
     reader("object", out.object);
-    if (out.object == "bank_account") stripe::detail::read_value(j, out.bank_account, path);
-    else if (out.object == "card") stripe::detail::read_value(j, out.card, path);
+    // Each alternative keeps the whole object too, as a list item or an expanded object does.
+    if (out.object == "bank_account") {
+      stripe::detail::read_value(j, out.bank_account, path);
+      out.bank_account->raw = j;
+    } else if (out.object == "card") {
+      stripe::detail::read_value(j, out.card, path);
+      out.card->raw = j;
+    }
   }
 };
 

@@ -95,9 +95,14 @@ struct Event {
   nlohmann::json raw;
   
   /// Decodes `data` into the data type of this event type (e.g. V2CoreAccountLinkReturnedEventData);
-  /// DecodeError naming the path if it does not have that shape.
+  /// DecodeError naming the path if it does not have that shape, or if the event has no data
+  /// (a thin notification carries none: retrieve the event).
   template <class EventData>
-  EventData data_as() const { return stripe::decode<EventData>(data); }
+  EventData data_as() const {
+    if (data.is_null())
+      throw stripe::DecodeError(stripe::detail::message_only("event " + id + " (" + type + ") has no data; retrieve the event"));
+    return stripe::decode<EventData>(data);
+  }
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
