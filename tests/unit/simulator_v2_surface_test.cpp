@@ -116,7 +116,8 @@ TEST_CASE("simulator v2: a representative and owner provided as a person meets t
                            "representative.ssn_last_4", "company.owners_provided"})
     CHECK(before.count(name) == 1);
 
-  auto person = w.client.v2().core().persons().create(a.id, representative()).value();
+  auto created = w.client.v2().core().persons().create(a.id, representative());
+  auto person = created.value();
   CHECK(person.id.rfind("person_", 0) == 0);
   CHECK(person.object == "v2.core.account_person");
   CHECK(person.account == a.id);
@@ -143,7 +144,18 @@ TEST_CASE("simulator v2: a representative and owner provided as a person meets t
   CHECK(events.data[0].data_as<v2::V2CoreAccountPersonCreatedEventData>().account_id == a.id);
   REQUIRE(events.data[0].reason.has_value());
   CHECK(events.data[0].reason->type == "request");
-  CHECK(events.data[0].reason->request.value().id.rfind("req_sim_", 0) == 0);
+  CHECK(events.data[0].reason->request.value().id == created.request_id());
+  CHECK(events.data[0].reason->request->idempotency_key == created.idempotency_key());
+  CHECK_FALSE(created.idempotency_key().empty());
+
+  // The same idempotency key replays the create: still one person, one event.
+  stripe::RequestOptions ro;
+  ro.idempotency_key = "person-once";
+  auto once = w.client.v2().core().persons().create(a.id, representative(), ro).value();
+  auto replay = w.client.v2().core().persons().create(a.id, representative(), ro);
+  CHECK(replay.value().id == once.id);
+  CHECK(replay.response().headers.get("Idempotent-Replayed").value_or("") == "true");
+  CHECK(w.client.v2().core().persons().list(a.id)->data.size() == 2);
 }
 
 TEST_CASE("simulator v2: persons are retrieved, updated, listed page by page and deleted") {
@@ -383,7 +395,16 @@ TEST_CASE("simulator v2: event destinations are created, listed, updated, disabl
   for (const auto& x : destinations.list_all(lp)) ids.push_back(x.id);
   CHECK(ids == std::vector<std::string>{eb.id, d.id});
 
+  v2::EventDestinationListParams with_url;
+  with_url.include = std::vector<v2::EventDestinationListParams::Include>{"webhook_endpoint.url"};
+  auto listed = destinations.list(with_url).value();
+  REQUIRE(listed.data.size() == 2);
+  CHECK(listed.data[1].webhook_endpoint.value().url == std::string("https://platform.example/hooks"));
+  CHECK_FALSE(listed.data[1].webhook_endpoint->signing_secret.has_value());  // shown on create only
+
   CHECK(destinations.del(d.id)->id == d.id);
+  CHECK(failure([&] { destinations.update(d.id, up); }).http_status == 404);
+  CHECK(failure([&] { destinations.enable(d.id); }).http_status == 404);
   CHECK(failure([&] { destinations.retrieve(d.id); }).http_status == 404);
   CHECK(failure([&] { destinations.ping("ed_unknown"); }).http_status == 404);
 
