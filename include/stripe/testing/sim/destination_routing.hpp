@@ -11,7 +11,7 @@
 
 namespace stripe::testing::sim {
 
-inline bool wants(const EventDestination& d, const std::string& type) {
+inline bool destination_wants(const EventDestination& d, const std::string& type) {
   return std::any_of(d.enabled_events.begin(), d.enabled_events.end(),
                      [&](const std::string& e) { return e == type || e == "*"; });
 }
@@ -29,7 +29,7 @@ inline void deliver_to(State& s, const EventDestination& d, const std::string& t
 inline void deliver_to_destinations(State& s, const std::string& type, const std::string& payload, bool thin) {
   for (const auto& id : s.v2core.destination_order) {
     const EventDestination& d = s.v2core.destinations.at(id);
-    if (d.enabled && (d.event_payload == "thin") == thin && wants(d, type)) deliver_to(s, d, type, payload);
+    if (d.enabled && (d.event_payload == "thin") == thin && destination_wants(d, type)) deliver_to(s, d, type, payload);
   }
 }
 

@@ -34,7 +34,7 @@ inline json render_destination(const EventDestination& d, const std::set<std::st
   return j;
 }
 
-inline std::vector<std::string> strings(const json& list) {
+inline std::vector<std::string> string_list(const json& list) {
   std::vector<std::string> out;
   if (list.is_array())
     for (const auto& item : list)
@@ -42,7 +42,7 @@ inline std::vector<std::string> strings(const json& list) {
   return out;
 }
 
-inline void merge_metadata(json& metadata, const json& p) {
+inline void merge_v2_metadata(json& metadata, const json& p) {
   if (!p.contains("metadata") || !p["metadata"].is_object()) return;
   for (auto it = p["metadata"].begin(); it != p["metadata"].end(); ++it) {
     if (it.value().is_string()) metadata[it.key()] = it.value();
@@ -67,7 +67,7 @@ inline http::Response create_destination(State& s, json& p) {
   EventDestination d;
   d.type = param(p, "type");
   d.event_payload = param(p, "event_payload");
-  d.enabled_events = strings(p["enabled_events"]);
+  d.enabled_events = string_list(p["enabled_events"]);
   if (d.enabled_events.empty())
     return refuse(s, 400, "enabled_events must name at least one event type.", "enabled_events", "parameter_missing");
   if (d.event_payload == "thin" && p.contains("snapshot_api_version"))
@@ -88,8 +88,8 @@ inline http::Response create_destination(State& s, json& p) {
   d.signing_secret = s.next_id("whsec_");
   d.name = param(p, "name");
   d.description = param(p, "description");
-  d.events_from = strings(p.value("events_from", json()));
-  merge_metadata(d.metadata, p);
+  d.events_from = string_list(p.value("events_from", json()));
+  merge_v2_metadata(d.metadata, p);
   d.created = d.updated = s.clock;
   if (d.type == "amazon_eventbridge") {
     const json aws = p["amazon_eventbridge"];
@@ -119,29 +119,29 @@ inline http::Response update_destination(State& s, EventDestination& d, json& p)
     d.url = url;
   }
   if (p.contains("enabled_events")) {
-    auto events = strings(p["enabled_events"]);
+    auto events = string_list(p["enabled_events"]);
     if (events.empty())
       return refuse(s, 400, "enabled_events must name at least one event type.", "enabled_events", "parameter_missing");
     d.enabled_events = std::move(events);
   }
   if (p.contains("name")) d.name = param(p, "name", d.name);
   if (p.contains("description")) d.description = param(p, "description");
-  merge_metadata(d.metadata, p);
+  merge_v2_metadata(d.metadata, p);
   d.updated = s.clock;
   ++s.commits;
   return reply(s, 200, render_destination(d, includes(p)));
 }
 
 inline http::Response list_destinations(State& s, json& p) {
-  Page page;
-  if (auto refused = take_page_token(s, p, page)) return *refused;
+  V2Page page;
+  if (auto refused = take_v2_page_token(s, p, page)) return *refused;
   if (auto problem = check_params<v2::core::EventDestinationListParams>(p, true)) return bad(s, *problem);
-  read_limit(p, page);
+  read_v2_limit(p, page);
   const auto& order = s.v2core.destination_order;
   json data = json::array();
   for (std::size_t i = page.offset; i < order.size() && i < page.offset + page.limit; ++i)
     data.push_back(render_destination(s.v2core.destinations.at(order[order.size() - 1 - i]), includes(p)));
-  return reply(s, 200, page_body("/v2/core/event_destinations", page, order.size(), std::move(data)));
+  return reply(s, 200, v2_page_body("/v2/core/event_destinations", page, order.size(), std::move(data)));
 }
 
 inline http::Response delete_destination(State& s, std::string id) {  // a copy: the destination goes

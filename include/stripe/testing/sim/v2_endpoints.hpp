@@ -79,7 +79,7 @@ inline void apply_v2(State& s, Account& a, const json& p) {
 
 inline http::Response create_v2(State& s, json& p) {
   if (auto problem = check_params<v2::core::AccountCreateParams>(p, false)) return bad(s, *problem);
-  if (auto refused = redeem_token(s, p, "account_token")) return *refused;
+  if (auto refused = redeem_v2_token(s, p, "account_token")) return *refused;
   Account a = new_account(s);
   a.v2 = true;
   apply_v2(s, a, p);
@@ -88,7 +88,7 @@ inline http::Response create_v2(State& s, json& p) {
 
 inline http::Response update_v2(State& s, Account& a, json& p) {
   if (auto problem = check_params<v2::core::AccountUpdateParams>(p, false)) return bad(s, *problem);
-  if (auto refused = redeem_token(s, p, "account_token")) return *refused;
+  if (auto refused = redeem_v2_token(s, p, "account_token")) return *refused;
   if (a.kyc_locked && p.contains("identity"))
     return error(s, 400, "invalid_request_error",
                  "Stripe collects this account's identity after onboarding started; the platform can no longer "

@@ -16,7 +16,7 @@
 namespace stripe::testing::sim {
 
 // Whether `t` is in the created[gt|gte|lt|lte] range (the params were checked: integers).
-inline bool created_in(const json& range, std::int64_t t) {
+inline bool created_within(const json& range, std::int64_t t) {
   if (!range.is_object()) return true;
   auto bound = [&](const char* key) -> std::optional<std::int64_t> {
     const std::string text = param(range, key);
@@ -30,11 +30,11 @@ inline bool created_in(const json& range, std::int64_t t) {
   return true;
 }
 
-inline http::Response list_events(State& s, json& p) {
-  Page page;
-  if (auto refused = take_page_token(s, p, page)) return *refused;
+inline http::Response list_v2_events(State& s, json& p) {
+  V2Page page;
+  if (auto refused = take_v2_page_token(s, p, page)) return *refused;
   if (auto problem = check_params<v2::core::EventListParams>(p, true)) return bad(s, *problem);
-  read_limit(p, page);
+  read_v2_limit(p, page);
   const std::string object_id = param(p, "object_id");
   std::set<std::string> types;
   if (p.contains("types") && p["types"].is_array())
@@ -46,13 +46,13 @@ inline http::Response list_events(State& s, json& p) {
   for (auto it = log.rbegin(); it != log.rend(); ++it) {
     if (!object_id.empty() && it->object_id != object_id) continue;
     if (!types.empty() && !types.count(it->type)) continue;
-    if (!created_in(created, it->created)) continue;
+    if (!created_within(created, it->created)) continue;
     matched.push_back(&*it);
   }
   json data = json::array();
   for (std::size_t i = page.offset; i < matched.size() && i < page.offset + page.limit; ++i)
     data.push_back(s.v2_events.at(matched[i]->id));
-  return reply(s, 200, page_body("/v2/core/events", page, matched.size(), std::move(data)));
+  return reply(s, 200, v2_page_body("/v2/core/events", page, matched.size(), std::move(data)));
 }
 
 }  // namespace stripe::testing::sim

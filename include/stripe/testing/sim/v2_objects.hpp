@@ -14,7 +14,7 @@ namespace stripe::testing::sim {
 
 // A person of a v2 account, with its fields as the platform sent them (id numbers included:
 // they are never rendered back).
-struct Person {
+struct V2Person {
   std::string id, account;
   std::int64_t created = 0, updated = 0;
   nlohmann::json fields = nlohmann::json::object();
@@ -55,7 +55,7 @@ struct CurrentRequest {
 };
 
 struct V2CoreObjects {
-  std::unordered_map<std::string, Person> persons;
+  std::unordered_map<std::string, V2Person> persons;
   std::vector<std::string> person_order;  // person ids, oldest first
   std::unordered_map<std::string, SingleUseToken> tokens;  // accttok_ and perstok_, by id
   std::unordered_map<std::string, EventDestination> destinations;

@@ -12,16 +12,16 @@
 
 namespace stripe::testing::sim {
 
-struct Page {
+struct V2Page {
   std::size_t offset = 0, limit = 10;
   json query = json::object();  // the params besides page, for the page URLs
 };
 
-inline std::string page_token(std::size_t offset) { return "page_" + std::to_string(offset); }
+inline std::string v2_page_token(std::size_t offset) { return "page_" + std::to_string(offset); }
 
 // Takes `page` out of the params (the typed params do not name it); a token this simulator did
 // not hand out is refused. Read `limit` only after the params were checked.
-inline std::optional<http::Response> take_page_token(State& s, json& p, Page& page) {
+inline std::optional<http::Response> take_v2_page_token(State& s, json& p, V2Page& page) {
   if (!p.contains("page")) return std::nullopt;
   const std::string token = param(p, "page");
   p.erase("page");
@@ -32,17 +32,17 @@ inline std::optional<http::Response> take_page_token(State& s, json& p, Page& pa
   return std::nullopt;
 }
 
-inline void read_limit(const json& p, Page& page) {
+inline void read_v2_limit(const json& p, V2Page& page) {
   const std::string limit = param(p, "limit", "10");
   page.limit = static_cast<std::size_t>(std::clamp<long long>(std::stoll(limit), 1, 100));
   page.query = p;
 }
 
 // The list answer for `total` items of which `data` is the page's.
-inline json page_body(const std::string& path, const Page& page, std::size_t total, json data) {
+inline json v2_page_body(const std::string& path, const V2Page& page, std::size_t total, json data) {
   auto url = [&](std::size_t offset) {
     std::string query = form_encode(page.query);
-    return path + "?" + (query.empty() ? "" : query + "&") + "page=" + page_token(offset);
+    return path + "?" + (query.empty() ? "" : query + "&") + "page=" + v2_page_token(offset);
   };
   json next = page.offset + page.limit < total ? json(url(page.offset + page.limit)) : json(nullptr);
   json previous = page.offset > 0 ? json(url(page.offset > page.limit ? page.offset - page.limit : 0)) : json(nullptr);

@@ -19,7 +19,7 @@ namespace stripe::testing::sim {
 
 // The AccountPerson object, through the typed model so only schema fields go out. ID numbers
 // show their type only, as the API shows them.
-inline json render_person(const Person& p) {
+inline json render_v2_person(const V2Person& p) {
   json j = {{"id", p.id}, {"object", "v2.core.account_person"}, {"account", p.account},
             {"created", rfc3339(p.created)}, {"updated", rfc3339(p.updated)}, {"livemode", false},
             {"metadata", p.metadata}};
@@ -41,7 +41,7 @@ inline json render_person(const Person& p) {
 }
 
 // A person's details in the v1 requirement names (first_name, dob, id_number, ...).
-inline json person_as_v1(const json& f) {
+inline json v2_person_as_v1(const json& f) {
   json v1 = json::object();
   auto copy = [&](const char* from, const char* to) {
     if (f.contains(from) && !f[from].is_null()) v1[to] = f[from];
@@ -70,12 +70,12 @@ inline json person_as_v1(const json& f) {
 
 // What a person provides: a representative its details; an owner, director or executive that
 // the company's owners, directors or executives are provided.
-inline void provide_person_requirements(State& s, Account& a, const Person& p) {
+inline void provide_v2_person_requirements(State& s, Account& a, const V2Person& p) {
   const json relationship = p.fields.value("relationship", json::object());
   if (!relationship.is_object()) return;
   auto is = [&](const char* role) { return relationship.value(role, json(false)) == json(true); };
   json provided = json::object();
-  if (is("representative")) provided["representative"] = person_as_v1(p.fields);
+  if (is("representative")) provided["representative"] = v2_person_as_v1(p.fields);
   if (is("owner")) provided["company"]["owners_provided"] = true;
   if (is("director")) provided["company"]["directors_provided"] = true;
   if (is("executive")) provided["company"]["executives_provided"] = true;
@@ -83,7 +83,7 @@ inline void provide_person_requirements(State& s, Account& a, const Person& p) {
 }
 
 // Takes the params: metadata as v2 merges it (null removes a key), everything else as given.
-inline void apply_person(Person& person, const json& p) {
+inline void apply_v2_person(V2Person& person, const json& p) {
   for (auto it = p.begin(); it != p.end(); ++it) {
     if (it.key() == "metadata" && it.value().is_object()) {
       for (auto m = it.value().begin(); m != it.value().end(); ++m) {
@@ -100,79 +100,79 @@ inline void apply_person(Person& person, const json& p) {
   }
 }
 
-inline void announce_person(State& s, const Person& p, const std::string& type) {
+inline void announce_v2_person(State& s, const V2Person& p, const std::string& type) {
   json related = {{"id", p.id}, {"type", "v2.core.account_person"},
                   {"url", "/v2/core/accounts/" + p.account + "/persons/" + p.id}};
   queue(s, type, make_v2_event(s, type, p.account, related, {{"account_id", p.account}}));
 }
 
 // The person `id` of account `a`, or null.
-inline Person* find_person(State& s, const Account& a, const std::string& id) {
+inline V2Person* find_v2_person(State& s, const Account& a, const std::string& id) {
   auto it = s.v2core.persons.find(id);
   return it == s.v2core.persons.end() || it->second.account != a.id ? nullptr : &it->second;
 }
 
-inline http::Response create_person(State& s, Account& a, json& p) {
+inline http::Response create_v2_person(State& s, Account& a, json& p) {
   if (auto problem = check_params<v2::core::PersonCreateParams>(p, false)) return bad(s, *problem);
-  if (auto refused = redeem_token(s, p, "person_token", a.id)) return *refused;
-  Person person;
+  if (auto refused = redeem_v2_token(s, p, "person_token", a.id)) return *refused;
+  V2Person person;
   person.id = s.next_id("person_");
   person.account = a.id;
   person.created = person.updated = s.clock;
-  apply_person(person, p);
+  apply_v2_person(person, p);
   const std::string id = person.id;
-  Person& kept = s.v2core.persons.emplace(id, std::move(person)).first->second;
+  V2Person& kept = s.v2core.persons.emplace(id, std::move(person)).first->second;
   s.v2core.person_order.push_back(id);
   ++s.commits;
-  provide_person_requirements(s, a, kept);
+  provide_v2_person_requirements(s, a, kept);
   touch(s, a);
-  announce_person(s, kept, "v2.core.account_person.created");
-  return reply(s, 200, render_person(kept));
+  announce_v2_person(s, kept, "v2.core.account_person.created");
+  return reply(s, 200, render_v2_person(kept));
 }
 
-inline http::Response update_person(State& s, Account& a, Person& person, json& p) {
+inline http::Response update_v2_person(State& s, Account& a, V2Person& person, json& p) {
   if (auto problem = check_params<v2::core::PersonUpdateParams>(p, false)) return bad(s, *problem);
-  if (auto refused = redeem_token(s, p, "person_token", a.id)) return *refused;
-  apply_person(person, p);
+  if (auto refused = redeem_v2_token(s, p, "person_token", a.id)) return *refused;
+  apply_v2_person(person, p);
   person.updated = s.clock;
   ++s.commits;
-  provide_person_requirements(s, a, person);
+  provide_v2_person_requirements(s, a, person);
   touch(s, a);
-  announce_person(s, person, "v2.core.account_person.updated");
-  return reply(s, 200, render_person(person));
+  announce_v2_person(s, person, "v2.core.account_person.updated");
+  return reply(s, 200, render_v2_person(person));
 }
 
-inline http::Response retrieve_person(State& s, const Person& person, json& p) {
+inline http::Response retrieve_v2_person(State& s, const V2Person& person, json& p) {
   if (auto problem = check_params<v2::core::PersonRetrieveParams>(p, true)) return bad(s, *problem);
-  return reply(s, 200, render_person(person));
+  return reply(s, 200, render_v2_person(person));
 }
 
 // What the person met stays met: Stripe, too, does not ask again until it reviews the account.
-inline http::Response delete_person(State& s, std::string id) {  // a copy: the person goes
-  Person gone = std::move(s.v2core.persons.at(id));
+inline http::Response delete_v2_person(State& s, std::string id) {  // a copy: the person goes
+  V2Person gone = std::move(s.v2core.persons.at(id));
   s.v2core.persons.erase(id);
   auto& order = s.v2core.person_order;
   order.erase(std::remove(order.begin(), order.end(), id), order.end());
   ++s.commits;
-  announce_person(s, gone, "v2.core.account_person.deleted");
+  announce_v2_person(s, gone, "v2.core.account_person.deleted");
   return reply(s, 200, {{"id", id}, {"object", "v2.core.account_person"}});
 }
 
 // Newest first, as the API lists.
-inline http::Response list_persons(State& s, const Account& a, json& p) {
-  Page page;
-  if (auto refused = take_page_token(s, p, page)) return *refused;
+inline http::Response list_v2_persons(State& s, const Account& a, json& p) {
+  V2Page page;
+  if (auto refused = take_v2_page_token(s, p, page)) return *refused;
   if (auto problem = check_params<v2::core::PersonListParams>(p, true)) return bad(s, *problem);
-  read_limit(p, page);
-  std::vector<const Person*> matched;
+  read_v2_limit(p, page);
+  std::vector<const V2Person*> matched;
   for (auto it = s.v2core.person_order.rbegin(); it != s.v2core.person_order.rend(); ++it) {
-    const Person& person = s.v2core.persons.at(*it);
+    const V2Person& person = s.v2core.persons.at(*it);
     if (person.account == a.id) matched.push_back(&person);
   }
   json data = json::array();
   for (std::size_t i = page.offset; i < matched.size() && i < page.offset + page.limit; ++i)
-    data.push_back(render_person(*matched[i]));
-  return reply(s, 200, page_body("/v2/core/accounts/" + a.id + "/persons", page, matched.size(), std::move(data)));
+    data.push_back(render_v2_person(*matched[i]));
+  return reply(s, 200, v2_page_body("/v2/core/accounts/" + a.id + "/persons", page, matched.size(), std::move(data)));
 }
 
 }  // namespace stripe::testing::sim

@@ -23,26 +23,26 @@ inline std::optional<http::Response> route_v2_core_surface(State& s, http::Metho
     if (it == s.accounts.end() || !it->second.v2) return missing(s, "account", seg[3]);
     Account& a = it->second;
     if (seg[4] == "person_tokens") {
-      if (seg.size() == 5 && m == M::post) return create_person_token(s, a, params);
-      if (seg.size() == 6 && m == M::get) return retrieve_person_token(s, a, seg[5], params);
+      if (seg.size() == 5 && m == M::post) return create_v2_person_token(s, a, params);
+      if (seg.size() == 6 && m == M::get) return retrieve_v2_person_token(s, a, seg[5], params);
       return std::nullopt;
     }
-    if (seg.size() == 5 && m == M::post) return create_person(s, a, params);
-    if (seg.size() == 5 && m == M::get) return list_persons(s, a, params);
+    if (seg.size() == 5 && m == M::post) return create_v2_person(s, a, params);
+    if (seg.size() == 5 && m == M::get) return list_v2_persons(s, a, params);
     if (seg.size() != 6) return std::nullopt;
-    Person* person = find_person(s, a, seg[5]);
+    V2Person* person = find_v2_person(s, a, seg[5]);
     if (!person) return missing(s, "person", seg[5]);
-    if (m == M::get) return retrieve_person(s, *person, params);
-    if (m == M::post) return update_person(s, a, *person, params);
-    if (m == M::del) return delete_person(s, person->id);
+    if (m == M::get) return retrieve_v2_person(s, *person, params);
+    if (m == M::post) return update_v2_person(s, a, *person, params);
+    if (m == M::del) return delete_v2_person(s, person->id);
     return std::nullopt;
   }
   if (resource == "account_tokens") {
-    if (seg.size() == 3 && m == M::post) return create_account_token(s, params);
-    if (seg.size() == 4 && m == M::get) return retrieve_account_token(s, seg[3], params);
+    if (seg.size() == 3 && m == M::post) return create_v2_account_token(s, params);
+    if (seg.size() == 4 && m == M::get) return retrieve_v2_account_token(s, seg[3], params);
     return std::nullopt;
   }
-  if (resource == "events" && seg.size() == 3 && m == M::get) return list_events(s, params);
+  if (resource == "events" && seg.size() == 3 && m == M::get) return list_v2_events(s, params);
   if (resource == "event_destinations") {
     if (seg.size() == 3 && m == M::post) return create_destination(s, params);
     if (seg.size() == 3 && m == M::get) return list_destinations(s, params);
