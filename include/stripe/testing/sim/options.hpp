@@ -30,12 +30,12 @@ struct SimulatorOptions {
 /// on_webhook receiver, or to a v2 event destination (then `destination` names it).
 struct WebhookDelivery {
   std::string type;  ///< event type, e.g. account.updated
-  std::string destination;  ///< the event destination (ed_...) it went to; empty for the on_webhook receiver
-  std::string url;  ///< that destination's webhook_endpoint.url (empty for other destination types)
   std::string payload;  ///< the JSON body, exactly as signed
   std::string signature_header;  ///< Stripe-Signature, made with the wall-clock time of delivery
   int status = 0;                ///< the receiver's answer; 0 while it is being delivered, or when no destination receiver is set
   std::string error;             ///< what() of the exception the receiver threw (status 500)
+  std::string destination;  ///< the event destination (ed_...) it went to; empty for the on_webhook receiver
+  std::string url;  ///< that destination's webhook_endpoint.url (empty for other destination types)
 };
 
 /// What happened when the user's browser opened an account link.
