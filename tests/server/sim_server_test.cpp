@@ -170,8 +170,8 @@ TEST_CASE("stripe-connect-sim: an event destination's webhook endpoint gets its 
   auto notification = stripe::webhook::construct_event_notification(received[0].first, received[0].second, secret);
   CHECK(notification.type == "v2.core.account[requirements].updated");
   CHECK(notification.related_object.value().id == account.id);
-  CHECK_THROWS(stripe::webhook::construct_event_notification(received[0].first, received[0].second,
-                                                             "whsec_simulator_endpoint_secret"));
+  const std::string server_secret = stripe::testing::SimulatorOptions().webhook_secret;  // not the destination's
+  CHECK_THROWS(stripe::webhook::construct_event_notification(received[0].first, received[0].second, server_secret));
 
   auto [status, deliveries] = sim.control("GET", "event_destinations/" + destination.id + "/deliveries");
   CHECK(status == 200);
