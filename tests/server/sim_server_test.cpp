@@ -127,6 +127,61 @@ TEST_CASE("stripe-connect-sim: a v2 recipient onboards through a v2 account link
   CHECK(receiver.rejected == 0);
 }
 
+TEST_CASE("stripe-connect-sim: an event destination's webhook endpoint gets its notifications over HTTP, signed with its secret",
+          "[sim_server]") {
+  // The platform's endpoint: what it was sent, verified later with the destination's secret.
+  std::mutex mutex;
+  std::vector<std::pair<std::string, std::string>> received;  // body, Stripe-Signature
+  test_support::LoopbackServer endpoint;
+  endpoint.server.Post("/destination", [&](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mutex);
+    received.emplace_back(req.body, req.get_header_value("Stripe-Signature"));
+    res.status = 200;
+  });
+  endpoint.start();
+  SimProcess sim(sim_binary());  // no --webhook-url: only the destination receives
+  auto client = client_for(sim);
+
+  stripe::v2::core::EventDestinationCreateParams dp;
+  dp.name = "platform";
+  dp.type = "webhook_endpoint";
+  dp.event_payload = "thin";
+  dp.enabled_events = {"v2.core.account[requirements].updated"};
+  dp.webhook_endpoint.emplace().url = endpoint.base_url() + "/destination";
+  dp.include = std::vector<stripe::v2::core::EventDestinationCreateParams::Include>{"webhook_endpoint.signing_secret"};
+  auto destination = client.v2().core().event_destinations().create(dp).value();
+  const std::string secret = destination.webhook_endpoint.value().signing_secret.value();
+
+  stripe::v2::core::AccountCreateParams p;
+  p.display_name = "Recipient";
+  auto& identity = p.identity.emplace();
+  identity.country = "US";
+  identity.entity_type = "individual";
+  p.configuration.emplace().recipient.emplace().capabilities.emplace().stripe_balance.emplace().stripe_transfers.emplace().requested = true;
+  auto account = client.v2().core().accounts().create(p).value();
+  stripe::v2::core::AccountUpdateParams up;  // the name meets two requirements: they update
+  auto& individual = up.identity.emplace().individual.emplace();
+  individual.given_name = "Jenny";
+  individual.surname = "Rosen";
+  client.v2().core().accounts().update(account.id, up);
+
+  std::lock_guard<std::mutex> lock(mutex);  // delivered before the update was answered
+  REQUIRE(received.size() == 1);
+  auto notification = stripe::webhook::construct_event_notification(received[0].first, received[0].second, secret);
+  CHECK(notification.type == "v2.core.account[requirements].updated");
+  CHECK(notification.related_object.value().id == account.id);
+  const std::string server_secret = stripe::testing::SimulatorOptions().webhook_secret;  // not the destination's
+  CHECK_THROWS(stripe::webhook::construct_event_notification(received[0].first, received[0].second, server_secret));
+
+  auto [status, deliveries] = sim.control("GET", "event_destinations/" + destination.id + "/deliveries");
+  CHECK(status == 200);
+  REQUIRE(deliveries.at("data").size() == 1);
+  CHECK(deliveries.at("data")[0].at("status") == 200);
+  CHECK(deliveries.at("data")[0].at("type") == "v2.core.account[requirements].updated");
+  CHECK(deliveries.at("data")[0].at("url") == endpoint.base_url() + "/destination");
+  CHECK(sim.control("GET", "event_destinations/ed_unknown/deliveries").second.at("data").empty());
+}
+
 TEST_CASE("stripe-connect-sim: the link pages play the browser: the form, its submission, then refresh_url",
           "[sim_server]") {
   SimProcess sim(sim_binary());

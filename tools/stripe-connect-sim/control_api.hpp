@@ -1,7 +1,8 @@
 #pragma once
 // The control endpoints of stripe-connect-sim, under the reserved prefix /_sim/: a test in any
 // language plays the user and Stripe through them (submit a link's form, advance the clock, fail
-// or finish verifications, pass a deadline, reject, inject a fault, set the webhook endpoint).
+// or finish verifications, pass a deadline, reject, inject a fault, set the webhook endpoint, see
+// what an event destination was sent).
 // JSON in, JSON out; no sockets here, so the server and the tests share it.
 #include <cstdint>
 #include <functional>
@@ -144,6 +145,14 @@ class ControlApi {
       for (const auto& d : sim_.webhook_deliveries())
         out.push_back({{"type", d.type}, {"status", d.status}, {"error", d.error},
                        {"event", json::parse(d.payload, nullptr, false)}});
+      return {200, {{"data", out}}};
+    }
+    if (get && is({"event_destinations", "*", "deliveries"})) {
+      json out = json::array();
+      for (const auto& d : sim_.destination_deliveries())
+        if (d.destination == seg[1])
+          out.push_back({{"type", d.type}, {"status", d.status}, {"error", d.error}, {"url", d.url},
+                         {"event", json::parse(d.payload, nullptr, false)}});
       return {200, {{"data", out}}};
     }
     if (get && is({"stats"})) return {200, {{"now", sim_.now()}, {"commits", sim_.commits()}}};

@@ -20,9 +20,11 @@ constexpr const char* usage =
     "                          [--webhook-secret SECRET] [--start-time UNIX_SECONDS]\n"
     "\n"
     "Serves the Connect onboarding endpoints (v1 accounts, account links, capabilities; v2 core\n"
-    "accounts, account links, events) with their state, on http://ADDR:N (default 127.0.0.1:12111;\n"
-    "--port 0 picks a free port). The first line printed names the address. Control endpoints\n"
-    "live under /_sim/ (see docs/simulator.md). Events are POSTed, signed, to --webhook-url.\n"
+    "accounts, persons, person and account tokens, account links, events, event destinations)\n"
+    "with their state, on http://ADDR:N (default 127.0.0.1:12111; --port 0 picks a free port).\n"
+    "The first line printed names the address. Control endpoints live under /_sim/ (see\n"
+    "docs/simulator.md). Events are POSTed, signed, to --webhook-url, and to the webhook URL of\n"
+    "each v2 event destination that listens for them, signed with its own secret.\n"
     "The webhook secret can also come from STRIPE_CONNECT_SIM_WEBHOOK_SECRET. SIGTERM or SIGINT\n"
     "stops the server.\n";
 

@@ -2,7 +2,8 @@
 // stripe-connect-sim's HTTP side: a Simulator behind cpp-httplib. The API paths (/v1/..., /v2/...)
 // go to the simulator as they came; /_sim/... to the control endpoints; the account link URLs it
 // hands out point at this server, which shows the onboarding form a browser can submit. Events
-// are POSTed, signed, to the webhook URL, with libcurl.
+// are POSTed, signed, to the webhook URL, with libcurl, and v2 event destinations' notifications
+// to their webhook_endpoint.url, signed with their own secret.
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <sys/socket.h>
@@ -33,6 +34,7 @@ struct ServerOptions {
 
 /// POSTs each delivery to the current webhook URL as Stripe does, and answers with the endpoint's
 /// status (a delivery that gets no answer throws: the simulator records a 500 with the reason).
+/// Deliveries to a v2 event destination go to that destination's webhook_endpoint.url.
 class WebhookForwarder {
  public:
   void set_url(std::string url) {
@@ -41,12 +43,25 @@ class WebhookForwarder {
   }
 
   int operator()(const stripe::testing::WebhookDelivery& d) {
-    stripe::http::Request r;
-    r.method = stripe::http::Method::post;
+    std::string url;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      r.url = url_;
+      url = url_;
     }
+    return post(url, d);
+  }
+
+  /// A destination delivery; one without an HTTP URL (Amazon EventBridge) is taken as accepted.
+  int to_destination(const stripe::testing::WebhookDelivery& d) {
+    if (d.url.rfind("http://", 0) != 0 && d.url.rfind("https://", 0) != 0) return 200;
+    return post(d.url, d);
+  }
+
+ private:
+  int post(const std::string& url, const stripe::testing::WebhookDelivery& d) {
+    stripe::http::Request r;
+    r.method = stripe::http::Method::post;
+    r.url = url;
     r.headers.add("Content-Type", "application/json; charset=utf-8");
     r.headers.add("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
     r.headers.add("Stripe-Signature", d.signature_header);
@@ -56,7 +71,6 @@ class WebhookForwarder {
     return transport_.send(r).status;
   }
 
- private:
   std::mutex mutex_;
   std::string url_;
   stripe::http::CurlTransport transport_;
@@ -81,6 +95,8 @@ class Server {
     sim_ = std::make_unique<stripe::testing::Simulator>(so);
     control_ = std::make_unique<ControlApi>(*sim_, [this](const std::string& url) { listen_at(url); });
     if (!options_.webhook_url.empty()) listen_at(options_.webhook_url);
+    sim_->on_destination_delivery(
+        [forwarder = forwarder_](const stripe::testing::WebhookDelivery& d) { return forwarder->to_destination(d); });
     routes();
     return true;
   }

@@ -1,14 +1,17 @@
 #pragma once
 // stripe::testing::Simulator: an in-process, stateful Connect onboarding backend behind the
 // Transport seam. It serves every endpoint in scope (v1 accounts, account links and
-// capabilities; v2 core accounts, account links and events), validates like the API, replays
-// idempotent requests, injects faults, plays the user and Stripe through hooks, and delivers
-// signed webhooks. Link stripe_connect::testing (it signs deliveries, through stripe_connect::webhook).
+// capabilities; v2 core accounts, persons, person and account tokens, account links, events and
+// event destinations), validates like the API, replays idempotent requests, injects faults, plays
+// the user and Stripe through hooks, and delivers signed webhooks and destination notifications.
+// Link stripe_connect::testing (it signs deliveries, through stripe_connect::webhook).
 //
 // This header is the public front; the parts live in stripe/testing/sim/: state.hpp (what it
 // holds), requirements.hpp (the requirements engine), render_v1.hpp and render_v2.hpp (the API's
 // objects), events.hpp (events and webhooks), links.hpp (account links and the onboarding form),
-// http.hpp, utf8.hpp, v1_endpoints.hpp, v2_endpoints.hpp and routes.hpp (requests).
+// destination_routing.hpp (who receives an event), http.hpp, utf8.hpp, v2_paging.hpp,
+// v1_endpoints.hpp, v2_endpoints.hpp, v2_persons.hpp, v2_tokens.hpp, v2_events.hpp,
+// event_destinations.hpp, v2_surface_routes.hpp and routes.hpp (requests).
 #include <exception>
 #include <functional>
 #include <memory>
@@ -49,24 +52,30 @@ class Simulator : public http::Transport {
     auto sink = [this, shared](const WebhookDelivery& queued) {
       WebhookDelivery d = queued;
       d.signature_header = webhook::sign_payload(d.payload, state_.options.webhook_secret, webhook::VerifyOptions().now());
-      const WebhookDelivery& sent = d;
-      try {
-        if constexpr (std::is_void_v<std::invoke_result_t<Receiver&, const WebhookDelivery&>>) {
-          (*shared)(sent);
-          d.status = 200;
-        } else {
-          d.status = static_cast<int>((*shared)(sent));
-        }
-      } catch (const std::exception& e) {
-        d.status = 500;
-        d.error = e.what();
-      }
+      answer(*shared, d);
       std::lock_guard<std::mutex> lock(mutex_);
       delivered_.push_back(std::move(d));
     };
     std::lock_guard<std::mutex> lock(mutex_);
     sim::listen(state_);
     sink_ = std::move(sink);
+  }
+  /// Sets the endpoint that receives what v2 event destinations are sent (POST
+  /// /v2/core/event_destinations): each delivery names its `destination` and `url` and is signed
+  /// with that destination's own secret (webhook_endpoint.signing_secret), at the wall-clock time
+  /// of delivery. It answers as on_webhook's receiver does and runs outside the simulator's lock.
+  /// Without one, deliveries are still kept (status 0): destination_deliveries().
+  template <class Receiver>
+  void on_destination_delivery(Receiver receiver) {
+    auto shared = std::make_shared<Receiver>(std::move(receiver));
+    std::lock_guard<std::mutex> lock(mutex_);
+    destination_sink_ = [shared](WebhookDelivery& d) { answer(*shared, d); };
+  }
+  /// Every delivery to an event destination, oldest first, with the receiver's answer (status 0
+  /// when no receiver was set): a disabled destination or one not listening for a type gets none.
+  std::vector<WebhookDelivery> destination_deliveries() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return destination_delivered_;
   }
   /// Every delivery made to the receiver, oldest first, with its answer: assert on the statuses
   /// to see a receiver that rejects deliveries.
@@ -247,19 +256,52 @@ class Simulator : public http::Transport {
     }
   };
 
+  // Calls a receiver as an endpoint answers: its status, 200 for nothing, 500 for a throw.
+  template <class Receiver>
+  static void answer(Receiver& receiver, WebhookDelivery& d) {
+    const WebhookDelivery& sent = d;
+    try {
+      if constexpr (std::is_void_v<std::invoke_result_t<Receiver&, const WebhookDelivery&>>) {
+        receiver(sent);
+        d.status = 200;
+      } else {
+        d.status = static_cast<int>(receiver(sent));
+      }
+    } catch (const std::exception& e) {
+      d.status = 500;
+      d.error = e.what();
+    }
+  }
+
   // Runs `f` under the lock, then delivers what it queued outside it (a receiver may call back).
+  // A destination's delivery is signed under the lock, where its secret is.
   template <class F>
   void run_hook(F&& f) {
     std::vector<WebhookDelivery> deliveries;
     std::function<void(const WebhookDelivery&)> sink;
+    std::function<void(WebhookDelivery&)> destination_sink;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       f();
       deliveries.swap(state_.outbox);
       sink = sink_;
+      destination_sink = destination_sink_;
+      for (auto& d : deliveries) {
+        if (d.destination.empty()) continue;
+        auto it = state_.v2core.destinations.find(d.destination);
+        if (it != state_.v2core.destinations.end())
+          d.signature_header = webhook::sign_payload(d.payload, it->second.signing_secret, webhook::VerifyOptions().now());
+      }
     }
-    if (sink)
-      for (const auto& d : deliveries) sink(d);
+    for (auto& d : deliveries) {
+      if (d.destination.empty()) {
+        if (sink) sink(d);
+        continue;
+      }
+      if (destination_sink) destination_sink(d);
+      std::lock_guard<std::mutex> lock(mutex_);
+      destination_delivered_.push_back(std::move(d));
+    }
   }
 
   sim::State state_;
@@ -268,6 +310,8 @@ class Simulator : public http::Transport {
   std::function<void(const http::Request&)> request_hook_;
   std::function<void(const WebhookDelivery&)> sink_;
   std::vector<WebhookDelivery> delivered_;
+  std::function<void(WebhookDelivery&)> destination_sink_;
+  std::vector<WebhookDelivery> destination_delivered_;
 };
 
 }  // namespace stripe::testing

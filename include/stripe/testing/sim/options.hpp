@@ -11,6 +11,7 @@ namespace stripe::testing {
 struct SimulatorOptions {
   std::int64_t start_time = 1767225600;  ///< 2026-01-01T00:00:00Z; the clock moves only when told
   std::int64_t link_ttl = 300;           ///< account links expire after this many seconds
+  std::int64_t token_ttl = 600;          ///< v2 account and person tokens expire after this many seconds
   std::int64_t verification_delay = 60;  ///< pending verifications finish after this long
   std::int64_t requirement_deadline = 14 * 24 * 3600;  ///< seconds from currently_due to past_due
   std::int64_t future_requirements_delay = 90 * 24 * 3600;  ///< from account creation to future_requirements.current_deadline
@@ -25,13 +26,16 @@ struct SimulatorOptions {
   std::vector<std::string> onboarding_capabilities = {"card_payments", "transfers"};
 };
 
-/// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer.
+/// A signed webhook delivery, as an endpoint would receive it, and the endpoint's answer: to the
+/// on_webhook receiver, or to a v2 event destination (then `destination` names it).
 struct WebhookDelivery {
   std::string type;  ///< event type, e.g. account.updated
   std::string payload;  ///< the JSON body, exactly as signed
   std::string signature_header;  ///< Stripe-Signature, made with the wall-clock time of delivery
-  int status = 0;                ///< the receiver's answer; 0 while it is being delivered
+  int status = 0;                ///< the receiver's answer; 0 while it is being delivered, or when no destination receiver is set
   std::string error;             ///< what() of the exception the receiver threw (status 500)
+  std::string destination;  ///< the event destination (ed_...) it went to; empty for the on_webhook receiver
+  std::string url;  ///< that destination's webhook_endpoint.url (empty for other destination types)
 };
 
 /// What happened when the user's browser opened an account link.

@@ -9,6 +9,7 @@
 #include "stripe/testing/sim/utf8.hpp"
 #include "stripe/testing/sim/v1_endpoints.hpp"
 #include "stripe/testing/sim/v2_endpoints.hpp"
+#include "stripe/testing/sim/v2_surface_routes.hpp"
 
 namespace stripe::testing::sim {
 
@@ -20,6 +21,7 @@ inline http::Response route(State& s, http::Method m, const std::string& path, j
     return refuse(s, 404, std::string("Unrecognized request URL (") + http::method_name(m) + ": " + path + ").");
   };
   if (std::find(seg.begin(), seg.end(), std::string()) != seg.end()) return unrecognized();  // "//", trailing "/"
+  if (auto answer = route_v2_core_surface(s, m, seg, params)) return *answer;
   if (seg.size() >= 2 && seg[0] == "v1" && seg[1] == "accounts") {
     if (seg.size() == 2 && m == M::post) return create_v1(s, params);
     if (seg.size() == 2 && m == M::get) return list_v1(s, params);
@@ -153,11 +155,14 @@ inline http::Response dispatch(State& s, const http::Request& req, bool& drop, b
 
   std::size_t commits_before = s.commits;
   http::Response resp;
+  // The events this request causes name it as their reason: its Request-Id is the next one.
+  s.v2core.request = CurrentRequest{"req_sim_" + std::to_string(s.request_counter + 1), idem};
   try {
     resp = route(s, req.method, path, params);
   } catch (const std::exception&) {  // e.g. a number that does not fit: the API says 400 too
     resp = refuse(s, 400, "Invalid request parameters.");
   }
+  s.v2core.request.reset();
   // Stripe saves a result only once the endpoint started executing: not for refused params or
   // an unknown URL, so the corrected retry with the same key runs. Errors after that replay.
   if (mutating && !idem.empty() && !s.refused && resp.status < 500 &&

@@ -18,6 +18,7 @@
 #include "stripe/detail/json_text.hpp"
 #include "stripe/http/transport.hpp"
 #include "stripe/testing/sim/options.hpp"
+#include "stripe/testing/sim/v2_objects.hpp"
 #include "stripe/testing/sim_requirements.hpp"
 
 namespace stripe::testing::sim {
@@ -101,6 +102,7 @@ struct State {
   std::unordered_map<std::string, json> v2_events;  // by id, with data: what GET /v2/core/events/{id} answers
   std::map<std::string, std::vector<RequirementSpec>> requirement_tables;  // see requirement_table()
   std::set<std::pair<std::int64_t, std::string>> timers;  // (wake_at, account id): see schedule()
+  V2CoreObjects v2core;  // persons, tokens, event destinations, the v2 event log: see v2_objects.hpp
 
   Account& account(const std::string& id) {
     auto it = accounts.find(id);

@@ -1,5 +1,6 @@
 #pragma once
-// The v2 core endpoints: accounts (create, retrieve, update, list), account links and events.
+// The v2 core endpoints: accounts (create, retrieve, update, list; an account_token's details
+// taken as params), account links and events.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -9,6 +10,7 @@
 #include "stripe/testing/param_schema.hpp"
 #include "stripe/testing/sim/http.hpp"
 #include "stripe/testing/sim/links.hpp"
+#include "stripe/testing/sim/v2_tokens.hpp"
 #include "stripe/v2/core/account_link_params.hpp"
 #include "stripe/v2/core/account_params.hpp"
 
@@ -77,6 +79,7 @@ inline void apply_v2(State& s, Account& a, const json& p) {
 
 inline http::Response create_v2(State& s, json& p) {
   if (auto problem = check_params<v2::core::AccountCreateParams>(p, false)) return bad(s, *problem);
+  if (auto refused = redeem_v2_token(s, p, "account_token")) return *refused;
   Account a = new_account(s);
   a.v2 = true;
   apply_v2(s, a, p);
@@ -85,6 +88,7 @@ inline http::Response create_v2(State& s, json& p) {
 
 inline http::Response update_v2(State& s, Account& a, json& p) {
   if (auto problem = check_params<v2::core::AccountUpdateParams>(p, false)) return bad(s, *problem);
+  if (auto refused = redeem_v2_token(s, p, "account_token")) return *refused;
   if (a.kyc_locked && p.contains("identity"))
     return error(s, 400, "invalid_request_error",
                  "Stripe collects this account's identity after onboarding started; the platform can no longer "
