@@ -18,6 +18,7 @@
 #include "stripe/detail/json_text.hpp"
 #include "stripe/http/transport.hpp"
 #include "stripe/testing/sim/options.hpp"
+#include "stripe/testing/sim/surface_state.hpp"
 #include "stripe/testing/sim_requirements.hpp"
 
 namespace stripe::testing::sim {
@@ -66,6 +67,7 @@ struct Account {
   // what was last announced to the receiver, to describe a change
   json last_v1, last_v2_requirements;
   std::map<std::string, std::string> last_caps;
+  AccountSurface surface;  // persons and bank accounts (surface_state.hpp)
 };
 
 struct Link {
@@ -101,6 +103,7 @@ struct State {
   std::unordered_map<std::string, json> v2_events;  // by id, with data: what GET /v2/core/events/{id} answers
   std::map<std::string, std::vector<RequirementSpec>> requirement_tables;  // see requirement_table()
   std::set<std::pair<std::int64_t, std::string>> timers;  // (wake_at, account id): see schedule()
+  Surface surface;  // files, file links and tokens (surface_state.hpp)
 
   Account& account(const std::string& id) {
     auto it = accounts.find(id);
