@@ -166,9 +166,9 @@ inline http::Response retrieve_file_link(State& s, const std::string& id, json& 
   return reply(s, 200, render_file_link(s, it->second));
 }
 
-// A verification hash (individual[verification], a person's verification) that names a file this
-// simulator never handed out: the API's 400. Stripe's test files (file_identity_document_success,
-// ...) are accepted as they are in test mode.
+// A verification hash (`at`[verification], or a person's own verification when `at` is empty)
+// that names a file this simulator never handed out: the API's 400. Stripe's test files
+// (file_identity_document_success, ...) are accepted as they are in test mode.
 inline std::optional<http::Response> unknown_document(State& s, const json& verification, const std::string& at) {
   if (!verification.is_object()) return std::nullopt;
   for (const char* doc : {"document", "additional_document"})
@@ -177,7 +177,8 @@ inline std::optional<http::Response> unknown_document(State& s, const json& veri
       const std::string id = param(verification[doc], side);
       if (id.rfind("file_1Sim", 0) == 0 && !s.surface.files.count(id))
         return error(s, 400, "invalid_request_error", "No such file upload: '" + id + "'",
-                     at + "[verification][" + doc + "][" + side + "]", "resource_missing");
+                     (at.empty() ? "verification" : at + "[verification]") + "[" + doc + "][" + side + "]",
+                     "resource_missing");
     }
   return std::nullopt;
 }

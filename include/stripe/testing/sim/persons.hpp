@@ -143,7 +143,7 @@ inline http::Response create_person(State& s, Account& a, json& p) {
     data = token->data;
   }
   stripe::detail::merge_into(data, person_data(p));
-  if (auto problem = unknown_document(s, data.value("verification", json::object()), "verification")) return *problem;
+  if (auto problem = unknown_document(s, data.value("verification", json::object()), "")) return *problem;
   if (token) token->used = true;
   PersonRecord r;
   r.id = s.next_id("person_");
@@ -176,7 +176,7 @@ inline http::Response person_endpoint(State& s, Account& a, http::Method m, cons
       stripe::detail::merge_into(merged, update);
       update = std::move(merged);
     }
-    if (auto problem = unknown_document(s, update.value("verification", json::object()), "verification")) return *problem;
+    if (auto problem = unknown_document(s, update.value("verification", json::object()), "")) return *problem;
     if (token) token->used = true;
     const json before = render_person(a, *r);
     stripe::detail::merge_into(r->data, update);
