@@ -592,3 +592,54 @@ TEST_CASE("onboarding surface: unreject undoes the platform's reject only; GET /
   CHECK(me.country == std::string("US"));
   CHECK(test_support::unknown_fields(me.raw, "Stripe.Account") == "");
 }
+
+TEST_CASE("onboarding surface: a newer representative replaces the one before") {
+  World w;
+  auto a = w.gb_company();
+  auto first = w.client.v1().persons().create(a.id, test_support::gb_representative("file_identity_document_success")).value();
+  CHECK(first.relationship->representative == true);
+  CHECK_FALSE(contains(w.get(a.id).requirements->currently_due, first.id + ".first_name"));
+  v1::PersonCreateParams next;
+  next.first_name = "Noor";
+  next.relationship.emplace().representative = true;
+  auto second = w.client.v1().persons().create(a.id, next).value();
+  auto account = w.get(a.id);
+  CHECK(contains(account.requirements->currently_due, second.id + ".last_name"));  // the new one's details are due
+  CHECK_FALSE(contains(account.requirements->currently_due, second.id + ".first_name"));
+  CHECK_FALSE(contains(account.requirements->currently_due, first.id + ".last_name"));
+  auto before = w.client.v1().persons().retrieve(a.id, first.id).value();
+  CHECK(before.relationship->representative == false);
+  CHECK(before.requirements->currently_due.empty());  // only the representative has requirements here
+}
+
+TEST_CASE("onboarding surface: an upload retried with its idempotency key is one file") {
+  World w;
+  stripe::RequestOptions ro;
+  ro.idempotency_key = "upload-passport-1";
+  auto first = w.client.v1().files().create(test_support::identity_document(), ro);
+  auto again = w.client.v1().files().create(test_support::identity_document(), ro);
+  CHECK(again->id == first->id);
+  CHECK(again.response().headers.get("Idempotent-Replayed").value_or("") == "true");
+  CHECK(w.client.v1().files().list()->data.size() == 1);
+  // A different file with the same key is the API's idempotency error.
+  CHECK_THROWS_AS(w.client.v1().files().create(test_support::identity_document("%PDF-1.4 other"), ro),
+                  stripe::IdempotencyError);
+}
+
+TEST_CASE("onboarding surface: cards and wrong hashes are refused as external accounts") {
+  World w;
+  auto a = w.gb_company();
+  expect_refused([&] { w.client.raw_request(M::post, "/v1/accounts/" + a.id + "/external_accounts",
+                                            {{"external_account", "tok_visa_debit"}}); },
+                 400, "", "bank accounts only", "external_account");
+  expect_refused([&] { w.client.raw_request(M::post, "/v1/accounts/" + a.id + "/external_accounts",
+                                            {{"external_account", {{"country", "GB"}, {"account_number", "00012345"}}}}); },
+                 400, "parameter_missing", "external_account[object]", "external_account[object]");
+  expect_refused([&] { w.client.raw_request(M::post, "/v1/accounts/" + a.id + "/external_accounts",
+                                            {{"external_account", {{"object", "bank_account"}, {"account_number", "00012345"}}}}); },
+                 400, "parameter_missing", "external_account[country]", "external_account[country]");
+  expect_refused([&] { w.client.raw_request(M::post, "/v1/accounts/" + a.id + "/external_accounts", nlohmann::ordered_json::object()); },
+                 400, "parameter_missing", "external_account", "external_account");
+  CHECK(w.client.v1().external_accounts().list(a.id)->data.empty());
+  CHECK(contains(w.get(a.id).requirements->currently_due, "external_account"));
+}

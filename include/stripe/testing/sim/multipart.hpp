@@ -37,6 +37,15 @@ inline std::optional<std::string> multipart_boundary(std::string_view content_ty
   return std::string(b);
 }
 
+// The body with its boundary replaced by a fixed text: an upload sent again with the same
+// idempotency key is the same request whatever boundary the client drew for it.
+inline std::string without_boundary(std::string body, const std::string& boundary) {
+  if (boundary.empty()) return body;
+  for (auto pos = body.find(boundary); pos != std::string::npos; pos = body.find(boundary, pos + 8))
+    body.replace(pos, boundary.size(), "BOUNDARY");
+  return body;
+}
+
 namespace multipart_detail {
 
 inline bool iequals(std::string_view a, std::string_view b) {

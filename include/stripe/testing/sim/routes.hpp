@@ -117,7 +117,9 @@ inline http::Response dispatch(State& s, const http::Request& req, bool& drop, b
   const bool v2 = path.rfind("/v2/", 0) == 0;
   const bool mutating = req.method != http::Method::get;
   std::string idem = req.headers.get("Idempotency-Key").value_or("");
-  std::string fingerprint = std::string(http::method_name(req.method)) + " " + path_query + "\n" + req.body;
+  const auto boundary = multipart_boundary(req.headers.get("Content-Type").value_or(""));
+  std::string fingerprint = std::string(http::method_name(req.method)) + " " + path_query + "\n" +
+                            (boundary ? without_boundary(req.body, *boundary) : req.body);
   if (mutating && key_in_use)  // another request with this key is executing: nothing is saved
     return error(s, 409, "idempotency_error",
                  "There is currently another in-progress request using this Idempotent Key (that probably means "
@@ -139,7 +141,7 @@ inline http::Response dispatch(State& s, const http::Request& req, bool& drop, b
 
   json params;
   s.surface.upload.reset();
-  const bool multipart = multipart_boundary(req.headers.get("Content-Type").value_or("")).has_value();
+  const bool multipart = boundary.has_value();
   try {
     if (req.method == http::Method::post && multipart) {  // a file upload (files.hpp)
       if (auto problem = multipart_params(s, req, params)) return *problem;
