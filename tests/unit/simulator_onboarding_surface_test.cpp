@@ -643,3 +643,28 @@ TEST_CASE("onboarding surface: cards and wrong hashes are refused as external ac
   CHECK(w.client.v1().external_accounts().list(a.id)->data.empty());
   CHECK(contains(w.get(a.id).requirements->currently_due, "external_account"));
 }
+
+TEST_CASE("onboarding surface: an uploaded file as an individual's document is pending, then verified") {
+  World w;
+  v1::AccountCreateParams p;
+  p.type = "custom";
+  p.country = "GB";
+  p.business_type = "individual";
+  p.capabilities.emplace().transfers.emplace().requested = true;
+  auto a = w.client.v1().accounts().create(p).value();
+  CHECK(contains(a.requirements->eventually_due, "individual.verification.document"));
+  auto file = w.client.v1().files().create(test_support::identity_document()).value();
+  v1::AccountUpdateParams u;
+  u.individual.emplace().verification = nlohmann::json{{"document", {{"front", file.id}}}};
+  auto pending = w.client.v1().accounts().update(a.id, u).value();
+  CHECK(contains(pending.requirements->pending_verification, "individual.verification.document"));
+  CHECK_FALSE(contains(pending.requirements->eventually_due, "individual.verification.document"));
+  w.sim->advance_clock(60);
+  CHECK_FALSE(contains(w.get(a.id).requirements->pending_verification, "individual.verification.document"));
+  CHECK_FALSE(contains(w.get(a.id).requirements->eventually_due, "individual.verification.document"));
+
+  v1::AccountUpdateParams ghost;
+  ghost.individual.emplace().verification = nlohmann::json{{"document", {{"back", "file_1SimNeverUploaded"}}}};
+  expect_refused([&] { w.client.v1().accounts().update(a.id, ghost); }, 400, "resource_missing", "No such file upload",
+                 "individual[verification][document][back]");
+}
