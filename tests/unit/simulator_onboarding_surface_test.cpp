@@ -158,7 +158,7 @@ TEST_CASE("onboarding surface: persons take over the representative requirements
   expect_refused([&] { w.client.v1().persons().retrieve(a.id, rep.id); }, 404, "resource_missing", "No such person");
 }
 
-TEST_CASE("onboarding surface: persons list by relationship and page; events announce them") {
+TEST_CASE("onboarding surface: persons list by relationship and page, events announce them") {
   World w;
   auto a = w.gb_company();
   std::vector<std::string> ids;
@@ -232,7 +232,7 @@ TEST_CASE("onboarding surface: owners, directors and executives provided satisfy
   CHECK(after.company->owners_provided == true);
 }
 
-TEST_CASE("onboarding surface: external accounts from a hash or a token; defaults per currency; the default stays") {
+TEST_CASE("onboarding surface: external accounts from a hash or a token, defaults per currency, the default stays") {
   World w;
   auto a = w.gb_company();
   CHECK(contains(a.requirements->currently_due, "external_account"));
@@ -326,7 +326,7 @@ TEST_CASE("onboarding surface: external_account on account create and update kee
   CHECK(listed.data[0].bank_account->routing_number == std::string("110000000"));
 }
 
-TEST_CASE("onboarding surface: files upload as multipart; identity documents must be PDF, JPEG or PNG") {
+TEST_CASE("onboarding surface: files upload as multipart, identity documents must be PDF, JPEG or PNG") {
   World w;
   auto png = w.client.v1().files().create(test_support::identity_document()).value();
   CHECK(png.id.rfind("file_", 0) == 0);
@@ -572,7 +572,7 @@ TEST_CASE("onboarding surface: country specs come from the requirement table") {
   expect_refused([&] { w.client.v1().country_specs().retrieve("XX"); }, 404, "resource_missing", "No such country_spec");
 }
 
-TEST_CASE("onboarding surface: unreject undoes the platform's reject only; GET /v1/account is the platform") {
+TEST_CASE("onboarding surface: unreject undoes the platform's reject only, GET /v1/account is the platform") {
   World w;
   auto a = w.gb_company();
   expect_refused([&] { w.client.v1().accounts().unreject(a.id); }, 400, "", "is not rejected");
