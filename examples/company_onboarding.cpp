@@ -41,7 +41,7 @@ int main() {
   auto client = client_from_env("company_onboarding");
   if (!client) return 2;
   try {
-    auto v1 = client->v1();
+    auto v1 = client->v1();  // a cheap handle, returned by value
     stripe::v1::AccountCreateParams create;
     auto& controller = create.controller.emplace();
     controller.fees.emplace().payer = "application";
@@ -103,6 +103,7 @@ int main() {
 
     stripe::v1::ExternalAccountCreateParams bank;
     auto& hash = bank.external_account.emplace<stripe::v1::ExternalAccountCreateParams::BankAccount>();
+    hash.object = "bank_account";  // required by the API: the hash says what it describes
     hash.country = "GB";
     hash.currency = "gbp";
     hash.account_number = "00012345";

@@ -16,6 +16,7 @@ inline stripe::Client client_for(const SimProcess& sim) {
   stripe::ClientOptions o;
   o.secret_key = "sk_test_sim_server";
   o.base_url = sim.base_url();
+  o.files_base_url = sim.base_url();  // uploads go to the same server
   o.sleep = [](std::chrono::milliseconds) {};  // injected faults are retried at once
   return stripe::Client(o);
 }

@@ -6,9 +6,28 @@
 
 #include <httplib.h>
 
+#include "stripe/encoding/multipart.hpp"
 #include "stripe/http/transport.hpp"
 
 namespace stripe_connect_sim {
+
+/// The body of a multipart/form-data request, rebuilt from the parts httplib parsed it into (it
+/// keeps no raw body for them), with the boundary its Content-Type names: the simulator reads
+/// the upload as it was sent, and a retry with the same parts makes the same body, so an
+/// idempotent replay matches.
+inline std::string multipart_body(const httplib::Request& req) {
+  const std::string type = req.get_header_value("Content-Type");
+  auto at = type.find("boundary=");
+  std::string boundary = at == std::string::npos ? std::string() : type.substr(at + 9);
+  boundary = boundary.substr(0, boundary.find(';'));
+  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') boundary = boundary.substr(1, boundary.size() - 2);
+  stripe::MultipartForm form;
+  for (const auto& [name, part] : req.files) {
+    if (part.filename.empty()) form.add_field(name, part.content);
+    else form.add_file(name, part.content, part.filename, part.content_type);
+  }
+  return stripe::encode_multipart(form, boundary);
+}
 
 /// The request as the simulator's Transport side sees it; `base_url` is scheme and host.
 inline stripe::http::Request transport_request(const httplib::Request& req, const std::string& base_url) {
@@ -18,7 +37,7 @@ inline stripe::http::Request transport_request(const httplib::Request& req, cons
                                       : stripe::http::Method::get;
   r.url = base_url + req.target;
   for (const auto& [name, value] : req.headers) r.headers.add(name, value);
-  r.body = req.body;
+  r.body = req.is_multipart_form_data() && req.body.empty() ? multipart_body(req) : req.body;
   return r;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // stripe::testing::Simulator: an in-process, stateful Connect onboarding backend behind the
-// Transport seam. It serves every endpoint in scope (v1 accounts, account links and
-// capabilities; v2 core accounts, persons, person and account tokens, account links, events and
+// Transport seam. It serves every endpoint in scope (v1 accounts, account links, capabilities,
+// persons, external accounts, files, file links, tokens, login links, account sessions and
+// country specs; v2 core accounts, persons, person and account tokens, account links, events and
 // event destinations), validates like the API, replays idempotent requests, injects faults, plays
 // the user and Stripe through hooks, and delivers signed webhooks and destination notifications.
 // Link stripe_connect::testing (it signs deliveries, through stripe_connect::webhook).
@@ -135,7 +136,7 @@ class Simulator : public http::Transport {
     run_hook([&] {
       sim::Account& a = state_.account(account);
       for (auto& item : a.items) {
-        if (item.spec->name != requirement) continue;
+        if (item.spec->name != requirement && sim::shown_name(a, item) != requirement) continue;
         item.state = sim::Item::State::due;
         item.escalated = item.spec->eventually;
         item.error_code = code;

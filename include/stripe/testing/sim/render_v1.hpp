@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/testing/sim/render_bank_account.hpp"
 #include "stripe/testing/sim/requirements.hpp"
 #include "stripe/v1/account.hpp"
 #include "stripe/v1/capability.hpp"
@@ -35,7 +36,7 @@ inline std::vector<v1::Account::Requirements::Errors> errors_of(const Account& a
       v1::Account::Requirements::Errors e;
       e.code = v1::Account::Requirements::Errors::Code(std::string(i.error_code));
       e.reason = i.error_reason;
-      e.requirement = i.spec->name;
+      e.requirement = shown_name(a, i);
       out.push_back(std::move(e));
     }
   return out;
@@ -130,8 +131,7 @@ inline json render_v1(const Account& a) {
   present_as_null(j, {"business_type", "email", "default_currency"});
   for (const char* hash : {"requirements", "future_requirements"}) present_as_null(j[hash], {"current_deadline", "disabled_reason"});
   present_as_null(j["tos_acceptance"], {"date", "ip", "user_agent"});
-  j["external_accounts"] = {{"object", "list"}, {"data", json::array()}, {"has_more", false},
-                            {"url", "/v1/accounts/" + a.id + "/external_accounts"}};
+  j["external_accounts"] = external_accounts_list(a);
   return j;
 }
 
@@ -155,7 +155,7 @@ inline json render_capability(const Account& a, const std::string& cap) {
     for (const auto& i : a.items)
       if (i.state == Item::State::due && i.spec->eventually && !i.escalated &&
           (i.spec->capability.empty() || i.spec->capability == cap))
-        r.eventually_due.push_back(i.spec->name);
+        r.eventually_due.push_back(shown_name(a, i));
     if (a.current_deadline && !r.currently_due.empty()) r.current_deadline = *a.current_deadline;
     if (!a.rejected.empty()) r.disabled_reason = "rejected.other";
     else if (!r.past_due.empty()) r.disabled_reason = "requirements.past_due";

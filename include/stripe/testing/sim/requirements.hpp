@@ -16,6 +16,14 @@ namespace stripe::testing::sim {
 
 inline bool is_future(const Item& i) { return i.spec->future && !i.matured; }
 
+// The name a requirement is shown under: once the account has a representative person, the
+// representative.* items name that person (person_XXX.verification.document), as the API does.
+inline std::string shown_name(const Account& a, const Item& i) {
+  static const std::string prefix = "representative.";
+  if (a.surface.representative.empty() || i.spec->name.compare(0, prefix.size(), prefix) != 0) return i.spec->name;
+  return a.surface.representative + "." + i.spec->name.substr(prefix.size());
+}
+
 // Items the account must provide now (including those whose deadline passed).
 inline bool blocking(const Item& i) {
   return i.state == Item::State::due && !is_future(i) && (!i.spec->eventually || i.escalated);
@@ -26,7 +34,7 @@ inline bool gates(const Item& i, const std::string& capability) {
 inline std::vector<std::string> currently_due(const Account& a, const std::string& capability = "") {
   std::vector<std::string> out;
   for (const auto& i : a.items)
-    if (blocking(i) && gates(i, capability)) out.push_back(i.spec->name);
+    if (blocking(i) && gates(i, capability)) out.push_back(shown_name(a, i));
   return out;
 }
 inline bool due_without_grace(const Account& a) {
@@ -35,19 +43,19 @@ inline bool due_without_grace(const Account& a) {
 inline std::vector<std::string> eventually_due(const Account& a) {
   std::vector<std::string> out;
   for (const auto& i : a.items)
-    if (i.state == Item::State::due && !is_future(i)) out.push_back(i.spec->name);
+    if (i.state == Item::State::due && !is_future(i)) out.push_back(shown_name(a, i));
   return out;
 }
 inline std::vector<std::string> pending(const Account& a, const std::string& capability = "") {
   std::vector<std::string> out;
   for (const auto& i : a.items)
-    if (i.state == Item::State::pending && gates(i, capability)) out.push_back(i.spec->name);
+    if (i.state == Item::State::pending && gates(i, capability)) out.push_back(shown_name(a, i));
   return out;
 }
 inline std::vector<std::string> future_due(const Account& a) {
   std::vector<std::string> out;
   for (const auto& i : a.items)
-    if (i.state == Item::State::due && is_future(i)) out.push_back(i.spec->name);
+    if (i.state == Item::State::due && is_future(i)) out.push_back(shown_name(a, i));
   return out;
 }
 

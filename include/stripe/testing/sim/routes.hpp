@@ -6,6 +6,8 @@
 #include <string>
 
 #include "stripe/detail/redact.hpp"
+#include "stripe/testing/sim/files.hpp"
+#include "stripe/testing/sim/surface_routes.hpp"
 #include "stripe/testing/sim/utf8.hpp"
 #include "stripe/testing/sim/v1_endpoints.hpp"
 #include "stripe/testing/sim/v2_endpoints.hpp"
@@ -22,6 +24,7 @@ inline http::Response route(State& s, http::Method m, const std::string& path, j
   };
   if (std::find(seg.begin(), seg.end(), std::string()) != seg.end()) return unrecognized();  // "//", trailing "/"
   if (auto answer = route_v2_core_surface(s, m, seg, params)) return *answer;
+  if (auto answer = route_surface(s, m, seg, params)) return std::move(*answer);  // surface_routes.hpp
   if (seg.size() >= 2 && seg[0] == "v1" && seg[1] == "accounts") {
     if (seg.size() == 2 && m == M::post) return create_v1(s, params);
     if (seg.size() == 2 && m == M::get) return list_v1(s, params);
@@ -116,7 +119,9 @@ inline http::Response dispatch(State& s, const http::Request& req, bool& drop, b
   const bool v2 = path.rfind("/v2/", 0) == 0;
   const bool mutating = req.method != http::Method::get;
   std::string idem = req.headers.get("Idempotency-Key").value_or("");
-  std::string fingerprint = std::string(http::method_name(req.method)) + " " + path_query + "\n" + req.body;
+  const auto boundary = multipart_boundary(req.headers.get("Content-Type").value_or(""));
+  std::string fingerprint = std::string(http::method_name(req.method)) + " " + path_query + "\n" +
+                            (boundary ? without_boundary(req.body, *boundary) : req.body);
   if (mutating && key_in_use)  // another request with this key is executing: nothing is saved
     return error(s, 409, "idempotency_error",
                  "There is currently another in-progress request using this Idempotent Key (that probably means "
@@ -137,8 +142,12 @@ inline http::Response dispatch(State& s, const http::Request& req, bool& drop, b
   }
 
   json params;
+  s.surface.upload.reset();
+  const bool multipart = boundary.has_value();
   try {
-    if (req.method == http::Method::post && v2) {
+    if (req.method == http::Method::post && multipart) {  // a file upload (files.hpp)
+      if (auto problem = multipart_params(s, req, params)) return *problem;
+    } else if (req.method == http::Method::post && v2) {
       params = req.body.empty() ? json::object() : json::parse(req.body);
       if (!params.is_object()) throw std::invalid_argument("not an object");
     } else if (req.method == http::Method::post) {
@@ -163,6 +172,7 @@ inline http::Response dispatch(State& s, const http::Request& req, bool& drop, b
     resp = refuse(s, 400, "Invalid request parameters.");
   }
   s.v2core.request.reset();
+  s.surface.upload.reset();  // an upload's bytes live no longer than its request
   // Stripe saves a result only once the endpoint started executing: not for refused params or
   // an unknown URL, so the corrected retry with the same key runs. Errors after that replay.
   if (mutating && !idem.empty() && !s.refused && resp.status < 500 &&

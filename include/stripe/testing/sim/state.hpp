@@ -19,6 +19,7 @@
 #include "stripe/http/transport.hpp"
 #include "stripe/testing/sim/options.hpp"
 #include "stripe/testing/sim/v2_objects.hpp"
+#include "stripe/testing/sim/surface_state.hpp"
 #include "stripe/testing/sim_requirements.hpp"
 
 namespace stripe::testing::sim {
@@ -67,6 +68,7 @@ struct Account {
   // what was last announced to the receiver, to describe a change
   json last_v1, last_v2_requirements;
   std::map<std::string, std::string> last_caps;
+  AccountSurface surface;  // persons and bank accounts (surface_state.hpp)
 };
 
 struct Link {
@@ -103,6 +105,7 @@ struct State {
   std::map<std::string, std::vector<RequirementSpec>> requirement_tables;  // see requirement_table()
   std::set<std::pair<std::int64_t, std::string>> timers;  // (wake_at, account id): see schedule()
   V2CoreObjects v2core;  // persons, tokens, event destinations, the v2 event log: see v2_objects.hpp
+  Surface surface;  // files, file links and tokens (surface_state.hpp)
 
   Account& account(const std::string& id) {
     auto it = accounts.find(id);

@@ -7,6 +7,7 @@
 
 #include "stripe/encoding/model.hpp"
 #include "stripe/testing/param_schema.hpp"
+#include "stripe/testing/sim/account_extras.hpp"
 #include "stripe/testing/sim/http.hpp"
 #include "stripe/testing/sim/links.hpp"
 #include "stripe/v1/account_link_params.hpp"
@@ -83,7 +84,10 @@ inline http::Response create_v1(State& s, json& p) {
   if (a.type == "custom" && !p.contains("capabilities"))
     return refuse(s, 400, "You must request capabilities when creating custom accounts.", "capabilities",
                   "parameter_missing");
+  AccountExtras extras;  // account_token, external_account
+  if (auto problem = prepare_account_extras(s, a, p, extras)) return *problem;
   apply_common_v1(s, a, p);
+  apply_account_extras(s, a, extras);
   return reply(s, 200, render_v1(add_account(s, std::move(a))));
 }
 
@@ -102,9 +106,12 @@ inline http::Response update_v1(State& s, Account& a, json& p) {
                  "This account's identity information is collected by Stripe after onboarding started; the "
                  "platform can no longer update it.",
                  p.contains("individual") ? "individual" : p.contains("company") ? "company" : "business_type");
+  AccountExtras extras;  // account_token, external_account
+  if (auto problem = prepare_account_extras(s, a, p, extras)) return *problem;
   const json individual_before = a.individual, company_before = a.company;
   const bool terms_accepted = a.tos_date.has_value();
   apply_common_v1(s, a, p);
+  apply_account_extras(s, a, extras);
   if (terms_accepted && a.individual != individual_before) reverify(s, a, {"individual."});
   if (terms_accepted && a.company != company_before) reverify(s, a, {"company.", "representative."});
   ++s.commits;
