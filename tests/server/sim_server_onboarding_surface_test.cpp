@@ -67,3 +67,81 @@ TEST_CASE("stripe-connect-sim: a GB company onboards through the API: upload, pe
   }
   CHECK(sim.stop() == 0);
 }
+
+TEST_CASE("stripe-connect-sim: the rest of the surface answers over HTTP: login link, account session, country spec, "
+          "tokens, v2 persons and the events list",
+          "[sim_server]") {
+  namespace v1 = stripe::v1;
+  namespace v2 = stripe::v2::core;
+  test_support::SimProcess sim(surface_sim_binary());
+  auto client = test_support::client_for(sim);
+
+  // v1: an Express seller's dashboard link and an embedded-onboarding session.
+  v1::AccountCreateParams express;
+  express.type = "express";
+  express.country = "US";
+  auto seller = client.v1().accounts().create(express).value();
+  auto login = client.v1().login_links().create(seller.id).value();
+  CHECK(login.object == "login_link");
+  const bool login_on_seller = login.url.find("/express/" + seller.id + "/") != std::string::npos;  // never printed
+  CHECK(login_on_seller);
+  v1::AccountSessionCreateParams session_params;
+  session_params.account = seller.id;
+  session_params.components.account_onboarding.emplace().enabled = true;
+  auto session = client.v1().account_sessions().create(session_params).value();
+  CHECK(session.account == seller.id);
+  const bool secret_shape = session.client_secret.rfind("accs_secret__", 0) == 0;
+  CHECK(secret_shape);
+  CHECK(session.components.account_onboarding.enabled);
+
+  // v1: what a GB company is asked for, and a single-use bank account token.
+  auto gb = client.v1().country_specs().retrieve("GB").value();
+  CHECK(gb.default_currency == "gbp");
+  CHECK(gb.supported_bank_account_currencies.at("gbp") == std::vector<std::string>{"GB"});
+  v1::TokenCreateParams::BankAccount hash;
+  hash.country = "GB";
+  hash.currency = "gbp";
+  hash.account_number = "00012345";
+  hash.routing_number = "108800";
+  v1::TokenCreateParams bank;
+  bank.bank_account = hash;
+  auto token = client.v1().tokens().create(bank).value();
+  CHECK(token.id.rfind("btok_", 0) == 0);
+  REQUIRE(token.bank_account);
+  CHECK(token.bank_account->last4 == "2345");
+  CHECK(client.v1().accounts().retrieve_current()->id == "acct_1SimPlatform00000");
+
+  // v2: a company recipient, its representative from a person token, and the events that made it.
+  v2::AccountCreateParams company;
+  company.display_name = "Acme Parts";
+  company.contact_email = "ops@acme.example";
+  auto& identity = company.identity.emplace();
+  identity.country = "US";
+  identity.entity_type = "company";
+  company.configuration.emplace().recipient.emplace().capabilities.emplace().stripe_balance.emplace()
+      .stripe_transfers.emplace().requested = true;
+  auto account = client.v2().core().accounts().create(company).value();
+  v2::PersonTokenCreateParams tp;
+  tp.given_name = "Jenny";
+  tp.surname = "Rosen";
+  auto person_token = client.v2().core().person_tokens().create(account.id, tp).value();
+  CHECK(person_token.id.rfind("perstok_", 0) == 0);
+  v2::PersonCreateParams pp;
+  pp.person_token = person_token.id;
+  pp.relationship.emplace().representative = true;
+  auto person = client.v2().core().persons().create(account.id, pp).value();
+  CHECK(person.given_name == std::string("Jenny"));
+  CHECK(client.v2().core().person_tokens().retrieve(account.id, person_token.id)->used == true);
+  auto persons = client.v2().core().persons().list(account.id).value();
+  REQUIRE(persons.data.size() == 1);
+  CHECK(persons.data[0].id == person.id);
+
+  v2::EventListParams by_person;
+  by_person.object_id = person.id;
+  auto events = client.v2().core().events().list(by_person).value();
+  REQUIRE(events.data.size() == 1);
+  CHECK(events.data[0].type == "v2.core.account_person.created");
+  CHECK(events.data[0].data_as<v2::V2CoreAccountPersonCreatedEventData>().account_id == account.id);
+  auto fetched = client.v2().core().events().retrieve(events.data[0].id).value();
+  CHECK(fetched.type == events.data[0].type);
+}
