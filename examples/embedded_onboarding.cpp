@@ -8,10 +8,10 @@
 
 #include <cstdlib>
 #include <iostream>
-#include <mutex>
 #include <string>
 
 #include "example_env.hpp"
+#include "example_server.hpp"
 #include "stripe/v1/account_sessions.hpp"
 
 namespace {
@@ -65,13 +65,7 @@ StripeConnect.onLoad = () => {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int port = 4242;
-  long max_requests = -1;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i];
-    if (flag == "--port") port = std::atoi(argv[i + 1]);
-    else if (flag == "--max-requests") max_requests = std::atol(argv[i + 1]);
-  }
+  ExampleServer server(argc, argv);
   auto client = client_from_env("embedded_onboarding");
   if (!client) return 2;
   const char* pk = std::getenv("STRIPE_PUBLISHABLE_KEY");
@@ -85,18 +79,11 @@ int main(int argc, char** argv) {
   }
   std::cout << "seller account " << account << std::endl;
 
-  httplib::Server server;
-  std::mutex count_mutex;
-  long handled = 0;
-  auto count = [&] {
-    std::lock_guard<std::mutex> lock(count_mutex);
-    if (max_requests > 0 && ++handled >= max_requests) server.stop();
-  };
-  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+  server.http().Get("/", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(page(publishable_key), "text/html; charset=utf-8");
-    count();
+    server.handled();
   });
-  server.Post("/account_session", [&](const httplib::Request&, httplib::Response& res) {
+  server.http().Post("/account_session", [&](const httplib::Request&, httplib::Response& res) {
     try {
       res.set_content(account_session(*client, account).dump(), "application/json");
     } catch (const stripe::Error& e) {
@@ -104,14 +91,7 @@ int main(int argc, char** argv) {
       res.status = 500;
       res.set_content(R"({"error":"could not create an account session"})", "application/json");
     }
-    count();
+    server.handled();
   });
-  int bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
-  if (bound < 0) {
-    std::cerr << "embedded_onboarding: cannot listen on port " << port << "\n";
-    return 1;
-  }
-  std::cout << "listening on http://127.0.0.1:" << bound << "/" << std::endl;
-  server.listen_after_bind();
-  return 0;
+  return server.run("embedded_onboarding", "/");
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "example_server.hpp"
 #include "stripe/onboarding.hpp"
 #include "stripe/webhook.hpp"
 
@@ -83,13 +84,7 @@ class Receiver {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int port = 4242;
-  long max_requests = -1;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i];
-    if (flag == "--port") port = std::atoi(argv[i + 1]);
-    else if (flag == "--max-requests") max_requests = std::atol(argv[i + 1]);
-  }
+  ExampleServer server(argc, argv);
   const char* secret = std::getenv("STRIPE_WEBHOOK_SECRET");
   if (!secret || !*secret) {
     std::cerr << "webhook_receiver: set STRIPE_WEBHOOK_SECRET to the endpoint's signing secret (whsec_...).\n";
@@ -103,21 +98,10 @@ int main(int argc, char** argv) {
     client.emplace(o);
   }
   Receiver receiver(secret, std::move(client));
-  httplib::Server server;
-  std::mutex count_mutex;
-  long handled = 0;
-  server.Post("/webhook", [&](const httplib::Request& req, httplib::Response& res) {
+  server.http().Post("/webhook", [&](const httplib::Request& req, httplib::Response& res) {
     res.status = receiver.handle(req.body, req.get_header_value("Stripe-Signature"));
     res.set_content(res.status == 200 ? "{\"received\":true}" : "{\"received\":false}", "application/json");
-    std::lock_guard<std::mutex> lock(count_mutex);
-    if (max_requests > 0 && ++handled >= max_requests) server.stop();
+    server.handled();
   });
-  int bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
-  if (bound < 0) {
-    std::cerr << "webhook_receiver: cannot listen on port " << port << "\n";
-    return 1;
-  }
-  std::cout << "listening on http://127.0.0.1:" << bound << "/webhook" << std::endl;
-  server.listen_after_bind();
-  return 0;
+  return server.run("webhook_receiver", "/webhook");
 }

@@ -112,15 +112,7 @@ TEST_CASE("stripe-connect-sim: the rest of the surface answers over HTTP: login 
   CHECK(client.v1().accounts().retrieve_current()->id == "acct_1SimPlatform00000");
 
   // v2: a company recipient, its representative from a person token, and the events that made it.
-  v2::AccountCreateParams company;
-  company.display_name = "Acme Parts";
-  company.contact_email = "ops@acme.example";
-  auto& identity = company.identity.emplace();
-  identity.country = "US";
-  identity.entity_type = "company";
-  company.configuration.emplace().recipient.emplace().capabilities.emplace().stripe_balance.emplace()
-      .stripe_transfers.emplace().requested = true;
-  auto account = client.v2().core().accounts().create(company).value();
+  auto account = client.v2().core().accounts().create(test_support::us_company_recipient()).value();
   v2::PersonTokenCreateParams tp;
   tp.given_name = "Jenny";
   tp.surname = "Rosen";

@@ -4,13 +4,27 @@
 // document uploaded, the representative (with that document) and an owner added, owners and
 // directors declared provided, and a bank account. Verifications are then pending: advance the
 // simulator's clock past its verification delay and the account is complete. Shared by the
-// in-process simulator tests and the stripe-connect-sim server tests.
+// in-process simulator tests and the stripe-connect-sim server tests, with the v2 company they
+// onboard through persons.
 #include <cstdint>
 #include <string>
 
 #include "stripe/connect.hpp"
 
 namespace test_support {
+
+// A v2 US company recipient: its requirements ask for a representative and the owners.
+inline stripe::v2::core::AccountCreateParams us_company_recipient() {
+  stripe::v2::core::AccountCreateParams p;
+  p.display_name = "Acme Parts";
+  p.contact_email = "ops@acme.example";
+  auto& identity = p.identity.emplace();
+  identity.country = "US";
+  identity.entity_type = "company";
+  p.configuration.emplace().recipient.emplace().capabilities.emplace().stripe_balance.emplace()
+      .stripe_transfers.emplace().requested = true;
+  return p;
+}
 
 // The smallest file that passes as a PNG: its signature and a few bytes.
 inline std::string tiny_png() { return std::string("\x89PNG\r\n\x1A\n", 8) + std::string("\0\0\0\rIHDR", 8); }

@@ -11,6 +11,7 @@
 #include "stripe/connect.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "stripe/webhook.hpp"
+#include "support/company_onboarding.hpp"
 #include "support/schema_paths.hpp"
 
 namespace v2 = stripe::v2::core;
@@ -31,18 +32,7 @@ struct World {
     return stripe::Client(o);
   }
 
-  // A US company recipient: its requirements ask for a representative and the owners.
-  v2::Account company() {
-    v2::AccountCreateParams p;
-    p.display_name = "Acme Parts";
-    p.contact_email = "ops@acme.example";
-    auto& identity = p.identity.emplace();
-    identity.country = "US";
-    identity.entity_type = "company";
-    p.configuration.emplace().recipient.emplace().capabilities.emplace().stripe_balance.emplace()
-        .stripe_transfers.emplace().requested = true;
-    return client.v2().core().accounts().create(p).value();
-  }
+  v2::Account company() { return client.v2().core().accounts().create(test_support::us_company_recipient()).value(); }
 
   std::set<std::string> due(const std::string& account) {
     v2::AccountRetrieveParams rp;
