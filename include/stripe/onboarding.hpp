@@ -171,9 +171,6 @@ struct CapabilityReport {
 
 namespace detail {
 
-template <class T> struct unwrap { using type = T; };
-template <class T> struct unwrap<std::optional<T>> { using type = T; };
-
 // Walks a configuration's capabilities struct through `describe`, so new capabilities the
 // generator adds are reported without changes here.
 struct CapabilityCollector {
@@ -183,8 +180,7 @@ struct CapabilityCollector {
 
   template <class F>
   void operator()(const char* name, const F& field) {
-    using T = typename unwrap<F>::type;
-    if constexpr (std::is_same_v<F, std::optional<T>>) {
+    if constexpr (stripe::detail::is_optional<F>::value) {
       if (field) visit(name, *field);
     } else {
       visit(name, field);

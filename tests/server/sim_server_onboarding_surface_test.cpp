@@ -2,8 +2,12 @@
 // the API, an identity document uploaded as multipart/form-data through the server included.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "stripe/connect.hpp"
 #include "stripe/http/curl_transport.hpp"
@@ -136,4 +140,91 @@ TEST_CASE("stripe-connect-sim: the rest of the surface answers over HTTP: login 
   CHECK(events.data[0].data_as<v2::V2CoreAccountPersonCreatedEventData>().account_id == account.id);
   auto fetched = client.v2().core().events().retrieve(events.data[0].id).value();
   CHECK(fetched.type == events.data[0].type);
+}
+
+TEST_CASE("stripe-connect-sim: v2 account tokens, file links, persons and event destinations over HTTP, every verb",
+          "[sim_server]") {
+  namespace v1 = stripe::v1;
+  namespace v2 = stripe::v2::core;
+  test_support::SimProcess sim(surface_sim_binary());
+  auto client = test_support::client_for(sim);
+
+  // v2 account token: created, carried into an account once, then used.
+  v2::AccountTokenCreateParams tp;
+  tp.display_name = "Tokened Shop";
+  auto& identity = tp.identity.emplace();
+  identity.entity_type = "individual";
+  identity.individual.emplace().given_name = "Tina";
+  auto token = client.v2().core().account_tokens().create(tp).value();
+  CHECK(token.id.rfind("accttok_", 0) == 0);
+  CHECK_FALSE(client.v2().core().account_tokens().retrieve(token.id)->used);
+  v2::AccountCreateParams ap;
+  ap.account_token = token.id;
+  ap.identity.emplace().country = "US";
+  ap.include = std::vector<v2::AccountCreateParams::Include>{"identity"};
+  auto account = client.v2().core().accounts().create(ap).value();
+  CHECK(account.display_name == std::string("Tokened Shop"));
+  CHECK(account.identity.value().individual.value().given_name == std::string("Tina"));
+  CHECK(client.v2().core().account_tokens().retrieve(token.id)->used);
+
+  // v2 persons: update, list_all across pages, delete.
+  v2::PersonCreateParams first;
+  first.given_name = "Ada";
+  first.relationship.emplace().owner = true;
+  auto ada = client.v2().core().persons().create(account.id, first).value();
+  v2::PersonCreateParams second;
+  second.given_name = "Grace";
+  auto grace = client.v2().core().persons().create(account.id, second).value();
+  v2::PersonUpdateParams rename;
+  rename.surname = "Lovelace";
+  CHECK(client.v2().core().persons().update(account.id, ada.id, rename)->surname == std::string("Lovelace"));
+  v2::PersonListParams one_per_page;
+  one_per_page.limit = 1;
+  std::vector<std::string> walked;
+  for (const auto& p : client.v2().core().persons().list_all(account.id, one_per_page)) walked.push_back(p.id);
+  CHECK(walked.size() == 2);
+  CHECK(std::count(walked.begin(), walked.end(), ada.id) == 1);
+  CHECK(std::count(walked.begin(), walked.end(), grace.id) == 1);
+  CHECK(client.v2().core().persons().del(account.id, grace.id)->id == grace.id);
+  CHECK(client.v2().core().persons().list(account.id)->data.size() == 1);
+
+  // v1 file link: a logo uploaded as multipart, linked, updated, listed.
+  v1::FileCreateParams logo;
+  logo.purpose = "business_logo";
+  logo.file.data = "\x89PNG\r\n\x1A\n....";
+  logo.file.name = "logo.png";
+  auto file = client.v1().files().create(logo).value();
+  v1::FileLinkCreateParams lp;
+  lp.file = file.id;
+  auto link = client.v1().file_links().create(lp).value();
+  CHECK(link.id.rfind("link_", 0) == 0);
+  CHECK(link.file.id == file.id);
+  v1::FileLinkUpdateParams metadata;
+  metadata.metadata = std::map<std::string, std::optional<std::string>>{{"purpose", "storefront"}};
+  CHECK(client.v1().file_links().update(link.id, metadata)->metadata.at("purpose") == "storefront");
+  CHECK(client.v1().file_links().retrieve(link.id)->file.id == file.id);
+  std::vector<std::string> links;
+  for (const auto& l : client.v1().file_links().list_all()) links.push_back(l.id);
+  CHECK(links == std::vector<std::string>{link.id});
+
+  // v2 event destinations: every verb.
+  auto destinations = client.v2().core().event_destinations();
+  v2::EventDestinationCreateParams dp;
+  dp.name = "hooks";
+  dp.type = "webhook_endpoint";
+  dp.event_payload = "thin";
+  dp.enabled_events = {"v2.core.account[requirements].updated"};
+  dp.webhook_endpoint.emplace().url = "https://platform.example/hooks";
+  auto d = destinations.create(dp).value();
+  v2::EventDestinationUpdateParams up;
+  up.name = "renamed";
+  CHECK(destinations.update(d.id, up)->name == "renamed");
+  CHECK(destinations.disable(d.id)->status == "disabled");
+  CHECK(destinations.enable(d.id)->status == "enabled");
+  CHECK(destinations.ping(d.id)->type == "v2.core.event_destination.ping");
+  std::vector<std::string> listed;
+  for (const auto& e : destinations.list_all()) listed.push_back(e.id);
+  CHECK(listed == std::vector<std::string>{d.id});
+  CHECK(destinations.del(d.id)->id == d.id);
+  CHECK(destinations.list()->data.empty());
 }

@@ -17,6 +17,7 @@ template <class T> struct is_expandable : std::false_type {};
 template <class T> struct is_expandable<stripe::Expandable<T>> : std::true_type {};
 template <class T> struct unwrap { using type = T; };
 template <class T> struct unwrap<std::optional<T>> { using type = T; };
+template <class T> struct unwrap<stripe::Optional<T>> { using type = T; };
 template <class T> struct unwrap<stripe::Clearable<T>> { using type = T; };
 
 // What the C++ side types at each path: "object", "array", "map", "enum", "raw", "scalar".

@@ -438,6 +438,62 @@ TEST_CASE("onboarding surface: file links for files that may be shared, not iden
   expect_refused([&] { w.client.v1().file_links().retrieve("link_nope"); }, 404, "resource_missing", "No such file link");
 }
 
+TEST_CASE("onboarding surface: file links are updated (expiry, metadata) and listed by file and expiry") {
+  World w;
+  v1::FileCreateParams logo;
+  logo.purpose = "business_logo";
+  logo.file.data = "\x89PNG\r\n\x1A\n....";
+  logo.file.name = "logo.png";
+  auto file = w.client.v1().files().create(logo).value();
+  auto other = w.client.v1().files().create(logo).value();
+  auto links = w.client.v1().file_links();
+  v1::FileLinkCreateParams lp;
+  lp.file = file.id;
+  auto forever = links.create(lp).value();
+  auto soon = links.create(lp).value();
+  lp.file = other.id;
+  auto elsewhere = links.create(lp).value();
+
+  v1::FileLinkUpdateParams tag;
+  tag.metadata = std::map<std::string, std::optional<std::string>>{{"shop", "north"}, {"keep", "yes"}};
+  CHECK(links.update(forever.id, tag)->metadata == std::map<std::string, std::string>{{"keep", "yes"}, {"shop", "north"}});
+  v1::FileLinkUpdateParams untag;  // `metadata[shop]=` removes that key alone
+  untag.metadata = std::map<std::string, std::optional<std::string>>{{"shop", ""}};
+  CHECK(links.update(forever.id, untag)->metadata == std::map<std::string, std::string>{{"keep", "yes"}});
+
+  v1::FileLinkUpdateParams later;
+  later.expires_at = std::int64_t{w.sim->now() + 60};
+  CHECK(links.update(soon.id, later)->expires_at == w.sim->now() + 60);
+  v1::FileLinkUpdateParams past;
+  past.expires_at = std::int64_t{w.sim->now() - 1};
+  expect_refused([&] { links.update(soon.id, past); }, 400, "", "in the future", "expires_at");
+  v1::FileLinkUpdateParams now;
+  now.expires_at = v1::FileLinkUpdateParams::ExpiresAtKeyword("now");
+  CHECK(links.update(soon.id, now)->expired);
+  expect_refused([&] { links.update(soon.id, tag); }, 400, "", "has expired", "");
+  expect_refused([&] { links.update("link_nope", tag); }, 404, "resource_missing", "No such file link");
+
+  auto ids = [](const stripe::List<v1::FileLink>& page) {
+    std::vector<std::string> out;
+    for (const auto& l : page.data) out.push_back(l.id);
+    return out;
+  };
+  CHECK(ids(links.list().value()) == std::vector<std::string>{elsewhere.id, soon.id, forever.id});
+  v1::FileLinkListParams of_file;
+  of_file.file = file.id;
+  CHECK(ids(links.list(of_file).value()) == std::vector<std::string>{soon.id, forever.id});
+  v1::FileLinkListParams expired;
+  expired.expired = true;
+  CHECK(ids(links.list(expired).value()) == std::vector<std::string>{soon.id});
+  expired.expired = false;
+  CHECK(ids(links.list(expired).value()) == std::vector<std::string>{elsewhere.id, forever.id});
+  std::vector<std::string> walked;
+  v1::FileLinkListParams one;
+  one.limit = 1;
+  for (const auto& l : links.list_all(one)) walked.push_back(l.id);
+  CHECK(walked == std::vector<std::string>{elsewhere.id, soon.id, forever.id});
+}
+
 TEST_CASE("onboarding surface: account and person tokens apply once") {
   World w;
   v1::TokenCreateParams at;

@@ -312,6 +312,14 @@ class Emitter:
         self.cpp_type(dict(p), "Scratch", [], path)
         self.enum_by_values, self.struct_by_sig = saved
 
+    @staticmethod
+    def optional_of(p, inner):
+        """A nested object is a stripe::Optional (its std::optional instantiation alone costs g++
+        milliseconds per type, see stripe/encoding/optional.hpp); anything else std::optional."""
+        if p["kind"] == "object" and not inner.startswith(("std::", "nlohmann::")):
+            return "stripe::Optional<%s>" % inner
+        return "std::optional<%s>" % inner
+
     def field_type(self, p, inner):
         optional = p.get("optional") or p.get("nullable")
         k = p["kind"]
@@ -319,7 +327,7 @@ class Emitter:
             if p.get("emptyable") or (p.get("nullable") and p.get("optional")):
                 return "stripe::Clearable<%s>" % inner
             if optional:
-                return "std::optional<%s>" % inner
+                return self.optional_of(p, inner)
             return inner
         if k in ("array", "map") and not p.get("nullable"):
             return inner  # absent reads as empty
@@ -330,7 +338,7 @@ class Emitter:
         if k == "unknown" or inner == "nlohmann::json":
             return inner
         if optional:
-            return "std::optional<%s>" % inner
+            return self.optional_of(p, inner)
         return inner
 
     def count_shapes(self, props, counts, first, parent=""):
@@ -340,6 +348,8 @@ class Emitter:
                 node = node["items"] if node["kind"] == "array" else node["valueType"]
             if node["kind"] == "object" and "properties" in node and not node.get("truncated"):
                 sg = self.sig(node)
+                if sg[0] == "cpp":
+                    continue  # a hand-written params type (PARAM_TYPE_OVERRIDES): nothing to hoist
                 counts[sg] = counts.get(sg, 0) + 1
                 first.setdefault(sg, (node, p["name"], parent))
                 self.count_shapes(node["properties"], counts, first, p["name"])
@@ -1145,43 +1155,16 @@ def service_lines(svc):
             lines.append("  return client_.request<%s>(http::Method::%s, %s, %s, ro);" % (ret, http_method(ep), path, body))
         member(doc, "Result<%s>" % ret, m["name"], sig_args, lines)
         if m.get("pager"):
-            # Path arguments are copied into the pager, which may outlive the caller's strings.
-            path_args = [re.sub(r"^const std::string& ", "", a) for a in args]
-            captures = "".join(", " + a for a in path_args)
-            pager_args = ["std::string %s" % a for a in path_args]
+            # The walks themselves are written once, in stripe/detail/list_all.hpp.
             if ret.startswith("List<"):
                 member([m["pager_doc"]], "AutoPager<%s>" % item, "list_all",
-                       pager_args + ["%s params = {}" % params, "RequestOptions ro = {}"], [
-                    "  bool backwards = params.ending_before.has_value();",
-                    "  bool more = true;",
-                    "  return AutoPager<%s>([client = client_%s, params, ro, backwards, more]() mutable" % (item, captures),
-                    "                       -> std::optional<std::vector<%s>> {" % item,
-                    "    if (!more) return std::nullopt;",
-                    "    auto page = client.request<%s>(http::Method::get, %s, encode_params(params), ro);" % (ret, path),
-                    "    std::vector<%s> data = std::move(page->data);" % item,
-                    "    more = page->has_more && !data.empty();",
-                    "    if (!data.empty()) {",
-                    "      auto& cursor = backwards ? params.ending_before : params.starting_after;",
-                    "      const std::string& next = backwards ? data.front().id : data.back().id;",
-                    "      if (more && cursor == next) stripe::detail::throw_pagination_loop(\"the list returned the same cursor twice\");",
-                    "      cursor = next;",
-                    "      if (backwards) std::reverse(data.begin(), data.end());",
-                    "    }",
-                    "    return data;",
-                    "  });",
+                       args + ["%s params = {}" % params, "RequestOptions ro = {}"], [
+                    "  return stripe::detail::v1_list_all<%s>(client_, %s, std::move(params), std::move(ro));" % (item, path),
                 ])
             else:
                 member([m["pager_doc"]], "AutoPager<%s>" % item, "list_all",
-                       pager_args + ["const %s& params = {}" % params, "RequestOptions ro = {}"], [
-                    "  return AutoPager<%s>([client = client_%s, cursor = stripe::detail::V2Cursor(), query = encode_params(params)," % (item, captures),
-                    "                        ro]() mutable -> std::optional<std::vector<%s>> {" % item,
-                    "    if (cursor.finished()) return std::nullopt;",
-                    "    auto page = decode_result<%s>(" % ret,
-                    "        cursor.started() ? client.get_path(cursor.next_url(), ro)",
-                    "                         : client.raw_request(http::Method::get, %s, query, ro));" % path,
-                    "    cursor.advance(page->next_page_url, page->data.empty());",
-                    "    return std::move(page->data);  // an empty page is skipped by the pager",
-                    "  });",
+                       args + ["const %s& params = {}" % params, "RequestOptions ro = {}"], [
+                    "  return stripe::detail::v2_list_all<%s>(client_, %s, encode_params(params), std::move(ro));" % (item, path),
                 ])
     out = []
     out.append("/// %s" % svc["doc"])
@@ -1219,13 +1202,10 @@ def ns_close(ns):
 def emit_services():
     for svc in SERVICES:
         uses_pager = any(m.get("pager") for m in svc["methods"])
-        uses_v1_pager = any(m.get("pager") and svc["version"] == "v1" for m in svc["methods"])
         std = ["<string>", "<utility>"]
-        if uses_pager:
-            std += ["<optional>", "<vector>"]
-        if uses_v1_pager:
-            std = ["<algorithm>"] + std
         incs = ["stripe/client.hpp", "stripe/config.hpp", "stripe/detail/path.hpp", VERSIONS[svc["version"]]["header"]]
+        if uses_pager:
+            incs.append("stripe/detail/list_all.hpp")
         if uses_pager or any(return_type(find_endpoint(m["endpoint"]), svc["version"])[0] for m in svc["methods"]):
             incs.append("stripe/list.hpp")
         incs += svc["includes"] + svc["hooks"]

@@ -1,11 +1,14 @@
 #pragma once
 /// \file
 /// A request parameter that can be left unchanged (absent), unset (v1 `key=`, v2 null) or set.
-/// Plain std::optional is used where the API cannot unset a field.
+/// Plain std::optional (stripe::Optional for nested objects) is used where the API cannot unset
+/// a field.
 #include <optional>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
+
+#include "stripe/encoding/optional.hpp"
 
 namespace stripe {
 
@@ -68,7 +71,7 @@ class Clearable {
   }
 
  private:
-  std::optional<T> value_;
+  Optional<T> value_;  // not std::optional: see stripe/encoding/optional.hpp
   bool cleared_ = false;
 };
 

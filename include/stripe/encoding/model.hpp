@@ -17,6 +17,7 @@
 
 #include "stripe/encoding/clearable.hpp"
 #include "stripe/encoding/open_enum.hpp"
+#include "stripe/encoding/optional.hpp"
 #include "stripe/errors.hpp"
 
 namespace stripe {
@@ -56,6 +57,8 @@ template <class T>
 struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_optional<Optional<T>> : std::true_type {};
 
 template <class T>
 struct is_variant : std::false_type {};

@@ -41,6 +41,7 @@ namespace detail {
 
 template <class T> struct param_unwrap { using type = T; };
 template <class T> struct param_unwrap<std::optional<T>> { using type = T; };
+template <class T> struct param_unwrap<Optional<T>> { using type = T; };
 template <class T> struct param_unwrap<Clearable<T>> { using type = T; };
 template <class T> struct param_vector : std::false_type {};
 template <class T> struct param_vector<std::vector<T>> : std::true_type { using type = T; };

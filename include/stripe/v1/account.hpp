@@ -44,14 +44,14 @@ struct Account {
     using SupportAddress = stripe::common::Address;
 
     /// The applicant's gross annual revenue for its preceding fiscal year.
-    std::optional<AnnualRevenue> annual_revenue;
+    stripe::Optional<AnnualRevenue> annual_revenue;
     /// An estimated upper bound of employees, contractors, vendors, etc. currently working for the business.
     std::optional<std::int64_t> estimated_worker_count;
     /// [The merchant category code for the account](https://docs.stripe.com/connect/setting-mcc).
     std::optional<std::string> mcc;
     /// Whether the business is a minority-owned, women-owned, and/or LGBTQI+ -owned business.
     std::optional<std::vector<MinorityOwnedBusinessDesignation>> minority_owned_business_designation;
-    std::optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
+    stripe::Optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
     /// The customer-facing business name.
     std::optional<std::string> name;
     /// Internal-only description of the product sold or service provided by the business.
@@ -59,7 +59,7 @@ struct Account {
     /// A link to the business's publicly available terms related to the Specified Commercial Transaction Act.
     std::optional<std::string> specified_commercial_transactions_act_url;
     /// A publicly available mailing address for sending support issues to.
-    std::optional<SupportAddress> support_address;
+    stripe::Optional<SupportAddress> support_address;
     /// A publicly available email address for sending support issues to.
     std::optional<std::string> support_email;
     /// A publicly available phone number to call with support issues.
@@ -232,13 +232,13 @@ struct Account {
       static constexpr std::string_view known_values[] = {account, application};
     };
 
-    std::optional<Fees> fees;
+    stripe::Optional<Fees> fees;
     /// `true` if the Connect application retrieving the resource controls the account and can therefore exercise [platform controls](https://docs.stripe.com/connect/platform-controls-for-standard-accounts).
     std::optional<bool> is_controller;
-    std::optional<Losses> losses;
+    stripe::Optional<Losses> losses;
     /// A value indicating responsibility for collecting requirements on this account.
     std::optional<RequirementCollection> requirement_collection;
-    std::optional<StripeDashboard> stripe_dashboard;
+    stripe::Optional<StripeDashboard> stripe_dashboard;
     /// The controller type.
     Type type;
 
@@ -494,14 +494,14 @@ struct Account {
   /// String representing the object's type.
   Object object;
   /// Business information about the account.
-  std::optional<BusinessProfile> business_profile;
+  stripe::Optional<BusinessProfile> business_profile;
   /// The business type.
   std::optional<BusinessType> business_type;
   std::map<std::string, CapabilityStatus> capabilities;
   /// Whether the account can process charges.
   bool charges_enabled = false;
-  std::optional<Company> company;
-  std::optional<Controller> controller;
+  stripe::Optional<Company> company;
+  stripe::Optional<Controller> controller;
   /// The account's country.
   std::optional<std::string> country;
   /// Time at which the account was connected.
@@ -515,20 +515,20 @@ struct Account {
   /// An email address associated with the account.
   std::optional<std::string> email;
   /// External accounts (bank accounts and debit cards) currently attached to this account.
-  std::optional<ExternalAccounts> external_accounts;
-  std::optional<FutureRequirements> future_requirements;
+  stripe::Optional<ExternalAccounts> external_accounts;
+  stripe::Optional<FutureRequirements> future_requirements;
   /// The groups associated with the account.
-  std::optional<Groups> groups;
+  stripe::Optional<Groups> groups;
   /// This is an object representing a person associated with a Stripe account.
-  std::optional<Individual> individual;
+  stripe::Optional<Individual> individual;
   /// Set of [key-value pairs](https://docs.stripe.com/api/metadata) that you can attach to an object.
   std::map<std::string, std::string> metadata;
   /// Whether the funds in this account can be paid out.
   bool payouts_enabled = false;
-  std::optional<Requirements> requirements;
+  stripe::Optional<Requirements> requirements;
   /// Options for customizing how the account functions within Stripe.
-  std::optional<Settings> settings;
-  std::optional<TosAcceptance> tos_acceptance;
+  stripe::Optional<Settings> settings;
+  stripe::Optional<TosAcceptance> tos_acceptance;
   /// The Stripe account type.
   Type type;
   /// The whole object as received, including fields the SDK has not typed yet.

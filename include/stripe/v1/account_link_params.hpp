@@ -42,7 +42,7 @@ struct AccountLinkCreateParams {
   /// The URL that the user will be redirected to upon leaving or completing the linked flow.
   std::optional<std::string> return_url;
   /// Specifies the requirements that Stripe collects from connected accounts in the Connect Onboarding flow.
-  std::optional<CollectionOptions> collection_options;
+  stripe::Optional<CollectionOptions> collection_options;
   /// Deprecated. The collect parameter is deprecated.
   std::optional<Collect> collect;
   /// Specifies which fields in the response should be expanded.

@@ -42,7 +42,7 @@ struct AccountCreateParams {
     using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
 
     /// The applicant's gross annual revenue for its preceding fiscal year.
-    std::optional<AnnualRevenue> annual_revenue;
+    stripe::Optional<AnnualRevenue> annual_revenue;
     /// An estimated upper bound of employees, contractors, vendors, etc. currently working for the business.
     std::optional<std::int64_t> estimated_worker_count;
     /// [The merchant category code for the account](https://docs.stripe.com/connect/setting-mcc).
@@ -50,7 +50,7 @@ struct AccountCreateParams {
     /// Whether the business is a minority-owned, women-owned, and/or LGBTQI+ -owned business.
     std::optional<std::vector<MinorityOwnedBusinessDesignation>> minority_owned_business_designation;
     /// An estimate of the monthly revenue of the business.
-    std::optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
+    stripe::Optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
     /// The customer-facing business name.
     std::optional<std::string> name;
     /// Internal-only description of the product sold by, or service provided by, the business.
@@ -58,7 +58,7 @@ struct AccountCreateParams {
     /// A link to the business's publicly available terms related to the Specified Commercial Transaction Act.
     stripe::Clearable<std::string> specified_commercial_transactions_act_url;
     /// A publicly available mailing address for sending support issues to.
-    std::optional<stripe::AddressParams> support_address;
+    stripe::Optional<stripe::AddressParams> support_address;
     /// A publicly available email address for sending support issues to.
     std::optional<std::string> support_email;
     /// A publicly available phone number to call with support issues.
@@ -159,145 +159,145 @@ struct AccountCreateParams {
     using ZipPayments = stripe::common::CapabilityRequest;
 
     /// The acss_debit_payments capability.
-    std::optional<AcssDebitPayments> acss_debit_payments;
+    stripe::Optional<AcssDebitPayments> acss_debit_payments;
     /// The affirm_payments capability.
-    std::optional<AffirmPayments> affirm_payments;
+    stripe::Optional<AffirmPayments> affirm_payments;
     /// The afterpay_clearpay_payments capability.
-    std::optional<AfterpayClearpayPayments> afterpay_clearpay_payments;
+    stripe::Optional<AfterpayClearpayPayments> afterpay_clearpay_payments;
     /// The alma_payments capability.
-    std::optional<AlmaPayments> alma_payments;
+    stripe::Optional<AlmaPayments> alma_payments;
     /// The amazon_pay_payments capability.
-    std::optional<AmazonPayPayments> amazon_pay_payments;
+    stripe::Optional<AmazonPayPayments> amazon_pay_payments;
     /// The app_distribution capability.
-    std::optional<AppDistribution> app_distribution;
+    stripe::Optional<AppDistribution> app_distribution;
     /// The au_becs_debit_payments capability.
-    std::optional<AuBecsDebitPayments> au_becs_debit_payments;
+    stripe::Optional<AuBecsDebitPayments> au_becs_debit_payments;
     /// The bacs_debit_payments capability.
-    std::optional<BacsDebitPayments> bacs_debit_payments;
+    stripe::Optional<BacsDebitPayments> bacs_debit_payments;
     /// The bancontact_payments capability.
-    std::optional<BancontactPayments> bancontact_payments;
+    stripe::Optional<BancontactPayments> bancontact_payments;
     /// The bank_transfer_payments capability.
-    std::optional<BankTransferPayments> bank_transfer_payments;
+    stripe::Optional<BankTransferPayments> bank_transfer_payments;
     /// The billie_payments capability.
-    std::optional<BilliePayments> billie_payments;
+    stripe::Optional<BilliePayments> billie_payments;
     /// The bizum_payments capability.
-    std::optional<BizumPayments> bizum_payments;
+    stripe::Optional<BizumPayments> bizum_payments;
     /// The blik_payments capability.
-    std::optional<BlikPayments> blik_payments;
+    stripe::Optional<BlikPayments> blik_payments;
     /// The blik_recurring_payments capability.
-    std::optional<BlikRecurringPayments> blik_recurring_payments;
+    stripe::Optional<BlikRecurringPayments> blik_recurring_payments;
     /// The boleto_payments capability.
-    std::optional<BoletoPayments> boleto_payments;
+    stripe::Optional<BoletoPayments> boleto_payments;
     /// The card_issuing capability.
-    std::optional<CardIssuing> card_issuing;
+    stripe::Optional<CardIssuing> card_issuing;
     /// The card_payments capability.
-    std::optional<CardPayments> card_payments;
+    stripe::Optional<CardPayments> card_payments;
     /// The cartes_bancaires_payments capability.
-    std::optional<CartesBancairesPayments> cartes_bancaires_payments;
+    stripe::Optional<CartesBancairesPayments> cartes_bancaires_payments;
     /// The cashapp_payments capability.
-    std::optional<CashappPayments> cashapp_payments;
+    stripe::Optional<CashappPayments> cashapp_payments;
     /// The crypto_payments capability.
-    std::optional<CryptoPayments> crypto_payments;
+    stripe::Optional<CryptoPayments> crypto_payments;
     /// The eps_payments capability.
-    std::optional<EpsPayments> eps_payments;
+    stripe::Optional<EpsPayments> eps_payments;
     /// The fpx_payments capability.
-    std::optional<FpxPayments> fpx_payments;
+    stripe::Optional<FpxPayments> fpx_payments;
     /// The gb_bank_transfer_payments capability.
-    std::optional<GbBankTransferPayments> gb_bank_transfer_payments;
+    stripe::Optional<GbBankTransferPayments> gb_bank_transfer_payments;
     /// The giropay_payments capability.
-    std::optional<GiropayPayments> giropay_payments;
+    stripe::Optional<GiropayPayments> giropay_payments;
     /// The grabpay_payments capability.
-    std::optional<GrabpayPayments> grabpay_payments;
+    stripe::Optional<GrabpayPayments> grabpay_payments;
     /// The ideal_payments capability.
-    std::optional<IdealPayments> ideal_payments;
+    stripe::Optional<IdealPayments> ideal_payments;
     /// The india_international_payments capability.
-    std::optional<IndiaInternationalPayments> india_international_payments;
+    stripe::Optional<IndiaInternationalPayments> india_international_payments;
     /// The jcb_payments capability.
-    std::optional<JcbPayments> jcb_payments;
+    stripe::Optional<JcbPayments> jcb_payments;
     /// The jp_bank_transfer_payments capability.
-    std::optional<JpBankTransferPayments> jp_bank_transfer_payments;
+    stripe::Optional<JpBankTransferPayments> jp_bank_transfer_payments;
     /// The kakao_pay_payments capability.
-    std::optional<KakaoPayPayments> kakao_pay_payments;
+    stripe::Optional<KakaoPayPayments> kakao_pay_payments;
     /// The klarna_payments capability.
-    std::optional<KlarnaPayments> klarna_payments;
+    stripe::Optional<KlarnaPayments> klarna_payments;
     /// The konbini_payments capability.
-    std::optional<KonbiniPayments> konbini_payments;
+    stripe::Optional<KonbiniPayments> konbini_payments;
     /// The kr_card_payments capability.
-    std::optional<KrCardPayments> kr_card_payments;
+    stripe::Optional<KrCardPayments> kr_card_payments;
     /// The legacy_payments capability.
-    std::optional<LegacyPayments> legacy_payments;
+    stripe::Optional<LegacyPayments> legacy_payments;
     /// The link_payments capability.
-    std::optional<LinkPayments> link_payments;
+    stripe::Optional<LinkPayments> link_payments;
     /// The mb_way_payments capability.
-    std::optional<MbWayPayments> mb_way_payments;
+    stripe::Optional<MbWayPayments> mb_way_payments;
     /// The mobilepay_payments capability.
-    std::optional<MobilepayPayments> mobilepay_payments;
+    stripe::Optional<MobilepayPayments> mobilepay_payments;
     /// The multibanco_payments capability.
-    std::optional<MultibancoPayments> multibanco_payments;
+    stripe::Optional<MultibancoPayments> multibanco_payments;
     /// The mx_bank_transfer_payments capability.
-    std::optional<MxBankTransferPayments> mx_bank_transfer_payments;
+    stripe::Optional<MxBankTransferPayments> mx_bank_transfer_payments;
     /// The naver_pay_payments capability.
-    std::optional<NaverPayPayments> naver_pay_payments;
+    stripe::Optional<NaverPayPayments> naver_pay_payments;
     /// The nz_bank_account_becs_debit_payments capability.
-    std::optional<NzBankAccountBecsDebitPayments> nz_bank_account_becs_debit_payments;
+    stripe::Optional<NzBankAccountBecsDebitPayments> nz_bank_account_becs_debit_payments;
     /// The oxxo_payments capability.
-    std::optional<OxxoPayments> oxxo_payments;
+    stripe::Optional<OxxoPayments> oxxo_payments;
     /// The p24_payments capability.
-    std::optional<P24Payments> p24_payments;
+    stripe::Optional<P24Payments> p24_payments;
     /// The pay_by_bank_payments capability.
-    std::optional<PayByBankPayments> pay_by_bank_payments;
+    stripe::Optional<PayByBankPayments> pay_by_bank_payments;
     /// The payco_payments capability.
-    std::optional<PaycoPayments> payco_payments;
+    stripe::Optional<PaycoPayments> payco_payments;
     /// The paynow_payments capability.
-    std::optional<PaynowPayments> paynow_payments;
+    stripe::Optional<PaynowPayments> paynow_payments;
     /// The paypay_payments capability.
-    std::optional<PaypayPayments> paypay_payments;
+    stripe::Optional<PaypayPayments> paypay_payments;
     /// The payto_payments capability.
-    std::optional<PaytoPayments> payto_payments;
+    stripe::Optional<PaytoPayments> payto_payments;
     /// The pix_payments capability.
-    std::optional<PixPayments> pix_payments;
+    stripe::Optional<PixPayments> pix_payments;
     /// The promptpay_payments capability.
-    std::optional<PromptpayPayments> promptpay_payments;
+    stripe::Optional<PromptpayPayments> promptpay_payments;
     /// The revolut_pay_payments capability.
-    std::optional<RevolutPayPayments> revolut_pay_payments;
+    stripe::Optional<RevolutPayPayments> revolut_pay_payments;
     /// The samsung_pay_payments capability.
-    std::optional<SamsungPayPayments> samsung_pay_payments;
+    stripe::Optional<SamsungPayPayments> samsung_pay_payments;
     /// The satispay_payments capability.
-    std::optional<SatispayPayments> satispay_payments;
+    stripe::Optional<SatispayPayments> satispay_payments;
     /// The scalapay_payments capability.
-    std::optional<ScalapayPayments> scalapay_payments;
+    stripe::Optional<ScalapayPayments> scalapay_payments;
     /// The sepa_bank_transfer_payments capability.
-    std::optional<SepaBankTransferPayments> sepa_bank_transfer_payments;
+    stripe::Optional<SepaBankTransferPayments> sepa_bank_transfer_payments;
     /// The sepa_debit_payments capability.
-    std::optional<SepaDebitPayments> sepa_debit_payments;
+    stripe::Optional<SepaDebitPayments> sepa_debit_payments;
     /// The sequra_payments capability.
-    std::optional<SequraPayments> sequra_payments;
+    stripe::Optional<SequraPayments> sequra_payments;
     /// The sofort_payments capability.
-    std::optional<SofortPayments> sofort_payments;
+    stripe::Optional<SofortPayments> sofort_payments;
     /// The sunbit_payments capability.
-    std::optional<SunbitPayments> sunbit_payments;
+    stripe::Optional<SunbitPayments> sunbit_payments;
     /// The swish_payments capability.
-    std::optional<SwishPayments> swish_payments;
+    stripe::Optional<SwishPayments> swish_payments;
     /// The tax_reporting_us_1099_k capability.
-    std::optional<TaxReportingUs1099K> tax_reporting_us_1099_k;
+    stripe::Optional<TaxReportingUs1099K> tax_reporting_us_1099_k;
     /// The tax_reporting_us_1099_misc capability.
-    std::optional<TaxReportingUs1099Misc> tax_reporting_us_1099_misc;
+    stripe::Optional<TaxReportingUs1099Misc> tax_reporting_us_1099_misc;
     /// The transfers capability.
-    std::optional<Transfers> transfers;
+    stripe::Optional<Transfers> transfers;
     /// The treasury capability.
-    std::optional<Treasury> treasury;
+    stripe::Optional<Treasury> treasury;
     /// The twint_payments capability.
-    std::optional<TwintPayments> twint_payments;
+    stripe::Optional<TwintPayments> twint_payments;
     /// The upi_payments capability.
-    std::optional<UpiPayments> upi_payments;
+    stripe::Optional<UpiPayments> upi_payments;
     /// The us_bank_account_ach_payments capability.
-    std::optional<UsBankAccountAchPayments> us_bank_account_ach_payments;
+    stripe::Optional<UsBankAccountAchPayments> us_bank_account_ach_payments;
     /// The us_bank_transfer_payments capability.
-    std::optional<UsBankTransferPayments> us_bank_transfer_payments;
+    stripe::Optional<UsBankTransferPayments> us_bank_transfer_payments;
     /// The wero_payments capability.
-    std::optional<WeroPayments> wero_payments;
+    stripe::Optional<WeroPayments> wero_payments;
     /// The zip_payments capability.
-    std::optional<ZipPayments> zip_payments;
+    stripe::Optional<ZipPayments> zip_payments;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -383,13 +383,13 @@ struct AccountCreateParams {
     using Structure = stripe::v1::CompanyStructure;
 
     /// The company's primary address.
-    std::optional<stripe::AddressParams> address;
+    stripe::Optional<stripe::AddressParams> address;
     /// The Kana variation of the company's primary address (Japan only).
-    std::optional<stripe::JapanAddressParams> address_kana;
+    stripe::Optional<stripe::JapanAddressParams> address_kana;
     /// The Kanji variation of the company's primary address (Japan only).
-    std::optional<stripe::JapanAddressParams> address_kanji;
+    stripe::Optional<stripe::JapanAddressParams> address_kanji;
     /// The location where the business is administered.
-    std::optional<stripe::AddressParams> administrative_address;
+    stripe::Optional<stripe::AddressParams> administrative_address;
     /// Whether the company's directors have been provided.
     std::optional<bool> directors_provided;
     /// This hash is used to attest that the directors information provided to Stripe is both current and correct.
@@ -415,9 +415,9 @@ struct AccountCreateParams {
     /// The company's phone number (used for verification).
     std::optional<std::string> phone;
     /// A location where the business has a meaningful physical operating presence.
-    std::optional<stripe::AddressParams> physical_address;
+    stripe::Optional<stripe::AddressParams> physical_address;
     /// The primary location where the business conducts operations.
-    std::optional<stripe::AddressParams> principal_place_of_business;
+    stripe::Optional<stripe::AddressParams> principal_place_of_business;
     /// When the business was incorporated or registered.
     stripe::Clearable<nlohmann::json> registration_date;
     /// The identification number given to a company when it is registered or incorporated, if distinct from the identification number used for filing taxes.
@@ -512,13 +512,13 @@ struct AccountCreateParams {
     };
 
     /// A hash of configuration for who pays Stripe fees for product usage on this account.
-    std::optional<Fees> fees;
+    stripe::Optional<Fees> fees;
     /// A hash of configuration for products that have negative balance liability, and whether Stripe or a Connect application is responsible for them.
-    std::optional<Losses> losses;
+    stripe::Optional<Losses> losses;
     /// A value indicating responsibility for collecting updated information when requirements on the account are due or change.
     std::optional<RequirementCollection> requirement_collection;
     /// A hash of configuration for Stripe-hosted dashboards.
-    std::optional<StripeDashboard> stripe_dashboard;
+    stripe::Optional<StripeDashboard> stripe_dashboard;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -606,11 +606,11 @@ struct AccountCreateParams {
     };
 
     /// The individual's primary address.
-    std::optional<stripe::AddressParams> address;
+    stripe::Optional<stripe::AddressParams> address;
     /// The Kana variation of the individual's primary address (Japan only).
-    std::optional<stripe::JapanAddressParams> address_kana;
+    stripe::Optional<stripe::JapanAddressParams> address_kana;
     /// The Kanji variation of the individual's primary address (Japan only).
-    std::optional<stripe::JapanAddressParams> address_kanji;
+    stripe::Optional<stripe::JapanAddressParams> address_kanji;
     /// The individual's date of birth.
     stripe::Clearable<stripe::DateOfBirthParams> dob;
     /// The individual's email address.
@@ -644,7 +644,7 @@ struct AccountCreateParams {
     /// Indicates if the person or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdictio…
     std::optional<PoliticalExposure> political_exposure;
     /// The individual's registered address.
-    std::optional<stripe::AddressParams> registered_address;
+    stripe::Optional<stripe::AddressParams> registered_address;
     /// Describes the person's relationship to the account.
     std::optional<nlohmann::json> relationship;
     /// The last four digits of the individual's Social Security Number (U.S. only).
@@ -727,21 +727,21 @@ struct AccountCreateParams {
   /// An [account token](https://docs.stripe.com/api#create_account_token), used to securely provide details to the account.
   std::optional<std::string> account_token;
   /// Business information about the account.
-  std::optional<BusinessProfile> business_profile;
+  stripe::Optional<BusinessProfile> business_profile;
   /// The business type.
   std::optional<BusinessType> business_type;
   /// Each key of the dictionary represents a capability, and each capability maps to its settings (for example, whether it has been requested or not).
-  std::optional<Capabilities> capabilities;
+  stripe::Optional<Capabilities> capabilities;
   /// Information about the company or business.
-  std::optional<Company> company;
+  stripe::Optional<Company> company;
   /// Configures the account's Dashboard access, loss liability, requirements collection, and Stripe fee responsibility.
-  std::optional<Controller> controller;
+  stripe::Optional<Controller> controller;
   /// The country in which the account holder resides, or in which the business is legally established.
   std::optional<std::string> country;
   /// Three-letter ISO currency code representing the default currency for the account.
   std::optional<std::string> default_currency;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// The email address of the account holder.
   std::optional<std::string> email;
   /// Specifies which fields in the response should be expanded.
@@ -749,15 +749,15 @@ struct AccountCreateParams {
   /// A card or bank account to attach to the account for receiving [payouts](https://docs.stripe.com/connect/bank-debit-card-payouts) (you won't be able to use it for top-ups).
   std::optional<std::variant<std::string, ExternalAccount>> external_account;
   /// A hash of account group type to tokens.
-  std::optional<Groups> groups;
+  stripe::Optional<Groups> groups;
   /// Information about the person represented by the account.
-  std::optional<Individual> individual;
+  stripe::Optional<Individual> individual;
   /// Set of [key-value pairs](https://docs.stripe.com/api/metadata) that you can attach to an object.
   stripe::Clearable<std::map<std::string, std::optional<std::string>>> metadata;
   /// Options for customizing how the account functions within Stripe.
-  std::optional<Settings> settings;
+  stripe::Optional<Settings> settings;
   /// Details on the account's acceptance of the [Stripe Services Agreement](https://docs.stripe.com/connect/updating-accounts#tos-acceptance).
-  std::optional<TosAcceptance> tos_acceptance;
+  stripe::Optional<TosAcceptance> tos_acceptance;
   /// Deprecated. The `type` parameter is deprecated.
   std::optional<Type> type;
   /// Fields the SDK has not typed yet, merged into the request as given.
@@ -934,17 +934,17 @@ struct AccountUpdateParams {
   /// An [account token](https://docs.stripe.com/api#create_account_token), used to securely provide details to the account.
   std::optional<std::string> account_token;
   /// Business information about the account.
-  std::optional<BusinessProfile> business_profile;
+  stripe::Optional<BusinessProfile> business_profile;
   /// The business type.
   std::optional<BusinessType> business_type;
   /// Each key of the dictionary represents a capability, and each capability maps to its settings (for example, whether it has been requested or not).
-  std::optional<Capabilities> capabilities;
+  stripe::Optional<Capabilities> capabilities;
   /// Information about the company or business.
-  std::optional<Company> company;
+  stripe::Optional<Company> company;
   /// Three-letter ISO currency code representing the default currency for the account.
   std::optional<std::string> default_currency;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// The email address of the account holder.
   std::optional<std::string> email;
   /// Specifies which fields in the response should be expanded.
@@ -952,15 +952,15 @@ struct AccountUpdateParams {
   /// A card or bank account to attach to the account for receiving [payouts](https://docs.stripe.com/connect/bank-debit-card-payouts) (you won't be able to use it for top-ups).
   stripe::Clearable<std::variant<std::string, BankAccount, Card, CardToken>> external_account;
   /// A hash of account group type to tokens.
-  std::optional<Groups> groups;
+  stripe::Optional<Groups> groups;
   /// Information about the person represented by the account.
-  std::optional<Individual> individual;
+  stripe::Optional<Individual> individual;
   /// Set of [key-value pairs](https://docs.stripe.com/api/metadata) that you can attach to an object.
   stripe::Clearable<std::map<std::string, std::optional<std::string>>> metadata;
   /// Options for customizing how the account functions within Stripe.
-  std::optional<Settings> settings;
+  stripe::Optional<Settings> settings;
   /// Details on the account's acceptance of the [Stripe Services Agreement](https://docs.stripe.com/connect/updating-accounts#tos-acceptance).
-  std::optional<TosAcceptance> tos_acceptance;
+  stripe::Optional<TosAcceptance> tos_acceptance;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 

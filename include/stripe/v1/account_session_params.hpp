@@ -46,7 +46,7 @@ struct AccountSessionCreateParams {
     /// Whether the embedded component is enabled.
     bool enabled = false;
     /// The list of features enabled in the embedded component.
-    std::optional<Features> features;
+    stripe::Optional<Features> features;
 
     DisputesList() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -63,7 +63,7 @@ struct AccountSessionCreateParams {
     /// Whether the embedded component is enabled.
     bool enabled = false;
     /// An empty list, because this embedded component has no features.
-    std::optional<Features> features;
+    stripe::Optional<Features> features;
 
     BalanceReport() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -91,7 +91,7 @@ struct AccountSessionCreateParams {
     /// Whether the embedded component is enabled.
     bool enabled = false;
     /// The list of features enabled in the embedded component.
-    std::optional<Features> features;
+    stripe::Optional<Features> features;
 
     AccountManagement() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -131,7 +131,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       Balances() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -166,7 +166,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       FinancialAccount() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -190,7 +190,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       FinancialAccountTransactions() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -220,7 +220,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       InstantPayoutsPromotion() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -253,7 +253,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       IssuingCard() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -289,7 +289,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       IssuingCardsList() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -324,7 +324,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       PaymentDisputes() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -348,7 +348,7 @@ struct AccountSessionCreateParams {
       /// Whether the embedded component is enabled.
       bool enabled = false;
       /// The list of features enabled in the embedded component.
-      std::optional<Features> features;
+      stripe::Optional<Features> features;
 
       PaymentMethodSettings() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -370,55 +370,55 @@ struct AccountSessionCreateParams {
     using TerminalHardwareShop = AccountSessionCreateParams::BalanceReport;
 
     /// Configuration for the [account management](https://docs.stripe.com/connect/supported-embedded-components/account-management/) embedded component.
-    std::optional<AccountManagement> account_management;
+    stripe::Optional<AccountManagement> account_management;
     /// Configuration for the [account onboarding](https://docs.stripe.com/connect/supported-embedded-components/account-onboarding/) embedded component.
-    std::optional<AccountOnboarding> account_onboarding;
+    stripe::Optional<AccountOnboarding> account_onboarding;
     /// Configuration for the [balance report](https://docs.stripe.com/connect/supported-embedded-components/financial-reports#balance-report) embedded component.
-    std::optional<BalanceReport> balance_report;
+    stripe::Optional<BalanceReport> balance_report;
     /// Configuration for the [balances](https://docs.stripe.com/connect/supported-embedded-components/balances/) embedded component.
-    std::optional<Balances> balances;
+    stripe::Optional<Balances> balances;
     /// Configuration for the [disputes list](https://docs.stripe.com/connect/supported-embedded-components/disputes-list/) embedded component.
-    std::optional<DisputesList> disputes_list;
+    stripe::Optional<DisputesList> disputes_list;
     /// Configuration for the [documents](https://docs.stripe.com/connect/supported-embedded-components/documents/) embedded component.
-    std::optional<Documents> documents;
+    stripe::Optional<Documents> documents;
     /// Configuration for the [financial account](https://docs.stripe.com/connect/supported-embedded-components/financial-account/) embedded component.
-    std::optional<FinancialAccount> financial_account;
+    stripe::Optional<FinancialAccount> financial_account;
     /// Configuration for the [financial account transactions](https://docs.stripe.com/connect/supported-embedded-components/financial-account-transactions/) embedded component.
-    std::optional<FinancialAccountTransactions> financial_account_transactions;
+    stripe::Optional<FinancialAccountTransactions> financial_account_transactions;
     /// Configuration for the [instant payouts promotion](https://docs.stripe.com/connect/supported-embedded-components/instant-payouts-promotion/) embedded component.
-    std::optional<InstantPayoutsPromotion> instant_payouts_promotion;
+    stripe::Optional<InstantPayoutsPromotion> instant_payouts_promotion;
     /// Configuration for the [issuing card](https://docs.stripe.com/connect/supported-embedded-components/issuing-card/) embedded component.
-    std::optional<IssuingCard> issuing_card;
+    stripe::Optional<IssuingCard> issuing_card;
     /// Configuration for the [issuing cards list](https://docs.stripe.com/connect/supported-embedded-components/issuing-cards-list/) embedded component.
-    std::optional<IssuingCardsList> issuing_cards_list;
+    stripe::Optional<IssuingCardsList> issuing_cards_list;
     /// Configuration for the [notification banner](https://docs.stripe.com/connect/supported-embedded-components/notification-banner/) embedded component.
-    std::optional<NotificationBanner> notification_banner;
+    stripe::Optional<NotificationBanner> notification_banner;
     /// Configuration for the [payment details](https://docs.stripe.com/connect/supported-embedded-components/payment-details/) embedded component.
-    std::optional<PaymentDetails> payment_details;
+    stripe::Optional<PaymentDetails> payment_details;
     /// Configuration for the [payment disputes](https://docs.stripe.com/connect/supported-embedded-components/payment-disputes/) embedded component.
-    std::optional<PaymentDisputes> payment_disputes;
+    stripe::Optional<PaymentDisputes> payment_disputes;
     /// Configuration for the [payment method settings](https://docs.stripe.com/connect/supported-embedded-components/payment-method-settings/) embedded component.
-    std::optional<PaymentMethodSettings> payment_method_settings;
+    stripe::Optional<PaymentMethodSettings> payment_method_settings;
     /// Configuration for the [payments](https://docs.stripe.com/connect/supported-embedded-components/payments/) embedded component.
-    std::optional<Payments> payments;
+    stripe::Optional<Payments> payments;
     /// Configuration for the [payout details](https://docs.stripe.com/connect/supported-embedded-components/payout-details/) embedded component.
-    std::optional<PayoutDetails> payout_details;
+    stripe::Optional<PayoutDetails> payout_details;
     /// Configuration for the [payout reconciliation report](https://docs.stripe.com/connect/supported-embedded-components/financial-reports#payout-reconciliation-report) embedded component.
-    std::optional<PayoutReconciliationReport> payout_reconciliation_report;
+    stripe::Optional<PayoutReconciliationReport> payout_reconciliation_report;
     /// Configuration for the [payouts](https://docs.stripe.com/connect/supported-embedded-components/payouts/) embedded component.
-    std::optional<Payouts> payouts;
+    stripe::Optional<Payouts> payouts;
     /// Configuration for the [payouts list](https://docs.stripe.com/connect/supported-embedded-components/payouts-list/) embedded component.
-    std::optional<PayoutsList> payouts_list;
+    stripe::Optional<PayoutsList> payouts_list;
     /// Configuration for the [reporting chart](https://docs.stripe.com/connect/supported-embedded-components/reporting-chart/) embedded component.
-    std::optional<ReportingChart> reporting_chart;
+    stripe::Optional<ReportingChart> reporting_chart;
     /// Configuration for the [tax registrations](https://docs.stripe.com/connect/supported-embedded-components/tax-registrations/) embedded component.
-    std::optional<TaxRegistrations> tax_registrations;
+    stripe::Optional<TaxRegistrations> tax_registrations;
     /// Configuration for the [tax settings](https://docs.stripe.com/connect/supported-embedded-components/tax-settings/) embedded component.
-    std::optional<TaxSettings> tax_settings;
+    stripe::Optional<TaxSettings> tax_settings;
     /// Configuration for the [Terminal hardware orders](https://docs.stripe.com/connect/supported-embedded-components/terminal-hardware-orders/) embedded component.
-    std::optional<TerminalHardwareOrders> terminal_hardware_orders;
+    stripe::Optional<TerminalHardwareOrders> terminal_hardware_orders;
     /// Configuration for the [Terminal hardware shop](https://docs.stripe.com/connect/supported-embedded-components/terminal-hardware-shop/) embedded component.
-    std::optional<TerminalHardwareShop> terminal_hardware_shop;
+    stripe::Optional<TerminalHardwareShop> terminal_hardware_shop;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {

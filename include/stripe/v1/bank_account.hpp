@@ -62,13 +62,13 @@ struct BankAccount {
   /// Uniquely identifies this particular bank account.
   std::optional<std::string> fingerprint;
   /// Information about the [upcoming new requirements for the bank account](https://docs.stripe.com/connect/custom-accounts/future-requirements), including what information needs to be collected, and by w…
-  std::optional<FutureRequirements> future_requirements;
+  stripe::Optional<FutureRequirements> future_requirements;
   /// The last four digits of the bank account number.
   std::string last4;
   /// Set of [key-value pairs](https://docs.stripe.com/api/metadata) that you can attach to an object.
   std::optional<std::map<std::string, std::string>> metadata;
   /// Information about the requirements for the bank account, including what information needs to be collected.
-  std::optional<Requirements> requirements;
+  stripe::Optional<Requirements> requirements;
   /// The routing transit number for the bank account.
   std::optional<std::string> routing_number;
   /// For bank accounts, possible values are `new`, `validated`, `verified`, `verification_failed`, `tokenized_account_number_deactivated` or `errored`.
@@ -180,7 +180,7 @@ struct Card {
   std::optional<std::map<std::string, std::string>> metadata;
   /// Cardholder name.
   std::optional<std::string> name;
-  std::optional<Networks> networks;
+  stripe::Optional<Networks> networks;
   /// Status of a card based on the card issuer.
   std::optional<RegulatedStatus> regulated_status;
   /// For external accounts that are cards, possible values are `new` and `errored`.

@@ -87,12 +87,12 @@ struct Capability {
   Object object;
   /// The account for which the capability enables functionality.
   stripe::Expandable<Account> account;
-  std::optional<FutureRequirements> future_requirements;
+  stripe::Optional<FutureRequirements> future_requirements;
   /// Whether the capability has been requested.
   bool requested = false;
   /// Time at which the capability was requested.
   std::optional<std::int64_t> requested_at;
-  std::optional<Requirements> requirements;
+  stripe::Optional<Requirements> requirements;
   /// The status of the capability.
   Status status;
   /// The whole object as received, including fields the SDK has not typed yet.

@@ -17,8 +17,8 @@ namespace stripe::v1 {
 struct ExternalAccount {
   std::string id;  ///< ba_... or card_...
   std::string object;  ///< "bank_account" or "card"
-  std::optional<BankAccount> bank_account;  ///< set when object is "bank_account"
-  std::optional<Card> card;  ///< set when object is "card"
+  stripe::Optional<BankAccount> bank_account;  ///< set when object is "bank_account"
+  stripe::Optional<Card> card;  ///< set when object is "card"
   nlohmann::json raw;  ///< the whole object as received
 
   /// Whether this is a bank account (bank_account is set).

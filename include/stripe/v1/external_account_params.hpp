@@ -150,7 +150,7 @@ struct ExternalAccountUpdateParams {
     using BankAccountOwnershipVerification = stripe::v1::CompanyAuthorization;
 
     /// One or more documents that support the [Bank account ownership verification](https://support.stripe.com/questions/bank-account-ownership-verification) requirement.
-    std::optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
+    stripe::Optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -179,7 +179,7 @@ struct ExternalAccountUpdateParams {
   /// When set to true, this becomes the default external account for its currency.
   std::optional<bool> default_for_currency;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// Two digit number representing the card's expiration month.
   std::optional<std::string> exp_month;
   /// Four digit number representing the card's expiration year.

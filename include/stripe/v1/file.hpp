@@ -106,7 +106,7 @@ struct File {
   /// The suitable name for saving the file to a filesystem.
   std::optional<std::string> filename;
   /// A list of [file links](https://docs.stripe.com/api#file_links) that point at this file.
-  std::optional<Links> links;
+  stripe::Optional<Links> links;
   /// The [purpose](https://docs.stripe.com/file-upload#uploading-a-file) of the uploaded file.
   Purpose purpose;
   /// The size of the file object in bytes.

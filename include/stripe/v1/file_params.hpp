@@ -75,7 +75,7 @@ struct FileCreateParams {
   /// Specifies which fields in the response should be expanded.
   std::optional<std::vector<std::string>> expand;
   /// Optional parameters that automatically create a [file link](https://docs.stripe.com/api#file_links) for the newly created file.
-  std::optional<FileLinkData> file_link_data;
+  stripe::Optional<FileLinkData> file_link_data;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 

@@ -28,7 +28,7 @@ struct Person {
     using Account = stripe::v1::Acceptance;
 
     /// Details on the legal guardian's acceptance of the main Stripe service agreement.
-    std::optional<Account> account;
+    stripe::Optional<Account> account;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -141,12 +141,12 @@ struct Person {
     using Document = Person::Verification::AdditionalDocument;
 
     /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
-    std::optional<AdditionalDocument> additional_document;
+    stripe::Optional<AdditionalDocument> additional_document;
     /// A user-displayable string describing the verification state for the person.
     std::optional<std::string> details;
     /// One of `document_address_mismatch`, `document_dob_mismatch`, `document_duplicate_type`, `document_id_number_mismatch`, `document_name_mismatch`, `document_nationality_mismatch`, `failed_keyed_identit…
     std::optional<std::string> details_code;
-    std::optional<Document> document;
+    stripe::Optional<Document> document;
     /// The state of verification for the person.
     std::string status;
 
@@ -166,17 +166,17 @@ struct Person {
   Object object;
   /// The account the person is associated with.
   std::string account;
-  std::optional<AdditionalTosAcceptances> additional_tos_acceptances;
-  std::optional<Address> address;
+  stripe::Optional<AdditionalTosAcceptances> additional_tos_acceptances;
+  stripe::Optional<Address> address;
   /// The Kana variation of the person's address (Japan only).
-  std::optional<AddressKana> address_kana;
+  stripe::Optional<AddressKana> address_kana;
   /// The Kanji variation of the person's address (Japan only).
-  std::optional<AddressKanji> address_kanji;
+  stripe::Optional<AddressKanji> address_kanji;
   /// Time at which the object was created.
   std::int64_t created = 0;
   /// Always true for a deleted object
   nlohmann::json deleted;
-  std::optional<Dob> dob;
+  stripe::Optional<Dob> dob;
   /// The person's email address.
   std::optional<std::string> email;
   /// The person's first name.
@@ -188,7 +188,7 @@ struct Person {
   /// A list of alternate names or aliases that the person is known by.
   std::vector<std::string> full_name_aliases;
   /// Information about the [upcoming new requirements for this person](https://docs.stripe.com/connect/custom-accounts/future-requirements), including what information needs to be collected, and by when.
-  std::optional<FutureRequirements> future_requirements;
+  stripe::Optional<FutureRequirements> future_requirements;
   /// The person's gender.
   std::optional<std::string> gender;
   /// Whether the person's `id_number` was provided.
@@ -211,15 +211,15 @@ struct Person {
   std::optional<std::string> phone;
   /// Indicates if the person or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdictio…
   std::optional<PoliticalExposure> political_exposure;
-  std::optional<RegisteredAddress> registered_address;
-  std::optional<Relationship> relationship;
+  stripe::Optional<RegisteredAddress> registered_address;
+  stripe::Optional<Relationship> relationship;
   /// Information about the requirements for this person, including what information needs to be collected, and by when.
-  std::optional<Requirements> requirements;
+  stripe::Optional<Requirements> requirements;
   /// Whether the last four digits of the person's Social Security number have been provided (U.S. only).
   std::optional<bool> ssn_last_4_provided;
   /// Demographic data related to the person.
-  std::optional<UsCfpbData> us_cfpb_data;
-  std::optional<Verification> verification;
+  stripe::Optional<UsCfpbData> us_cfpb_data;
+  stripe::Optional<Verification> verification;
   /// The whole object as received, including fields the SDK has not typed yet.
   nlohmann::json raw;
 

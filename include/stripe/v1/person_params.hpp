@@ -34,17 +34,17 @@ struct PersonCreateParams {
   using Verification = stripe::v1::Verification;
 
   /// Details on the legal guardian's or authorizer's acceptance of the required Stripe agreements.
-  std::optional<AdditionalTosAcceptances> additional_tos_acceptances;
+  stripe::Optional<AdditionalTosAcceptances> additional_tos_acceptances;
   /// The person's address.
-  std::optional<stripe::AddressParams> address;
+  stripe::Optional<stripe::AddressParams> address;
   /// The Kana variation of the person's address (Japan only).
-  std::optional<stripe::JapanAddressParams> address_kana;
+  stripe::Optional<stripe::JapanAddressParams> address_kana;
   /// The Kanji variation of the person's address (Japan only).
-  std::optional<stripe::JapanAddressParams> address_kanji;
+  stripe::Optional<stripe::JapanAddressParams> address_kanji;
   /// The person's date of birth.
   stripe::Clearable<Dob> dob;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// The person's email address.
   std::optional<std::string> email;
   /// Specifies which fields in the response should be expanded.
@@ -82,15 +82,15 @@ struct PersonCreateParams {
   /// Indicates if the person or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdictio…
   std::optional<PoliticalExposure> political_exposure;
   /// The person's registered address.
-  std::optional<stripe::AddressParams> registered_address;
+  stripe::Optional<stripe::AddressParams> registered_address;
   /// The relationship that this person has with the account's legal entity.
-  std::optional<Relationship> relationship;
+  stripe::Optional<Relationship> relationship;
   /// The last four digits of the person's Social Security number (U.S. only).
   std::optional<std::string> ssn_last_4;
   /// Demographic data related to the person.
-  std::optional<UsCfpbData> us_cfpb_data;
+  stripe::Optional<UsCfpbData> us_cfpb_data;
   /// The person's verification status.
-  std::optional<Verification> verification;
+  stripe::Optional<Verification> verification;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
@@ -164,7 +164,7 @@ struct PersonListParams {
   /// Specifies which fields in the response should be expanded.
   std::optional<std::vector<std::string>> expand;
   /// Filters on the list of people returned based on the person's relationship to the account's company.
-  std::optional<Relationship> relationship;
+  stripe::Optional<Relationship> relationship;
   /// A cursor for use in pagination.
   std::optional<std::string> ending_before;
   /// A limit on the number of objects to be returned.

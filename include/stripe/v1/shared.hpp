@@ -446,9 +446,9 @@ struct UsCfpbData {
   using RaceDetails = stripe::v1::RaceDetails;
 
   /// The persons ethnicity details
-  std::optional<EthnicityDetails> ethnicity_details;
+  stripe::Optional<EthnicityDetails> ethnicity_details;
   /// The persons race details
-  std::optional<RaceDetails> race_details;
+  stripe::Optional<RaceDetails> race_details;
   /// The persons self-identified gender
   std::optional<std::string> self_identified_gender;
 
@@ -487,7 +487,7 @@ struct AdditionalTosAcceptances {
   using Account = stripe::v1::AcceptanceParams;
 
   /// Details on the legal guardian's acceptance of the main Stripe service agreement.
-  std::optional<Account> account;
+  stripe::Optional<Account> account;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -502,11 +502,11 @@ struct Documents {
   using Visa = stripe::v1::CompanyAuthorization;
 
   /// One or more documents that demonstrate proof that this person is authorized to represent the company.
-  std::optional<CompanyAuthorization> company_authorization;
+  stripe::Optional<CompanyAuthorization> company_authorization;
   /// One or more documents showing the person's passport page with photo and personal data.
-  std::optional<Passport> passport;
+  stripe::Optional<Passport> passport;
   /// One or more documents showing the person's visa required for living in the country where they are residing.
-  std::optional<Visa> visa;
+  stripe::Optional<Visa> visa;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -522,9 +522,9 @@ struct Verification {
   using Document = stripe::common::AdditionalDocument;
 
   /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
-  std::optional<AdditionalDocument> additional_document;
+  stripe::Optional<AdditionalDocument> additional_document;
   /// An identifying document, either a passport or local ID card.
-  std::optional<Document> document;
+  stripe::Optional<Document> document;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -33,9 +33,9 @@ struct Token {
   /// String representing the object's type.
   Object object;
   /// These bank accounts are payment methods on `Customer` objects.
-  std::optional<BankAccount> bank_account;
+  stripe::Optional<BankAccount> bank_account;
   /// You can store multiple cards on a customer in order to charge the customer later.
-  std::optional<Card> card;
+  stripe::Optional<Card> card;
   /// IP address of the client that generates the token.
   std::optional<std::string> client_ip;
   /// Time at which the object was created.

@@ -23,57 +23,6 @@ struct TokenCreateParams {
   using Document = stripe::common::AdditionalDocument;
   using RegistrationDate = stripe::common::DateOfBirth;
   using DirectorshipDeclaration = stripe::v1::Acceptance;
-  struct AddressKana {
-    /// Town or cho-me.
-    std::optional<std::string> town;
-    /// City, district, suburb, town, village, or ward.
-    std::optional<std::string> city;
-    /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-    std::optional<std::string> country;
-    /// Address line 1 (e.g., street, block, PO Box, or company name).
-    std::optional<std::string> line1;
-    /// Address line 2 (e.g., apartment, suite, unit, or building).
-    std::optional<std::string> line2;
-    /// ZIP or postal code.
-    std::optional<std::string> postal_code;
-    /// State, county, province, prefecture, or region.
-    std::optional<std::string> state;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("town", self.town);
-      v("city", self.city);
-      v("country", self.country);
-      v("line1", self.line1);
-      v("line2", self.line2);
-      v("postal_code", self.postal_code);
-      v("state", self.state);
-    }
-  };
-  struct Address {
-    /// City, district, suburb, town, village, or ward.
-    std::optional<std::string> city;
-    /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-    std::optional<std::string> country;
-    /// Address line 1 (e.g., street, block, PO Box, or company name).
-    std::optional<std::string> line1;
-    /// Address line 2 (e.g., apartment, suite, unit, or building).
-    std::optional<std::string> line2;
-    /// ZIP or postal code.
-    std::optional<std::string> postal_code;
-    /// State, county, province, prefecture, or region.
-    std::optional<std::string> state;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("city", self.city);
-      v("country", self.country);
-      v("line1", self.line1);
-      v("line2", self.line2);
-      v("postal_code", self.postal_code);
-      v("state", self.state);
-    }
-  };
   struct Account {
     using BusinessType = stripe::common::BusinessType;
     struct Company {
@@ -92,7 +41,7 @@ struct TokenCreateParams {
         using Document = stripe::common::AdditionalDocument;
 
         /// A document verifying the business.
-        std::optional<Document> document;
+        stripe::Optional<Document> document;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -101,17 +50,17 @@ struct TokenCreateParams {
       };
 
       /// The company's primary address.
-      std::optional<stripe::AddressParams> address;
+      stripe::Optional<stripe::AddressParams> address;
       /// The Kana variation of the company's primary address (Japan only).
-      std::optional<stripe::JapanAddressParams> address_kana;
+      stripe::Optional<stripe::JapanAddressParams> address_kana;
       /// The Kanji variation of the company's primary address (Japan only).
-      std::optional<stripe::JapanAddressParams> address_kanji;
+      stripe::Optional<stripe::JapanAddressParams> address_kanji;
       /// The location where the business is administered.
-      std::optional<stripe::AddressParams> administrative_address;
+      stripe::Optional<stripe::AddressParams> administrative_address;
       /// Whether the company's directors have been provided.
       std::optional<bool> directors_provided;
       /// This hash is used to attest that the directors information provided to Stripe is both current and correct.
-      std::optional<DirectorshipDeclaration> directorship_declaration;
+      stripe::Optional<DirectorshipDeclaration> directorship_declaration;
       /// Whether the company's executives have been provided.
       std::optional<bool> executives_provided;
       /// The export license ID number of the company, also referred as Import Export Code (India only).
@@ -127,7 +76,7 @@ struct TokenCreateParams {
       /// Whether the company's owners have been provided.
       std::optional<bool> owners_provided;
       /// This hash is used to attest that the beneficial owner information provided to Stripe is both current and correct.
-      std::optional<OwnershipDeclaration> ownership_declaration;
+      stripe::Optional<OwnershipDeclaration> ownership_declaration;
       /// Whether the user described by the data in the token has been shown the Ownership Declaration and indicated that it is correct.
       std::optional<bool> ownership_declaration_shown_and_signed;
       /// This value is used to determine if a business is exempt from providing ultimate beneficial owners.
@@ -135,15 +84,15 @@ struct TokenCreateParams {
       /// The company's phone number (used for verification).
       std::optional<std::string> phone;
       /// A location where the business has a meaningful physical operating presence.
-      std::optional<stripe::AddressParams> physical_address;
+      stripe::Optional<stripe::AddressParams> physical_address;
       /// The primary location where the business conducts operations.
-      std::optional<stripe::AddressParams> principal_place_of_business;
+      stripe::Optional<stripe::AddressParams> principal_place_of_business;
       /// When the business was incorporated or registered.
       stripe::Clearable<RegistrationDate> registration_date;
       /// The identification number given to a company when it is registered or incorporated, if distinct from the identification number used for filing taxes.
       std::optional<std::string> registration_number;
       /// This hash is used to attest that the representative is authorized to act as the representative of their legal entity.
-      std::optional<RepresentativeDeclaration> representative_declaration;
+      stripe::Optional<RepresentativeDeclaration> representative_declaration;
       /// The category identifying the legal structure of the company or legal entity.
       stripe::Clearable<Structure> structure;
       /// The business ID number of the company, as appropriate for the company's country.
@@ -153,7 +102,7 @@ struct TokenCreateParams {
       /// The VAT number of the company.
       std::optional<std::string> vat_id;
       /// Information on the verification state of the company.
-      std::optional<Verification> verification;
+      stripe::Optional<Verification> verification;
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {
@@ -218,11 +167,11 @@ struct TokenCreateParams {
       using Verification = stripe::v1::Verification;
 
       /// The individual's primary address.
-      std::optional<stripe::AddressParams> address;
+      stripe::Optional<stripe::AddressParams> address;
       /// The Kana variation of the individual's primary address (Japan only).
-      std::optional<stripe::JapanAddressParams> address_kana;
+      stripe::Optional<stripe::JapanAddressParams> address_kana;
       /// The Kanji variation of the individual's primary address (Japan only).
-      std::optional<stripe::JapanAddressParams> address_kanji;
+      stripe::Optional<stripe::JapanAddressParams> address_kanji;
       /// The individual's date of birth.
       stripe::Clearable<Dob> dob;
       /// The individual's email address.
@@ -256,13 +205,13 @@ struct TokenCreateParams {
       /// Indicates if the person or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdictio…
       std::optional<PoliticalExposure> political_exposure;
       /// The individual's registered address.
-      std::optional<stripe::AddressParams> registered_address;
+      stripe::Optional<stripe::AddressParams> registered_address;
       /// Describes the person's relationship to the account.
-      std::optional<Relationship> relationship;
+      stripe::Optional<Relationship> relationship;
       /// The last four digits of the individual's Social Security Number (U.S. only).
       std::optional<std::string> ssn_last_4;
       /// The individual's verification document information.
-      std::optional<Verification> verification;
+      stripe::Optional<Verification> verification;
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {
@@ -295,9 +244,9 @@ struct TokenCreateParams {
     /// The business type.
     std::optional<BusinessType> business_type;
     /// Information about the company or business.
-    std::optional<Company> company;
+    stripe::Optional<Company> company;
     /// Information about the person represented by the account.
-    std::optional<Individual> individual;
+    stripe::Optional<Individual> individual;
     /// Whether the user described by the data in the token has been shown [the Stripe Connected Account Agreement](https://docs.stripe.com/connect/account-tokens#stripe-connected-account-agreement).
     std::optional<bool> tos_shown_and_accepted;
 
@@ -396,7 +345,7 @@ struct TokenCreateParams {
     /// Cardholder's full name.
     std::optional<std::string> name;
     /// Contains information about card networks used to process the payment.
-    std::optional<Networks> networks;
+    stripe::Optional<Networks> networks;
     /// The card number, as a string without any separators.
     std::string number;
 
@@ -436,17 +385,17 @@ struct TokenCreateParams {
     using Verification = stripe::v1::Verification;
 
     /// Details on the legal guardian's or authorizer's acceptance of the required Stripe agreements.
-    std::optional<AdditionalTosAcceptances> additional_tos_acceptances;
+    stripe::Optional<AdditionalTosAcceptances> additional_tos_acceptances;
     /// The person's address.
-    std::optional<stripe::AddressParams> address;
+    stripe::Optional<stripe::AddressParams> address;
     /// The Kana variation of the person's address (Japan only).
-    std::optional<stripe::JapanAddressParams> address_kana;
+    stripe::Optional<stripe::JapanAddressParams> address_kana;
     /// The Kanji variation of the person's address (Japan only).
-    std::optional<stripe::JapanAddressParams> address_kanji;
+    stripe::Optional<stripe::JapanAddressParams> address_kanji;
     /// The person's date of birth.
     stripe::Clearable<Dob> dob;
     /// Documents that may be submitted to satisfy various informational requests.
-    std::optional<Documents> documents;
+    stripe::Optional<Documents> documents;
     /// The person's email address.
     std::optional<std::string> email;
     /// The person's first name.
@@ -480,15 +429,15 @@ struct TokenCreateParams {
     /// Indicates if the person or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdictio…
     std::optional<PoliticalExposure> political_exposure;
     /// The person's registered address.
-    std::optional<stripe::AddressParams> registered_address;
+    stripe::Optional<stripe::AddressParams> registered_address;
     /// The relationship that this person has with the account's legal entity.
-    std::optional<Relationship> relationship;
+    stripe::Optional<Relationship> relationship;
     /// The last four digits of the person's Social Security number (U.S. only).
     std::optional<std::string> ssn_last_4;
     /// Demographic data related to the person.
-    std::optional<UsCfpbData> us_cfpb_data;
+    stripe::Optional<UsCfpbData> us_cfpb_data;
     /// The person's verification status.
-    std::optional<Verification> verification;
+    stripe::Optional<Verification> verification;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -532,7 +481,7 @@ struct TokenCreateParams {
   };
 
   /// Information for the account this token represents.
-  std::optional<Account> account;
+  stripe::Optional<Account> account;
   /// The bank account this token will represent.
   std::optional<std::variant<std::string, BankAccount>> bank_account;
   /// The card this token will represent.
@@ -540,13 +489,13 @@ struct TokenCreateParams {
   /// Create a token for the customer, which is owned by the application's account.
   std::optional<std::string> customer;
   /// The updated CVC value this token represents.
-  std::optional<CvcUpdate> cvc_update;
+  stripe::Optional<CvcUpdate> cvc_update;
   /// Specifies which fields in the response should be expanded.
   std::optional<std::vector<std::string>> expand;
   /// Information for the person this token represents.
-  std::optional<Person> person;
+  stripe::Optional<Person> person;
   /// The PII this token represents.
-  std::optional<Pii> pii;
+  stripe::Optional<Pii> pii;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 

@@ -101,11 +101,7 @@ inline http::Response external_account_endpoint(State& s, Account& a, http::Meth
     const json before = render_bank_account(a.id, *b);
     if (p.contains("account_holder_name")) b->holder_name = param(p, "account_holder_name");
     if (p.contains("account_holder_type")) b->holder_type = param(p, "account_holder_type");
-    if (p.contains("metadata") && p["metadata"].is_object())
-      for (auto it = p["metadata"].begin(); it != p["metadata"].end(); ++it) {
-        if (it.value().is_string() && !it.value().get<std::string>().empty()) b->metadata[it.key()] = it.value();
-        else b->metadata.erase(it.key());
-      }
+    merge_v1_metadata(b->metadata, p);
     if (truthy(p, "default_for_currency")) make_default(a, id);
     b = find_bank_account(a, id);
     const json after = render_bank_account(a.id, *b);

@@ -1,6 +1,7 @@
 #pragma once
 // POST /v1/files (multipart/form-data, on the files host), GET /v1/files[/{id}], and file links
-// (POST /v1/file_links, GET /v1/file_links/{id}). An upload is kept as its size and type only.
+// (POST and GET /v1/file_links, GET and POST /v1/file_links/{id}). An upload is kept as its size
+// and type only.
 // Identity documents must be PDF, JPEG or PNG, told by their first bytes as Stripe checks the
 // content, not the name. A file id used as a verification document provides that requirement.
 #include <cstddef>
@@ -82,6 +83,7 @@ inline const FileLinkRecord& add_file_link(State& s, FileRecord& f, const json& 
   if (p.contains("metadata") && p["metadata"].is_object()) l.metadata = p["metadata"];
   l.url = "https://files.simulator.invalid/links/" + l.id;
   f.links.push_back(l.id);
+  s.surface.file_link_order.push_back(l.id);
   return s.surface.file_links.emplace(l.id, std::move(l)).first->second;
 }
 
@@ -164,6 +166,48 @@ inline http::Response retrieve_file_link(State& s, const std::string& id, json& 
   auto it = s.surface.file_links.find(id);
   if (it == s.surface.file_links.end()) return missing(s, "file link", id);
   return reply(s, 200, render_file_link(s, it->second));
+}
+
+// POST /v1/file_links/{id}: `expires_at` as a time, "now" or empty (never), and metadata. An
+// expired link stays expired.
+inline http::Response update_file_link(State& s, const std::string& id, json& p) {
+  if (auto problem = check_params<v1::FileLinkUpdateParams>(p, true)) return bad(s, *problem);
+  auto it = s.surface.file_links.find(id);
+  if (it == s.surface.file_links.end()) return missing(s, "file link", id);
+  FileLinkRecord& l = it->second;
+  if (l.expires_at && *l.expires_at <= s.clock)
+    return error(s, 400, "invalid_request_error", "The file link " + id + " has expired and cannot be updated.");
+  if (p.contains("expires_at")) {
+    const std::string when = param(p, "expires_at");
+    if (when.empty()) {
+      l.expires_at.reset();
+    } else if (when == "now") {
+      l.expires_at = s.clock;
+    } else {
+      if (when.find_first_not_of("0123456789") != std::string::npos || std::stoll(when) <= s.clock)
+        return error(s, 400, "invalid_request_error", "`expires_at` must be \"now\" or a time in the future.",
+                     "expires_at");
+      l.expires_at = std::stoll(when);
+    }
+  }
+  merge_v1_metadata(l.metadata, p);
+  ++s.commits;
+  return reply(s, 200, render_file_link(s, l));
+}
+
+// GET /v1/file_links: newest first, by `file` and `expired` when given.
+inline http::Response list_file_links(State& s, json& p) {
+  if (auto problem = check_params<v1::FileLinkListParams>(p, true)) return bad(s, *problem);
+  const std::string file = param(p, "file");
+  const std::string expired = param(p, "expired");
+  std::vector<json> newest_first;
+  for (auto it = s.surface.file_link_order.rbegin(); it != s.surface.file_link_order.rend(); ++it) {
+    json link = render_file_link(s, s.surface.file_links.at(*it));
+    if (!file.empty() && link["file"] != file) continue;
+    if (!expired.empty() && link["expired"].get<bool>() != (expired == "true")) continue;
+    newest_first.push_back(std::move(link));
+  }
+  return reply(s, 200, list_page(newest_first, p, "/v1/file_links"));
 }
 
 // A verification hash (`at`[verification], or a person's own verification when `at` is empty)

@@ -166,4 +166,14 @@ inline std::string param(const json& j, const char* key, const std::string& fall
   return value.empty() ? fallback : value;
 }
 
+// A v1 update's `metadata`: each key set to a non-empty string is set, any other value (`key=`)
+// removes the key, keys not named are kept.
+inline void merge_v1_metadata(json& metadata, const json& p) {
+  if (!p.contains("metadata") || !p["metadata"].is_object()) return;
+  for (auto it = p["metadata"].begin(); it != p["metadata"].end(); ++it) {
+    if (it.value().is_string() && !it.value().get<std::string>().empty()) metadata[it.key()] = it.value();
+    else metadata.erase(it.key());
+  }
+}
+
 }  // namespace stripe::testing::sim

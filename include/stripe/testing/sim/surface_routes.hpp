@@ -43,7 +43,9 @@ inline std::optional<http::Response> route_surface(State& s, http::Method m, con
   if (what == "files" && seg.size() == 2 && m == M::get) return list_files(s, params);
   if (what == "files" && seg.size() == 3 && m == M::get) return retrieve_file(s, seg[2], params);
   if (what == "file_links" && seg.size() == 2 && m == M::post) return create_file_link(s, params);
+  if (what == "file_links" && seg.size() == 2 && m == M::get) return list_file_links(s, params);
   if (what == "file_links" && seg.size() == 3 && m == M::get) return retrieve_file_link(s, seg[2], params);
+  if (what == "file_links" && seg.size() == 3 && m == M::post) return update_file_link(s, seg[2], params);
   if (what == "tokens" && seg.size() == 2 && m == M::post) return create_token(s, params);
   if (what == "tokens" && seg.size() == 3 && m == M::get) return retrieve_token(s, seg[2], params);
   if (what == "account_sessions" && seg.size() == 2 && m == M::post) return create_account_session(s, params);

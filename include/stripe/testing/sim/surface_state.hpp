@@ -59,6 +59,7 @@ struct Surface {
   std::map<std::string, FileRecord> files;
   std::vector<std::string> file_order;  // oldest first
   std::map<std::string, FileLinkRecord> file_links;
+  std::vector<std::string> file_link_order;  // oldest first
   std::map<std::string, TokenRecord> tokens;
   // The file part of the multipart request being answered: its bytes stay here, out of the
   // params, so no error message or log can echo them.

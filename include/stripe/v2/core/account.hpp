@@ -272,7 +272,7 @@ struct Account {
         /// A recent IP address of the customer used for tax reporting and tax location inference.
         std::optional<std::string> ip_address;
         /// The customer account's identified tax location, derived from `location_source`.
-        std::optional<Location> location;
+        stripe::Optional<Location> location;
         /// Data source used to identify the customer account's tax location.
         std::optional<LocationSource> location_source;
 
@@ -298,7 +298,7 @@ struct Account {
           /// Prefix used to generate unique invoice numbers.
           std::optional<std::string> prefix;
           /// Default invoice PDF rendering options.
-          std::optional<Rendering> rendering;
+          stripe::Optional<Rendering> rendering;
 
           template <class Self, class V>
           static void describe(Self& self, V& v) {
@@ -313,7 +313,7 @@ struct Account {
         /// The ID of a `PaymentMethod` attached to this Account's `customer` configuration, used as the default payment method for invoices and subscriptions.
         std::optional<std::string> default_payment_method;
         /// Default invoice settings for the customer account.
-        std::optional<Invoice> invoice;
+        stripe::Optional<Invoice> invoice;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -325,7 +325,7 @@ struct Account {
         using AutomaticIndirectTax = Account::CapabilityStatus;
 
         /// Generates requirements for enabling automatic indirect tax calculation on this customer's invoices or subscriptions.
-        std::optional<AutomaticIndirectTax> automatic_indirect_tax;
+        stripe::Optional<AutomaticIndirectTax> automatic_indirect_tax;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -337,13 +337,13 @@ struct Account {
       /// Indicates whether the customer configuration is active.
       bool applied = false;
       /// Settings for automatic indirect tax calculation on the customer's invoices, subscriptions, Checkout Sessions, and Payment Links.
-      std::optional<AutomaticIndirectTax> automatic_indirect_tax;
+      stripe::Optional<AutomaticIndirectTax> automatic_indirect_tax;
       /// Default Billing settings for the customer account, used in Invoices and Subscriptions.
-      std::optional<Billing> billing;
+      stripe::Optional<Billing> billing;
       /// Capabilities that have been requested on the Customer Configuration.
-      std::optional<Capabilities> capabilities;
+      stripe::Optional<Capabilities> capabilities;
       /// The customer's shipping information.
-      std::optional<Shipping> shipping;
+      stripe::Optional<Shipping> shipping;
       /// ID of the test clock to attach to the customer.
       std::optional<std::string> test_clock;
 
@@ -421,7 +421,7 @@ struct Account {
           using Payouts = Account::CapabilityStatus;
 
           /// Enables this Account to complete payouts from their Stripe Balance (/v1/balance).
-          std::optional<Payouts> payouts;
+          stripe::Optional<Payouts> payouts;
 
           template <class Self, class V>
           static void describe(Self& self, V& v) {
@@ -435,103 +435,103 @@ struct Account {
         using ZipPayments = Account::CapabilityStatus;
 
         /// Allow the merchant to process ACH debit payments.
-        std::optional<AchDebitPayments> ach_debit_payments;
+        stripe::Optional<AchDebitPayments> ach_debit_payments;
         /// Allow the merchant to process ACSS debit payments.
-        std::optional<AcssDebitPayments> acss_debit_payments;
+        stripe::Optional<AcssDebitPayments> acss_debit_payments;
         /// Allow the merchant to process Affirm payments.
-        std::optional<AffirmPayments> affirm_payments;
+        stripe::Optional<AffirmPayments> affirm_payments;
         /// Allow the merchant to process Afterpay/Clearpay payments.
-        std::optional<AfterpayClearpayPayments> afterpay_clearpay_payments;
+        stripe::Optional<AfterpayClearpayPayments> afterpay_clearpay_payments;
         /// Allow the merchant to process Alma payments.
-        std::optional<AlmaPayments> alma_payments;
+        stripe::Optional<AlmaPayments> alma_payments;
         /// Allow the merchant to process Amazon Pay payments.
-        std::optional<AmazonPayPayments> amazon_pay_payments;
+        stripe::Optional<AmazonPayPayments> amazon_pay_payments;
         /// Allow the merchant to process Australian BECS Direct Debit payments.
-        std::optional<AuBecsDebitPayments> au_becs_debit_payments;
+        stripe::Optional<AuBecsDebitPayments> au_becs_debit_payments;
         /// Allow the merchant to process BACS Direct Debit payments.
-        std::optional<BacsDebitPayments> bacs_debit_payments;
+        stripe::Optional<BacsDebitPayments> bacs_debit_payments;
         /// Allow the merchant to process Bancontact payments.
-        std::optional<BancontactPayments> bancontact_payments;
+        stripe::Optional<BancontactPayments> bancontact_payments;
         /// Allow the merchant to process BLIK payments.
-        std::optional<BlikPayments> blik_payments;
+        stripe::Optional<BlikPayments> blik_payments;
         /// Allow the merchant to process recurring BLIK payments.
-        std::optional<BlikRecurringPayments> blik_recurring_payments;
+        stripe::Optional<BlikRecurringPayments> blik_recurring_payments;
         /// Allow the merchant to process Boleto payments.
-        std::optional<BoletoPayments> boleto_payments;
+        stripe::Optional<BoletoPayments> boleto_payments;
         /// Allow the merchant to collect card payments.
-        std::optional<CardPayments> card_payments;
+        stripe::Optional<CardPayments> card_payments;
         /// Allow the merchant to process Cartes Bancaires payments.
-        std::optional<CartesBancairesPayments> cartes_bancaires_payments;
+        stripe::Optional<CartesBancairesPayments> cartes_bancaires_payments;
         /// Allow the merchant to process Cash App payments.
-        std::optional<CashappPayments> cashapp_payments;
+        stripe::Optional<CashappPayments> cashapp_payments;
         /// Allow the merchant to process EPS payments.
-        std::optional<EpsPayments> eps_payments;
+        stripe::Optional<EpsPayments> eps_payments;
         /// Allow the merchant to process FPX payments.
-        std::optional<FpxPayments> fpx_payments;
+        stripe::Optional<FpxPayments> fpx_payments;
         /// Allow the merchant to process UK bank transfer payments.
-        std::optional<GbBankTransferPayments> gb_bank_transfer_payments;
+        stripe::Optional<GbBankTransferPayments> gb_bank_transfer_payments;
         /// Allow the merchant to process GrabPay payments.
-        std::optional<GrabpayPayments> grabpay_payments;
+        stripe::Optional<GrabpayPayments> grabpay_payments;
         /// Allow the merchant to process iDEAL payments.
-        std::optional<IdealPayments> ideal_payments;
+        stripe::Optional<IdealPayments> ideal_payments;
         /// Allow the merchant to process JCB card payments.
-        std::optional<JcbPayments> jcb_payments;
+        stripe::Optional<JcbPayments> jcb_payments;
         /// Allow the merchant to process Japanese bank transfer payments.
-        std::optional<JpBankTransferPayments> jp_bank_transfer_payments;
+        stripe::Optional<JpBankTransferPayments> jp_bank_transfer_payments;
         /// Allow the merchant to process Kakao Pay payments.
-        std::optional<KakaoPayPayments> kakao_pay_payments;
+        stripe::Optional<KakaoPayPayments> kakao_pay_payments;
         /// Allow the merchant to process Klarna payments.
-        std::optional<KlarnaPayments> klarna_payments;
+        stripe::Optional<KlarnaPayments> klarna_payments;
         /// Allow the merchant to process Konbini convenience store payments.
-        std::optional<KonbiniPayments> konbini_payments;
+        stripe::Optional<KonbiniPayments> konbini_payments;
         /// Allow the merchant to process Korean card payments.
-        std::optional<KrCardPayments> kr_card_payments;
+        stripe::Optional<KrCardPayments> kr_card_payments;
         /// Allow the merchant to process Link payments.
-        std::optional<LinkPayments> link_payments;
+        stripe::Optional<LinkPayments> link_payments;
         /// Allow the merchant to process MobilePay payments.
-        std::optional<MobilepayPayments> mobilepay_payments;
+        stripe::Optional<MobilepayPayments> mobilepay_payments;
         /// Allow the merchant to process Multibanco payments.
-        std::optional<MultibancoPayments> multibanco_payments;
+        stripe::Optional<MultibancoPayments> multibanco_payments;
         /// Allow the merchant to process Mexican bank transfer payments.
-        std::optional<MxBankTransferPayments> mx_bank_transfer_payments;
+        stripe::Optional<MxBankTransferPayments> mx_bank_transfer_payments;
         /// Allow the merchant to process Naver Pay payments.
-        std::optional<NaverPayPayments> naver_pay_payments;
+        stripe::Optional<NaverPayPayments> naver_pay_payments;
         /// Allow the merchant to process OXXO payments.
-        std::optional<OxxoPayments> oxxo_payments;
+        stripe::Optional<OxxoPayments> oxxo_payments;
         /// Allow the merchant to process Przelewy24 (P24) payments.
-        std::optional<P24Payments> p24_payments;
+        stripe::Optional<P24Payments> p24_payments;
         /// Allow the merchant to process Pay by Bank payments.
-        std::optional<PayByBankPayments> pay_by_bank_payments;
+        stripe::Optional<PayByBankPayments> pay_by_bank_payments;
         /// Allow the merchant to process PAYCO payments.
-        std::optional<PaycoPayments> payco_payments;
+        stripe::Optional<PaycoPayments> payco_payments;
         /// Allow the merchant to process PayNow payments.
-        std::optional<PaynowPayments> paynow_payments;
+        stripe::Optional<PaynowPayments> paynow_payments;
         /// Allow the merchant to process PromptPay payments.
-        std::optional<PromptpayPayments> promptpay_payments;
+        stripe::Optional<PromptpayPayments> promptpay_payments;
         /// Allow the merchant to process Revolut Pay payments.
-        std::optional<RevolutPayPayments> revolut_pay_payments;
+        stripe::Optional<RevolutPayPayments> revolut_pay_payments;
         /// Allow the merchant to process Samsung Pay payments.
-        std::optional<SamsungPayPayments> samsung_pay_payments;
+        stripe::Optional<SamsungPayPayments> samsung_pay_payments;
         /// Allow the merchant to process Satispay payments.
-        std::optional<SatispayPayments> satispay_payments;
+        stripe::Optional<SatispayPayments> satispay_payments;
         /// Allow the merchant to process SEPA bank transfer payments.
-        std::optional<SepaBankTransferPayments> sepa_bank_transfer_payments;
+        stripe::Optional<SepaBankTransferPayments> sepa_bank_transfer_payments;
         /// Allow the merchant to process SEPA Direct Debit payments.
-        std::optional<SepaDebitPayments> sepa_debit_payments;
+        stripe::Optional<SepaDebitPayments> sepa_debit_payments;
         /// Allow the merchant to process SeQura payments.
-        std::optional<SequraPayments> sequra_payments;
+        stripe::Optional<SequraPayments> sequra_payments;
         /// Capabilities that enable the merchant to manage their Stripe Balance (/v1/balance).
-        std::optional<StripeBalance> stripe_balance;
+        stripe::Optional<StripeBalance> stripe_balance;
         /// Allow the merchant to process Sunbit payments.
-        std::optional<SunbitPayments> sunbit_payments;
+        stripe::Optional<SunbitPayments> sunbit_payments;
         /// Allow the merchant to process Swish payments.
-        std::optional<SwishPayments> swish_payments;
+        stripe::Optional<SwishPayments> swish_payments;
         /// Allow the merchant to process TWINT payments.
-        std::optional<TwintPayments> twint_payments;
+        stripe::Optional<TwintPayments> twint_payments;
         /// Allow the merchant to process US bank transfer payments.
-        std::optional<UsBankTransferPayments> us_bank_transfer_payments;
+        stripe::Optional<UsBankTransferPayments> us_bank_transfer_payments;
         /// Allow the merchant to process Zip payments.
-        std::optional<ZipPayments> zip_payments;
+        stripe::Optional<ZipPayments> zip_payments;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -596,25 +596,25 @@ struct Account {
       /// Indicates whether the merchant configuration is active.
       bool applied = false;
       /// Settings for Bacs Direct Debit payments.
-      std::optional<BacsDebitPayments> bacs_debit_payments;
+      stripe::Optional<BacsDebitPayments> bacs_debit_payments;
       /// Settings used to apply the merchant's branding to email receipts, invoices, Checkout, and other products.
-      std::optional<Branding> branding;
+      stripe::Optional<Branding> branding;
       /// Capabilities that have been requested on the Merchant Configuration.
-      std::optional<Capabilities> capabilities;
+      stripe::Optional<Capabilities> capabilities;
       /// Card payments settings.
-      std::optional<CardPayments> card_payments;
+      stripe::Optional<CardPayments> card_payments;
       /// Settings specific to Konbini payments on the account.
-      std::optional<KonbiniPayments> konbini_payments;
+      stripe::Optional<KonbiniPayments> konbini_payments;
       /// The Merchant Category Code (MCC) for the merchant.
       std::optional<std::string> mcc;
       /// Settings for the default text that appears on statements for language variations.
-      std::optional<ScriptStatementDescriptor> script_statement_descriptor;
+      stripe::Optional<ScriptStatementDescriptor> script_statement_descriptor;
       /// Settings for SEPA Direct Debit payments.
-      std::optional<SepaDebitPayments> sepa_debit_payments;
+      stripe::Optional<SepaDebitPayments> sepa_debit_payments;
       /// Statement descriptor.
-      std::optional<StatementDescriptor> statement_descriptor;
+      stripe::Optional<StatementDescriptor> statement_descriptor;
       /// Publicly available contact information for sending support issues to.
-      std::optional<Support> support;
+      stripe::Optional<Support> support;
 
       Merchant() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -645,19 +645,19 @@ struct Account {
           using Swift = Account::CapabilityStatus;
 
           /// Enables this Account to receive OutboundPayments to linked bank accounts over ACH rails.
-          std::optional<Ach> ach;
+          stripe::Optional<Ach> ach;
           /// Enables this Account to receive OutboundPayments to linked bank accounts over Fedwire or CHIPS.
-          std::optional<Fedwire> fedwire;
+          stripe::Optional<Fedwire> fedwire;
           /// Enables this Account to receive OutboundPayments to linked bank accounts over FPS rails.
-          std::optional<Fps> fps;
+          stripe::Optional<Fps> fps;
           /// Enables this Account to receive OutboundPayments to linked bank accounts over local networks.
-          std::optional<Local> local;
+          stripe::Optional<Local> local;
           /// Enables this Account to receive OutboundPayments to linked bank accounts over RTP rails.
-          std::optional<Rtp> rtp;
+          stripe::Optional<Rtp> rtp;
           /// Enables this Account to receive OutboundPayments to linked bank accounts over SEPA rails.
-          std::optional<Sepa> sepa;
+          stripe::Optional<Sepa> sepa;
           /// Enables this Account to receive OutboundPayments to linked bank accounts over SWIFT.
-          std::optional<Swift> swift;
+          stripe::Optional<Swift> swift;
 
           template <class Self, class V>
           static void describe(Self& self, V& v) {
@@ -676,9 +676,9 @@ struct Account {
           using StripeTransfers = Account::CapabilityStatus;
 
           /// Enables this Account to complete payouts from their Stripe Balance (/v1/balance).
-          std::optional<Payouts> payouts;
+          stripe::Optional<Payouts> payouts;
           /// Enables this Account to receive /v1/transfers into their Stripe Balance (/v1/balance).
-          std::optional<StripeTransfers> stripe_transfers;
+          stripe::Optional<StripeTransfers> stripe_transfers;
 
           template <class Self, class V>
           static void describe(Self& self, V& v) {
@@ -688,11 +688,11 @@ struct Account {
         };
 
         /// Capabilities that enable OutboundPayments to a bank account linked to this Account.
-        std::optional<BankAccounts> bank_accounts;
+        stripe::Optional<BankAccounts> bank_accounts;
         /// Enables this Account to receive OutboundPayments to a linked debit card.
-        std::optional<Cards> cards;
+        stripe::Optional<Cards> cards;
         /// Capabilities that enable the recipient to manage their Stripe Balance (/v1/balance).
-        std::optional<StripeBalance> stripe_balance;
+        stripe::Optional<StripeBalance> stripe_balance;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -705,7 +705,7 @@ struct Account {
       /// Indicates whether the recipient configuration is active.
       bool applied = false;
       /// Capabilities that have been requested on the Recipient Configuration.
-      std::optional<Capabilities> capabilities;
+      stripe::Optional<Capabilities> capabilities;
 
       Recipient() noexcept {}  // NOLINT(modernize-use-equals-default)
 
@@ -717,11 +717,11 @@ struct Account {
     };
 
     /// The Customer Configuration allows the Account to be used in inbound payment flows (i.e. customer-facing payment and billing flows).
-    std::optional<Customer> customer;
+    stripe::Optional<Customer> customer;
     /// Enables the Account to act as a connected account and collect payments facilitated by a Connect platform.
-    std::optional<Merchant> merchant;
+    stripe::Optional<Merchant> merchant;
     /// The Recipient Configuration allows the Account to receive funds.
-    std::optional<Recipient> recipient;
+    stripe::Optional<Recipient> recipient;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -766,7 +766,7 @@ struct Account {
     /// Default payout methods per currency.
     std::map<std::string, std::string> payout_methods;
     /// Account profile information.
-    std::optional<Profile> profile;
+    stripe::Optional<Profile> profile;
     /// Default responsibilities held by either Stripe or the platform.
     Responsibilities responsibilities;
 
@@ -799,7 +799,7 @@ struct Account {
           /// Descriptions of why the requirement must be collected, or why the collected information isn't satisfactory to Stripe.
           std::vector<Errors> errors;
           /// A reference to the location of the requirement.
-          std::optional<Reference> reference;
+          stripe::Optional<Reference> reference;
 
           template <class Self, class V>
           static void describe(Self& self, V& v) {
@@ -824,7 +824,7 @@ struct Account {
         /// Machine-readable string describing the requirement.
         std::string description;
         /// A reference to the location of the requirement.
-        std::optional<Reference> reference;
+        stripe::Optional<Reference> reference;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -967,7 +967,7 @@ struct Account {
       /// The soonest point when the account will be impacted by not providing the requirement.
       MinimumDeadline minimum_deadline;
       /// A reference to the location of the requirement.
-      std::optional<Reference> reference;
+      stripe::Optional<Reference> reference;
       /// A list of reasons why Stripe is collecting the requirement.
       std::vector<RequestedReasons> requested_reasons;
 
@@ -999,7 +999,7 @@ struct Account {
       };
 
       /// The soonest date and time a requirement on the Account will become `past due`.
-      std::optional<MinimumDeadline> minimum_deadline;
+      stripe::Optional<MinimumDeadline> minimum_deadline;
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {
@@ -1014,7 +1014,7 @@ struct Account {
     /// The time at which the future requirements become effective.
     std::optional<std::string> minimum_transition_date;
     /// An object containing an overview of requirements for the Account.
-    std::optional<Summary> summary;
+    stripe::Optional<Summary> summary;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -1184,15 +1184,15 @@ struct Account {
     };
 
     /// Attestations from the identity's key people, e.g. owners, executives, directors, representatives.
-    std::optional<Attestations> attestations;
+    stripe::Optional<Attestations> attestations;
     /// Information about the company or business.
-    std::optional<BusinessDetails> business_details;
+    stripe::Optional<BusinessDetails> business_details;
     /// The country in which the account holder resides, or in which the business is legally established.
     std::optional<std::string> country;
     /// The entity type represented by the Account.
     std::optional<EntityType> entity_type;
     /// Information about the individual represented by the Account.
-    std::optional<Individual> individual;
+    stripe::Optional<Individual> individual;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -1213,7 +1213,7 @@ struct Account {
     /// A list of requirements for the Account.
     std::vector<Entries> entries;
     /// An object containing an overview of requirements for the Account.
-    std::optional<Summary> summary;
+    stripe::Optional<Summary> summary;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -1232,7 +1232,7 @@ struct Account {
   /// Indicates whether the account has been closed.
   std::optional<bool> closed;
   /// An Account represents a company, individual, or other entity that a user interacts with.
-  std::optional<Configuration> configuration;
+  stripe::Optional<Configuration> configuration;
   /// The primary contact email address for the Account.
   std::optional<std::string> contact_email;
   /// The default contact phone for the Account.
@@ -1242,19 +1242,19 @@ struct Account {
   /// A value indicating the Stripe dashboard this Account has access to.
   std::optional<Dashboard> dashboard;
   /// Default values for settings shared across Account configurations.
-  std::optional<Defaults> defaults;
+  stripe::Optional<Defaults> defaults;
   /// A descriptive name for the Account.
   std::optional<std::string> display_name;
   /// Information about the future requirements for the Account that will eventually come into effect, including what information needs to be collected, and by when.
-  std::optional<FutureRequirements> future_requirements;
+  stripe::Optional<FutureRequirements> future_requirements;
   /// Information about the company, individual, and business represented by the Account.
-  std::optional<Identity> identity;
+  stripe::Optional<Identity> identity;
   /// Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode.
   bool livemode = false;
   /// Set of key-value pairs that you can attach to an object.
   std::map<std::string, std::string> metadata;
   /// Information about the active requirements for the Account, including what information needs to be collected, and by when.
-  std::optional<Requirements> requirements;
+  stripe::Optional<Requirements> requirements;
   /// The whole object as received, including fields the SDK has not typed yet.
   nlohmann::json raw;
 

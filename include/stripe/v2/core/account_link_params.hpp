@@ -25,7 +25,7 @@ struct AccountLinkCreateParams {
       using Configurations = stripe::v2::core::ConfigurationType;
 
       /// Specifies the requirements that Stripe collects from v2/core/accounts in the Onboarding flow.
-      std::optional<CollectionOptions> collection_options;
+      stripe::Optional<CollectionOptions> collection_options;
       /// The URL the user will be redirected to if the AccountLink is expired, has been used, or is otherwise invalid.
       std::string refresh_url;
       /// The URL that the user will be redirected to upon completing the linked flow.
@@ -50,9 +50,9 @@ struct AccountLinkCreateParams {
     };
 
     /// Hash containing configuration options for an Account Link object that onboards a new account.
-    std::optional<AccountOnboarding> account_onboarding;
+    stripe::Optional<AccountOnboarding> account_onboarding;
     /// Hash containing configuration options for an Account Link that updates an existing account.
-    std::optional<AccountUpdate> account_update;
+    stripe::Optional<AccountUpdate> account_update;
     /// Open Enum. The type of Account Link the user is requesting.
     Type type;
 

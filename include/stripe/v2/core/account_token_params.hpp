@@ -65,15 +65,15 @@ struct AccountTokenCreateParams {
       using TermsOfService = stripe::v2::core::AdditionalTermsOfServiceParams;
 
       /// This hash is used to attest that the directors information provided to Stripe is both current and correct; IP, date, and User Agent are expanded by Stripe.
-      std::optional<DirectorshipDeclaration> directorship_declaration;
+      stripe::Optional<DirectorshipDeclaration> directorship_declaration;
       /// This hash is used to attest that the beneficial owner information provided to Stripe is both current and correct; IP, date, and User Agent are expanded by Stripe.
-      std::optional<OwnershipDeclaration> ownership_declaration;
+      stripe::Optional<OwnershipDeclaration> ownership_declaration;
       /// Attestation that all Persons with a specific Relationship value have been provided.
-      std::optional<PersonsProvided> persons_provided;
+      stripe::Optional<PersonsProvided> persons_provided;
       /// This hash is used to attest that the representative is authorized to act as the representative of their legal entity; IP, date, and User Agent are expanded by Stripe.
-      std::optional<RepresentativeDeclaration> representative_declaration;
+      stripe::Optional<RepresentativeDeclaration> representative_declaration;
       /// Attestations of accepted terms of service agreements.
-      std::optional<TermsOfService> terms_of_service;
+      stripe::Optional<TermsOfService> terms_of_service;
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {
@@ -138,7 +138,7 @@ struct AccountTokenCreateParams {
         };
 
         /// A non-negative integer representing the amount in the smallest currency unit.
-        std::optional<Amount> amount;
+        stripe::Optional<Amount> amount;
         /// The close-out date of the preceding fiscal year in ISO 8601 format.
         std::optional<std::string> fiscal_year_end;
 
@@ -176,7 +176,7 @@ struct AccountTokenCreateParams {
           /// One or more document IDs returned by a [file upload](https://docs.stripe.com/api/files/create) with a purpose value of `account_requirement`.
           std::vector<std::string> files;
           /// Person that is signing the document.
-          std::optional<Signer> signer;
+          stripe::Optional<Signer> signer;
           /// The format of the document.
           Type type;
 
@@ -190,25 +190,25 @@ struct AccountTokenCreateParams {
         using ProofOfUltimateBeneficialOwnership = AccountTokenCreateParams::Identity::BusinessDetails::Documents::ProofOfRegistration;
 
         /// One or more documents that support the bank account ownership verification requirement.
-        std::optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
+        stripe::Optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
         /// One or more documents that demonstrate proof of a company's license to operate.
-        std::optional<CompanyLicense> company_license;
+        stripe::Optional<CompanyLicense> company_license;
         /// One or more documents showing the company's Memorandum of Association.
-        std::optional<CompanyMemorandumOfAssociation> company_memorandum_of_association;
+        stripe::Optional<CompanyMemorandumOfAssociation> company_memorandum_of_association;
         /// Certain countries only: One or more documents showing the ministerial decree legalizing the company's establishment.
-        std::optional<CompanyMinisterialDecree> company_ministerial_decree;
+        stripe::Optional<CompanyMinisterialDecree> company_ministerial_decree;
         /// One or more documents that demonstrate proof of a company's registration with the appropriate local authorities.
-        std::optional<CompanyRegistrationVerification> company_registration_verification;
+        stripe::Optional<CompanyRegistrationVerification> company_registration_verification;
         /// One or more documents that demonstrate proof of a company's tax ID.
-        std::optional<CompanyTaxIdVerification> company_tax_id_verification;
+        stripe::Optional<CompanyTaxIdVerification> company_tax_id_verification;
         /// A document verifying the business.
-        std::optional<PrimaryVerification> primary_verification;
+        stripe::Optional<PrimaryVerification> primary_verification;
         /// One or more documents that demonstrate proof of address.
-        std::optional<ProofOfAddress> proof_of_address;
+        stripe::Optional<ProofOfAddress> proof_of_address;
         /// One or more documents that demonstrate proof of ultimate beneficial ownership.
-        std::optional<ProofOfRegistration> proof_of_registration;
+        stripe::Optional<ProofOfRegistration> proof_of_registration;
         /// One or more documents that demonstrate proof of ultimate beneficial ownership.
-        std::optional<ProofOfUltimateBeneficialOwnership> proof_of_ultimate_beneficial_ownership;
+        stripe::Optional<ProofOfUltimateBeneficialOwnership> proof_of_ultimate_beneficial_ownership;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -363,7 +363,7 @@ struct AccountTokenCreateParams {
         using Amount = AccountTokenCreateParams::Identity::BusinessDetails::AnnualRevenue::Amount;
 
         /// A non-negative integer representing the amount in the smallest currency unit.
-        std::optional<Amount> amount;
+        stripe::Optional<Amount> amount;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -385,9 +385,9 @@ struct AccountTokenCreateParams {
         using Kanji = AccountTokenCreateParams::Identity::BusinessDetails::ScriptNames::Kana;
 
         /// Kana name.
-        std::optional<Kana> kana;
+        stripe::Optional<Kana> kana;
         /// Kanji name.
-        std::optional<Kanji> kanji;
+        stripe::Optional<Kanji> kanji;
 
         template <class Self, class V>
         static void describe(Self& self, V& v) {
@@ -400,27 +400,27 @@ struct AccountTokenCreateParams {
       /// Additional addresses associated with the business.
       std::optional<std::vector<AdditionalAddresses>> additional_addresses;
       /// The business registration address of the business entity.
-      std::optional<Address> address;
+      stripe::Optional<Address> address;
       /// The business gross annual revenue for its preceding fiscal year.
-      std::optional<AnnualRevenue> annual_revenue;
+      stripe::Optional<AnnualRevenue> annual_revenue;
       /// A document verifying the business.
-      std::optional<Documents> documents;
+      stripe::Optional<Documents> documents;
       /// Estimated maximum number of workers currently engaged by the business (including employees, contractors, and vendors).
       std::optional<std::int64_t> estimated_worker_count;
       /// The ID numbers of a business entity.
       std::optional<std::vector<IdNumbers>> id_numbers;
       /// An estimate of the monthly revenue of the business.
-      std::optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
+      stripe::Optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
       /// The phone number of the Business Entity.
       std::optional<std::string> phone;
       /// The business legal name.
       std::optional<std::string> registered_name;
       /// When the business was incorporated or registered.
-      std::optional<RegistrationDate> registration_date;
+      stripe::Optional<RegistrationDate> registration_date;
       /// The business registration address of the business entity in non latin script.
-      std::optional<ScriptAddresses> script_addresses;
+      stripe::Optional<ScriptAddresses> script_addresses;
       /// The business legal name in non latin script.
-      std::optional<ScriptNames> script_names;
+      stripe::Optional<ScriptNames> script_names;
       /// The category identifying the legal structure of the business.
       std::optional<Structure> structure;
 
@@ -490,11 +490,11 @@ struct AccountTokenCreateParams {
       /// Additional names (e.g. aliases) associated with the individual.
       std::optional<std::vector<AdditionalNames>> additional_names;
       /// The individual's residential address.
-      std::optional<Address> address;
+      stripe::Optional<Address> address;
       /// The individual's date of birth.
-      std::optional<DateOfBirth> date_of_birth;
+      stripe::Optional<DateOfBirth> date_of_birth;
       /// Documents that may be submitted to satisfy various informational requests.
-      std::optional<Documents> documents;
+      stripe::Optional<Documents> documents;
       /// The individual's email address.
       std::optional<std::string> email;
       /// The individual's first name.
@@ -512,11 +512,11 @@ struct AccountTokenCreateParams {
       /// The individual's political exposure.
       std::optional<PoliticalExposure> political_exposure;
       /// The relationship that this individual has with the account's identity.
-      std::optional<Relationship> relationship;
+      stripe::Optional<Relationship> relationship;
       /// The script addresses (e.g., non-Latin characters) associated with the individual.
-      std::optional<ScriptAddresses> script_addresses;
+      stripe::Optional<ScriptAddresses> script_addresses;
       /// The individuals primary name in non latin script.
-      std::optional<ScriptNames> script_names;
+      stripe::Optional<ScriptNames> script_names;
       /// The individual's last name.
       std::optional<std::string> surname;
 
@@ -543,13 +543,13 @@ struct AccountTokenCreateParams {
     };
 
     /// Attestations from the identity's key people, e.g. owners, executives, directors, representatives.
-    std::optional<Attestations> attestations;
+    stripe::Optional<Attestations> attestations;
     /// Information about the company or business.
-    std::optional<BusinessDetails> business_details;
+    stripe::Optional<BusinessDetails> business_details;
     /// The entity type.
     std::optional<EntityType> entity_type;
     /// Information about the person represented by the account.
-    std::optional<Individual> individual;
+    stripe::Optional<Individual> individual;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -567,7 +567,7 @@ struct AccountTokenCreateParams {
   /// A descriptive name for the Account.
   std::optional<std::string> display_name;
   /// Information about the company, individual, and business represented by the Account.
-  std::optional<Identity> identity;
+  stripe::Optional<Identity> identity;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 

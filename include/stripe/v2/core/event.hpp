@@ -43,7 +43,7 @@ struct Event {
     };
 
     /// Information on the API request that instigated the event.
-    std::optional<Request> request;
+    stripe::Optional<Request> request;
     /// Event reason type.
     Type type;
 
@@ -82,13 +82,13 @@ struct Event {
   /// Has the value `true` if the object exists in live mode or the value `false` if the object exists in test mode.
   bool livemode = false;
   /// Reason for the event.
-  std::optional<Reason> reason;
+  stripe::Optional<Reason> reason;
   /// For thin events with a corresponding snapshot event, this is the snapshot event ID.
   std::optional<std::string> snapshot_event;
   /// The type of the event.
   std::string type;
   /// The object the event is about, where there is one.
-  std::optional<RelatedObject> related_object;
+  stripe::Optional<RelatedObject> related_object;
   /// The event type's data, kept as JSON: read it with data_as<EventData>().
   nlohmann::json data;
   /// The whole object as received, including fields the SDK has not typed yet.

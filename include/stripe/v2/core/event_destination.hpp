@@ -109,7 +109,7 @@ struct EventDestination {
     };
 
     /// Present when the destination was disabled; identifies the cause, time, and provider-side object involved when available.
-    std::optional<Disabled> disabled;
+    stripe::Optional<Disabled> disabled;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -135,9 +135,9 @@ struct EventDestination {
   /// String representing the object's type.
   Object object;
   /// Configuration for delivering events through an Amazon EventBridge partner event source.
-  std::optional<AmazonEventbridge> amazon_eventbridge;
+  stripe::Optional<AmazonEventbridge> amazon_eventbridge;
   /// Configuration for delivering events through an Azure Event Grid partner topic.
-  std::optional<AzureEventGrid> azure_event_grid;
+  stripe::Optional<AzureEventGrid> azure_event_grid;
   /// The time when the destination was created.
   std::string created;
   /// An optional user-defined description of the destination's purpose.
@@ -159,13 +159,13 @@ struct EventDestination {
   /// Whether Stripe currently attempts delivery.
   Status status;
   /// Additional lifecycle context for the destination status, when available.
-  std::optional<StatusDetails> status_details;
+  stripe::Optional<StatusDetails> status_details;
   /// The delivery transport.
   Type type;
   /// The time when the destination object was last updated.
   std::string updated;
   /// Configuration for delivering events to a webhook endpoint.
-  std::optional<WebhookEndpoint> webhook_endpoint;
+  stripe::Optional<WebhookEndpoint> webhook_endpoint;
   /// The whole object as received, including fields the SDK has not typed yet.
   nlohmann::json raw;
 

@@ -78,9 +78,9 @@ struct EventDestinationCreateParams {
   /// The delivery transport.
   Type type;
   /// AWS account and region where Stripe creates the EventBridge partner event source.
-  std::optional<AmazonEventbridge> amazon_eventbridge;
+  stripe::Optional<AmazonEventbridge> amazon_eventbridge;
   /// Azure subscription, resource group, and region where Stripe creates the partner topic.
-  std::optional<AzureEventGrid> azure_event_grid;
+  stripe::Optional<AzureEventGrid> azure_event_grid;
   /// An optional user-defined description of the destination's purpose.
   std::optional<std::string> description;
   /// The account or organization scopes that can supply events.
@@ -92,7 +92,7 @@ struct EventDestinationCreateParams {
   /// For snapshot events only, the Stripe API version used to render event objects; do not provide this for thin events.
   std::optional<std::string> snapshot_api_version;
   /// Delivery target for the webhook endpoint.
-  std::optional<WebhookEndpoint> webhook_endpoint;
+  stripe::Optional<WebhookEndpoint> webhook_endpoint;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
@@ -133,7 +133,7 @@ struct EventDestinationUpdateParams {
   /// A user-defined label for identifying the destination; it does not control routing.
   std::optional<std::string> name;
   /// New delivery target for the webhook endpoint.
-  std::optional<WebhookEndpoint> webhook_endpoint;
+  stripe::Optional<WebhookEndpoint> webhook_endpoint;
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 

@@ -22,7 +22,7 @@ struct EventListParams {
   using Created = stripe::TimestampFilter;
 
   /// Set of filters to query events within a range of `created` timestamps.
-  std::optional<Created> created;
+  stripe::Optional<Created> created;
   /// The page size.
   std::optional<std::int64_t> limit;
   /// Primary object ID used to retrieve related events.

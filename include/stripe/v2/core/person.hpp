@@ -68,15 +68,15 @@ struct AccountPerson {
   /// Additional names (e.g. aliases) associated with the person.
   std::vector<AdditionalNames> additional_names;
   /// Attestations of accepted terms of service agreements.
-  std::optional<AdditionalTermsOfService> additional_terms_of_service;
+  stripe::Optional<AdditionalTermsOfService> additional_terms_of_service;
   /// The person's residential address.
-  std::optional<Address> address;
+  stripe::Optional<Address> address;
   /// Time at which the object was created.
   std::string created;
   /// The person's date of birth.
-  std::optional<DateOfBirth> date_of_birth;
+  stripe::Optional<DateOfBirth> date_of_birth;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// The person's email address.
   std::optional<std::string> email;
   /// The person's first name.
@@ -96,11 +96,11 @@ struct AccountPerson {
   /// The person's political exposure.
   std::optional<PoliticalExposure> political_exposure;
   /// The relationship that this person has with the Account's business or legal entity.
-  std::optional<Relationship> relationship;
+  stripe::Optional<Relationship> relationship;
   /// The script addresses (e.g., non-Latin characters) associated with the person.
-  std::optional<ScriptAddresses> script_addresses;
+  stripe::Optional<ScriptAddresses> script_addresses;
   /// The script names (e.g. non-Latin characters) associated with the person.
-  std::optional<ScriptNames> script_names;
+  stripe::Optional<ScriptNames> script_names;
   /// The person's last name.
   std::optional<std::string> surname;
   /// Time at which the object was last updated.

@@ -76,7 +76,7 @@ struct PersonCreateParams {
     };
 
     /// Stripe terms of service agreement.
-    std::optional<Account> account;
+    stripe::Optional<Account> account;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -104,9 +104,9 @@ struct PersonCreateParams {
     using Kanji = stripe::v2::core::AddressWithTownParams;
 
     /// Kana Address.
-    std::optional<Kana> kana;
+    stripe::Optional<Kana> kana;
     /// Kanji Address.
-    std::optional<Kanji> kanji;
+    stripe::Optional<Kanji> kanji;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -121,13 +121,13 @@ struct PersonCreateParams {
   /// Additional names (e.g. aliases) associated with the person.
   std::optional<std::vector<AdditionalNames>> additional_names;
   /// Attestations of accepted terms of service agreements.
-  std::optional<AdditionalTermsOfService> additional_terms_of_service;
+  stripe::Optional<AdditionalTermsOfService> additional_terms_of_service;
   /// The person's residential address.
-  std::optional<Address> address;
+  stripe::Optional<Address> address;
   /// The person's date of birth.
-  std::optional<DateOfBirth> date_of_birth;
+  stripe::Optional<DateOfBirth> date_of_birth;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// Email.
   std::optional<std::string> email;
   /// The person's first name.
@@ -147,11 +147,11 @@ struct PersonCreateParams {
   /// The person's political exposure.
   std::optional<PoliticalExposure> political_exposure;
   /// The relationship that this person has with the Account's business or legal entity.
-  std::optional<Relationship> relationship;
+  stripe::Optional<Relationship> relationship;
   /// The script addresses (e.g., non-Latin characters) associated with the person.
-  std::optional<ScriptAddresses> script_addresses;
+  stripe::Optional<ScriptAddresses> script_addresses;
   /// The script names (e.g. non-Latin characters) associated with the person.
-  std::optional<ScriptNames> script_names;
+  stripe::Optional<ScriptNames> script_names;
   /// The person's last name.
   std::optional<std::string> surname;
   /// Fields the SDK has not typed yet, merged into the request as given.
@@ -202,13 +202,13 @@ struct PersonUpdateParams {
   /// Additional names (e.g. aliases) associated with the person.
   std::optional<std::vector<AdditionalNames>> additional_names;
   /// Attestations of accepted terms of service agreements.
-  std::optional<AdditionalTermsOfService> additional_terms_of_service;
+  stripe::Optional<AdditionalTermsOfService> additional_terms_of_service;
   /// The primary address associated with the person.
-  std::optional<Address> address;
+  stripe::Optional<Address> address;
   /// The person's date of birth.
-  std::optional<DateOfBirth> date_of_birth;
+  stripe::Optional<DateOfBirth> date_of_birth;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// Email.
   std::optional<std::string> email;
   /// The person's first name.
@@ -228,11 +228,11 @@ struct PersonUpdateParams {
   /// The person's political exposure.
   std::optional<PoliticalExposure> political_exposure;
   /// The relationship that this person has with the Account's business or legal entity.
-  std::optional<Relationship> relationship;
+  stripe::Optional<Relationship> relationship;
   /// The script addresses (e.g., non-Latin characters) associated with the person.
-  std::optional<ScriptAddresses> script_addresses;
+  stripe::Optional<ScriptAddresses> script_addresses;
   /// The script names (e.g. non-Latin characters) associated with the person.
-  std::optional<ScriptNames> script_names;
+  stripe::Optional<ScriptNames> script_names;
   /// The person's last name.
   std::optional<std::string> surname;
   /// Fields the SDK has not typed yet, merged into the request as given.
@@ -302,13 +302,13 @@ struct PersonTokenCreateParams {
   /// Additional names (e.g. aliases) associated with the person.
   std::optional<std::vector<AdditionalNames>> additional_names;
   /// Attestations of accepted terms of service agreements.
-  std::optional<AdditionalTermsOfService> additional_terms_of_service;
+  stripe::Optional<AdditionalTermsOfService> additional_terms_of_service;
   /// The person's residential address.
-  std::optional<Address> address;
+  stripe::Optional<Address> address;
   /// The person's date of birth.
-  std::optional<DateOfBirth> date_of_birth;
+  stripe::Optional<DateOfBirth> date_of_birth;
   /// Documents that may be submitted to satisfy various informational requests.
-  std::optional<Documents> documents;
+  stripe::Optional<Documents> documents;
   /// Email.
   std::optional<std::string> email;
   /// The person's first name.
@@ -326,11 +326,11 @@ struct PersonTokenCreateParams {
   /// The person's political exposure.
   std::optional<PoliticalExposure> political_exposure;
   /// The relationship that this person has with the Account's business or legal entity.
-  std::optional<Relationship> relationship;
+  stripe::Optional<Relationship> relationship;
   /// The script addresses (e.g., non-Latin characters) associated with the person.
-  std::optional<ScriptAddresses> script_addresses;
+  stripe::Optional<ScriptAddresses> script_addresses;
   /// The script names (e.g. non-Latin characters) associated with the person.
-  std::optional<ScriptNames> script_names;
+  stripe::Optional<ScriptNames> script_names;
   /// The person's last name.
   std::optional<std::string> surname;
   /// Fields the SDK has not typed yet, merged into the request as given.

@@ -607,7 +607,7 @@ struct Shipping {
   using Address = stripe::common::Address;
 
   /// Customer shipping address.
-  std::optional<Address> address;
+  stripe::Optional<Address> address;
   /// Customer name.
   std::optional<std::string> name;
   /// Customer phone (including extension).
@@ -626,7 +626,7 @@ struct CardPayments {
   using DeclineOn = stripe::v2::core::DeclineOn;
 
   /// Automatically declines certain charge types regardless of whether the card issuer accepted or declined the charge.
-  std::optional<DeclineOn> decline_on;
+  stripe::Optional<DeclineOn> decline_on;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -641,7 +641,7 @@ struct KonbiniSupport {
   /// Support email address for Konbini payments.
   std::optional<std::string> email;
   /// Support hours for Konbini payments.
-  std::optional<Hours> hours;
+  stripe::Optional<Hours> hours;
   /// Support phone number for Konbini payments.
   std::optional<std::string> phone;
 
@@ -659,9 +659,9 @@ struct ScriptStatementDescriptor {
   using Kanji = stripe::v2::core::Kana;
 
   /// The Kana variation of statement_descriptor used for charges in Japan.
-  std::optional<Kana> kana;
+  stripe::Optional<Kana> kana;
   /// The Kanji variation of statement_descriptor used for charges in Japan.
-  std::optional<Kanji> kanji;
+  stripe::Optional<Kanji> kanji;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -675,7 +675,7 @@ struct MerchantSupport {
   using Address = stripe::common::AddressWithTown;
 
   /// A publicly available mailing address for sending support issues to.
-  std::optional<Address> address;
+  stripe::Optional<Address> address;
   /// A publicly available email address for sending support issues to.
   std::optional<std::string> email;
   /// A publicly available phone number to call with support issues.
@@ -697,7 +697,7 @@ struct AdditionalTermsOfService {
   using Account = stripe::v2::core::Acceptance;
 
   /// Stripe terms of service agreement.
-  std::optional<Account> account;
+  stripe::Optional<Account> account;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -732,9 +732,9 @@ struct ScriptAddresses {
   using Kanji = stripe::common::AddressWithTown;
 
   /// Kana Address.
-  std::optional<Kana> kana;
+  stripe::Optional<Kana> kana;
   /// Kanji Address.
-  std::optional<Kanji> kanji;
+  stripe::Optional<Kanji> kanji;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -749,9 +749,9 @@ struct ScriptNames {
   using Kanji = stripe::v2::core::ScriptNamesKana;
 
   /// Persons name in kana script.
-  std::optional<Kana> kana;
+  stripe::Optional<Kana> kana;
   /// Persons name in kanji script.
-  std::optional<Kanji> kanji;
+  stripe::Optional<Kanji> kanji;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -782,7 +782,7 @@ struct AdditionalTermsOfServiceParams {
   using Account = stripe::v2::core::TermsAcceptance;
 
   /// Details on the Person's acceptance of the [Stripe Services Agreement]; IP, date, and User Agent are expanded by Stripe.
-  std::optional<Account> account;
+  stripe::Optional<Account> account;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -795,7 +795,7 @@ struct KonbiniPayments {
   using Support = stripe::v2::core::KonbiniSupport;
 
   /// Support for Konbini payments.
-  std::optional<Support> support;
+  stripe::Optional<Support> support;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -812,15 +812,15 @@ struct Documents {
   using Visa = stripe::v2::core::CompanyAuthorization;
 
   /// One or more documents that demonstrate proof that this person is authorized to represent the company.
-  std::optional<CompanyAuthorization> company_authorization;
+  stripe::Optional<CompanyAuthorization> company_authorization;
   /// One or more documents showing the person's passport page with photo and personal data.
-  std::optional<Passport> passport;
+  stripe::Optional<Passport> passport;
   /// An identifying document showing the person's name, either a passport or local ID card.
-  std::optional<PrimaryVerification> primary_verification;
+  stripe::Optional<PrimaryVerification> primary_verification;
   /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
-  std::optional<SecondaryVerification> secondary_verification;
+  stripe::Optional<SecondaryVerification> secondary_verification;
   /// One or more documents showing the person's visa required for living in the country where they are residing.
-  std::optional<Visa> visa;
+  stripe::Optional<Visa> visa;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -841,15 +841,15 @@ struct DocumentsParams {
   using Visa = stripe::v2::core::CompanyAuthorization;
 
   /// One or more documents that demonstrate proof that this person is authorized to represent the company.
-  std::optional<CompanyAuthorization> company_authorization;
+  stripe::Optional<CompanyAuthorization> company_authorization;
   /// One or more documents showing the person's passport page with photo and personal data.
-  std::optional<Passport> passport;
+  stripe::Optional<Passport> passport;
   /// An identifying document showing the person's name, either a passport or local ID card.
-  std::optional<PrimaryVerification> primary_verification;
+  stripe::Optional<PrimaryVerification> primary_verification;
   /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
-  std::optional<SecondaryVerification> secondary_verification;
+  stripe::Optional<SecondaryVerification> secondary_verification;
   /// One or more documents showing the person's visa required for living in the country where they are residing.
-  std::optional<Visa> visa;
+  stripe::Optional<Visa> visa;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
