@@ -56,24 +56,27 @@ STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::send(http::Method method, c
 STRIPE_CONNECT_INLINE Result<nlohmann::json> Client::finish(const detail::PreparedCall& call,
                                                             detail::FinalResponse&& final) const {
   http::Response& resp = final.response;
-  ErrorDetails d;
-  d.request_id = detail::redact(resp.headers.get("Request-Id").value_or(""), call.secret);
-  d.idempotency_key = call.idempotency_key;
-  d.attempts = final.attempts;
-  if (resp.status < 200 || resp.status >= 300) detail::throw_api_error(resp, std::move(d), call.v2, call.secret);
-  ResponseInfo info{resp.status, d.request_id, call.idempotency_key, final.attempts,
-                    resp.headers.get_all("Stripe-Notice"), detail::redacted_headers(resp.headers, call.secret)};
+  ResponseInfo info;
+  info.status = resp.status;
+  info.request_id = detail::redact(resp.headers.get("Request-Id").value_or(""), call.secret);
+  info.idempotency_key = call.idempotency_key;
+  info.attempts = final.attempts;
+  if (resp.status < 200 || resp.status >= 300)
+    detail::throw_api_error(resp, detail::with_response({}, info), call.v2, call.secret);
   nlohmann::json body;
   try {
     body = detail::parse_untrusted(resp.body);
   } catch (const DecodeError& e) {
     throw DecodeError(detail::with_response(e.details(), info));
   }
-  if (body.is_discarded()) detail::throw_not_json(resp, std::move(d), call.secret);
+  if (body.is_discarded()) detail::throw_not_json(resp, detail::with_response({}, info), call.secret);
+  info.notices = resp.headers.get_all("Stripe-Notice");
   for (auto& notice : info.notices) {
     notice = detail::redact(std::move(notice), call.secret);
     if (state_->options.logger) state_->options.logger(LogLevel::warning, "Stripe-Notice: " + notice);
   }
+  // The response is done with: its headers move into the result, redacted in place.
+  info.headers = detail::redacted_headers(std::move(resp.headers), call.secret);
   return Result<nlohmann::json>(std::move(body), std::move(info));
 }
 

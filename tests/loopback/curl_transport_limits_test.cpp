@@ -3,8 +3,10 @@
 // messages and non-positive timeouts.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -203,6 +205,102 @@ TEST_CASE("curl: one pooled handle sends each method as itself, whatever the one
   is(4, "DELETE", "/v1/accounts/acct_2", "", "");
   is(5, "GET", "/v1/accounts?limit=3", "", "");
   is(6, "POST", "/v1/account_links", "account=acct_3", "14");
+}
+
+TEST_CASE("curl: one pooled handle sends each request's headers exactly, whatever the ones before", "[reuse][headers]") {
+  std::mutex mutex;
+  std::vector<std::map<std::string, std::string>> seen;
+  test_support::FaultServer s([&](const RawRequest& req) {
+    std::lock_guard<std::mutex> lock(mutex);
+    seen.push_back(req.headers);
+    return RawReply::respond(200, R"({"ok":true})");
+  });
+  s.start();
+  CurlTransport t;
+  using Lines = std::vector<std::pair<std::string, std::string>>;
+  const Lines common = {{"User-Agent", "Stripe/v1 CppBindings/test"}, {"Accept", "application/json"},
+                        {"Authorization", "Bearer sk_test_one"}, {"Stripe-Version", "2025-01-01"}};
+  auto with = [&](Lines extra, Lines base) {
+    for (auto& line : extra) base.push_back(std::move(line));
+    return base;
+  };
+  Lines other_key = common;
+  other_key[2].second = "Bearer sk_test_two";
+  const std::vector<Lines> sent = {
+      with({{"Idempotency-Key", "k1"}}, common),                        // the first request builds every line
+      with({{"Idempotency-Key", "k2"}}, common),                        // only the last line differs
+      common,                                                           // one line fewer
+      with({{"Stripe-Account", "acct_1"}, {"Idempotency-Key", "k3"}}, common),  // two more
+      with({{"Idempotency-Key", "k3"}}, other_key),                     // a difference in the middle
+      {},                                                               // none at all
+      {common[1], common[0], common[2], common[3]},                     // the same lines, two swapped
+      common,
+  };
+  for (const auto& lines : sent) {
+    auto r = get(s, "/v1/accounts");
+    for (const auto& [name, value] : lines) r.headers.add(name, value);
+    CHECK(t.send(r).status == 200);
+  }
+  CHECK(t.idle_handles() == 1u);
+  s.stop();
+  REQUIRE(seen.size() == sent.size());
+  for (std::size_t i = 0; i < sent.size(); ++i) {
+    INFO("request " << i);
+    std::map<std::string, std::string> expected;
+    for (const auto& [name, value] : sent[i]) {
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      expected[lower] = value;
+    }
+    std::map<std::string, std::string> got = seen[i];
+    for (const char* libcurl_own : {"host", "accept-encoding"}) got.erase(libcurl_own);
+    if (expected.count("accept") == 0) got.erase("accept");  // libcurl's own */* when the request has none
+    CHECK(got == expected);
+    CHECK(seen[i].count("expect") == 0);
+  }
+}
+
+TEST_CASE("curl: a handle's header list rebuilds only from the first line that differs", "[reuse][headers]") {
+  stripe::http::detail::CurlHeaderList list;
+  curl_slist* const head = list.get();
+  auto lines = [&] {
+    std::vector<std::string> out;
+    for (curl_slist* n = list.get(); n; n = n->next) out.emplace_back(n->data);
+    return out;
+  };
+  auto node = [&](std::size_t i) {
+    curl_slist* n = list.get();
+    while (i-- && n) n = n->next;
+    return n;
+  };
+  stripe::http::Headers h;
+  h.add("User-Agent", "ua");
+  h.add("Authorization", "Bearer sk_test_one");
+  h.add("Idempotency-Key", "k1");
+  list.assign(h);
+  CHECK(lines() == std::vector<std::string>{"Expect:", "User-Agent: ua", "Authorization: Bearer sk_test_one",
+                                            "Idempotency-Key: k1"});
+  curl_slist* const user_agent = node(1);
+  curl_slist* const authorization = node(2);
+
+  h.entries[2].second = "k2";
+  list.assign(h);
+  CHECK(lines().back() == "Idempotency-Key: k2");
+  CHECK(node(1) == user_agent);  // the constant lines are the same nodes, not rebuilt
+  CHECK(node(2) == authorization);
+
+  h.entries.pop_back();
+  list.assign(h);
+  CHECK(lines() == std::vector<std::string>{"Expect:", "User-Agent: ua", "Authorization: Bearer sk_test_one"});
+
+  h.entries[1].second = "Bearer sk_test_o";  // a prefix of the line it replaces
+  list.assign(h);
+  CHECK(lines() == std::vector<std::string>{"Expect:", "User-Agent: ua", "Authorization: Bearer sk_test_o"});
+  CHECK(node(1) == user_agent);
+
+  list.assign(stripe::http::Headers{});
+  CHECK(lines() == std::vector<std::string>{"Expect:"});
+  CHECK(list.get() == head);  // libcurl was given the head once
 }
 
 TEST_CASE("curl: header values lose optional whitespace (SP and HTAB) on both sides", "[headers]") {

@@ -125,8 +125,8 @@ elseif(MODE STREQUAL "core_only")
       -DSTRIPE_CONNECT_WITH_CURL=OFF -DSTRIPE_CONNECT_WITH_WEBHOOK=OFF -DSTRIPE_CONNECT_INSTALL=ON)
   run(${CMAKE_COMMAND} --install "${bin}" --prefix "${core}")
   # Only the core's headers and files: nothing that needs libcurl or OpenSSL.
-  foreach(f include/stripe/http/curl_transport.hpp include/stripe/webhook.hpp include/stripe/testing/simulator.hpp
-            include/stripe/testing/sim_requirements.hpp include/stripe/testing/param_schema.hpp
+  foreach(f include/stripe/http/curl_transport.hpp include/stripe/http/curl_headers.hpp include/stripe/webhook.hpp
+            include/stripe/testing/simulator.hpp include/stripe/testing/sim_requirements.hpp include/stripe/testing/param_schema.hpp
             include/stripe/testing/sim/state.hpp
             share/pkgconfig/stripe_connect_curl.pc share/pkgconfig/stripe_connect_webhook.pc
             share/pkgconfig/stripe_connect_testing.pc)

@@ -4,6 +4,7 @@
 // server echoes can leak the key in use.
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "stripe/detail/json_text.hpp"
 #include "stripe/detail/redact.hpp"
@@ -17,6 +18,15 @@ inline http::Headers redacted_headers(const http::Headers& headers, std::string_
   out.entries.reserve(headers.entries.size());
   for (const auto& [name, value] : headers.entries) out.add(redact(name, secret), redact(value, secret));
   return out;
+}
+
+// The same for headers nobody reads afterwards: redacted in place, nothing copied.
+inline http::Headers redacted_headers(http::Headers&& headers, std::string_view secret) {
+  for (auto& [name, value] : headers.entries) {
+    name = redact(std::move(name), secret);
+    value = redact(std::move(value), secret);
+  }
+  return std::move(headers);
 }
 
 // Fills the response facts every error from a response carries.

@@ -49,6 +49,11 @@ inline std::size_t read_unit(std::string_view text, std::size_t pos, char& out) 
 inline void mask_encoded(std::string& text, std::string_view needle) {
   if (needle.empty()) return;
   for (std::size_t start = 0; start < text.size();) {
+    const char first = text[start];
+    if (first != needle[0] && first != '%' && first != '\\') {  // no match starts here, escaped or not
+      ++start;
+      continue;
+    }
     std::size_t pos = start, matched = 0;
     char c = 0;
     while (matched < needle.size()) {

@@ -7,6 +7,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "stripe/detail/client_state.hpp"
 #include "stripe/detail/redact.hpp"
@@ -50,12 +51,13 @@ class RetryLoop {
         wait = retry::delay_before_retry(attempt - 1, o_.jitter(), o_.retry);
         if (deadline && o_.now() + wait >= *deadline) retry = false;  // the wait alone would pass it
       }
-      const std::string request_id =
-          outcome.response ? redact(outcome.response->headers.get("Request-Id").value_or(""), call_.secret) : "";
-      if (o_.on_response)
+      if (o_.on_response) {  // the request id is looked up and redacted only for a hook that reads it
+        std::string request_id =
+            outcome.response ? redact(outcome.response->headers.get("Request-Id").value_or(""), call_.secret) : "";
         o_.on_response(ResponseEvent{call_.request.method, call_.log_path, attempt,
-                                     outcome.response ? outcome.response->status : 0, elapsed, request_id, retry,
-                                     outcome.failure});
+                                     outcome.response ? outcome.response->status : 0, elapsed, std::move(request_id),
+                                     retry, outcome.failure});
+      }
       if (retry) {
         log(LogLevel::info, std::string("retrying ") + http::method_name(call_.request.method) + " " + call_.log_path +
                                 " after " +

@@ -2,8 +2,9 @@
 // The default transport, on libcurl. Link stripe_connect::curl to use it.
 // Easy handles are pooled: each keeps its connection cache, so consecutive requests reuse
 // keep-alive connections, and a handle is used by one thread at a time. A handle gets its fixed
-// options once, when it is made; a request sets only its own. Only a handle whose transfer
-// completed goes back to the pool: one that failed or was aborted is cleaned up.
+// options and its header list once, when it is made; a request sets only what differs from the
+// handle's previous request. Only a handle whose transfer completed goes back to the pool: one
+// that failed or was aborted is cleaned up.
 #include <algorithm>
 #include <chrono>
 #include <climits>
@@ -12,12 +13,14 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <curl/curl.h>
 
+#include "stripe/http/curl_headers.hpp"
 #include "stripe/http/default_transport.hpp"
 #include "stripe/http/transport.hpp"
 
@@ -32,13 +35,6 @@ struct CurlOptions {
 };
 
 namespace detail {
-
-// Optional whitespace around a header value (RFC 9110 OWS: SP and HTAB).
-inline std::string_view trim_ows(std::string_view v) {
-  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-  return v;
-}
 
 inline void replace_all(std::string& text, std::string_view what, std::string_view with) {
   if (what.empty()) return;
@@ -117,29 +113,11 @@ class CurlTransport : public Transport {
     h->start(response, request.max_response_bytes);
     CURL* c = h->curl;
     curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-    set_method(c, request);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, positive_ms(request.timeout));
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, positive_ms(request.connect_timeout));
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, max_filesize(request.max_response_bytes));
-
-    struct SList {
-      curl_slist* list = nullptr;
-      ~SList() { curl_slist_free_all(list); }
-    } headers;
-    std::string line;
-    for (const auto& [name, value] : request.headers.entries) {
-      line.assign(name).append(": ").append(value);
-      curl_slist* next = curl_slist_append(headers.list, line.c_str());
-      if (!next) throw std::bad_alloc();
-      headers.list = next;
-    }
-    curl_slist* next = curl_slist_append(headers.list, "Expect:");  // no 100-continue round trip
-    if (!next) throw std::bad_alloc();
-    headers.list = next;
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.list);
+    set_method(*h, request);
+    set_limits(*h, request);
+    h->headers.assign(request.headers);
 
     CURLcode rc = curl_easy_perform(c);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
     h->response = nullptr;
     // Every way out below but the last drops the handle (its destructor cleans it up).
     if (h->failure) rethrow_callback_failure(h->failure);
@@ -162,16 +140,21 @@ class CurlTransport : public Transport {
   }
 
  private:
-  // One easy handle and the state its callbacks write to. libcurl keeps pointers into it, so it
-  // lives on the heap and never moves.
+  // One easy handle, the state its callbacks write to, and what its previous request set. libcurl
+  // keeps pointers into it, so it lives on the heap and never moves.
   struct Handle {
     CURL* curl = nullptr;
+    detail::CurlHeaderList headers;  // its CURLOPT_HTTPHEADER; members outlive the destructor's curl_easy_cleanup
     char errbuf[CURL_ERROR_SIZE] = {0};
     Response* response = nullptr;  // the current transfer's, null between transfers
     std::size_t limit = 0;
     std::size_t header_bytes = 0;
     bool too_large = false;
     std::exception_ptr failure;  // thrown inside a callback, rethrown after curl_easy_perform
+    // As the previous request left them; unset on a new handle, so its first request sets all.
+    std::optional<Method> method;
+    long timeout_ms = 0, connect_timeout_ms = 0;  // libcurl's "no timeout", never ours
+    std::optional<curl_off_t> max_filesize;
 
     Handle() = default;
     Handle(const Handle&) = delete;
@@ -213,22 +196,43 @@ class CurlTransport : public Transport {
     curl_easy_setopt(c, CURLOPT_WRITEDATA, h.get());
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &CurlTransport::on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, h.get());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h->headers.get());  // its head never changes; send() assigns the lines
     return h;
   }
 
-  // A handle remembers the previous request's method: every request states its own in full.
-  static void set_method(CURL* c, const Request& request) {
+  // A handle remembers the previous request's method. A POST always sets its body (the previous
+  // one's memory is gone); a GET or DELETE after the same method has nothing to change.
+  static void set_method(Handle& h, const Request& request) {
+    CURL* c = h.curl;
     if (request.method == Method::post) {
       curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
       curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.c_str());  // also selects POST
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, static_cast<char*>(nullptr));
-      return;
+      if (h.method != Method::post) curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, static_cast<char*>(nullptr));
+    } else if (h.method != request.method) {
+      // Forget the last POST's body (its memory is gone); HTTPGET, set after it, selects GET.
+      curl_easy_setopt(c, CURLOPT_POSTFIELDS, static_cast<char*>(nullptr));
+      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(-1));
+      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method == Method::del ? "DELETE" : static_cast<char*>(nullptr));
     }
-    // Forget the last POST's body (its memory is gone); HTTPGET, set after it, selects GET.
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, static_cast<char*>(nullptr));
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(-1));
-    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method == Method::del ? "DELETE" : static_cast<char*>(nullptr));
+    h.method = request.method;
+  }
+
+  // Timeouts and the size limit, where they differ from the handle's previous request (they
+  // change with a call's deadline or RequestOptions).
+  static void set_limits(Handle& h, const Request& request) {
+    if (long ms = positive_ms(request.timeout); ms != h.timeout_ms) {
+      curl_easy_setopt(h.curl, CURLOPT_TIMEOUT_MS, ms);
+      h.timeout_ms = ms;
+    }
+    if (long ms = positive_ms(request.connect_timeout); ms != h.connect_timeout_ms) {
+      curl_easy_setopt(h.curl, CURLOPT_CONNECTTIMEOUT_MS, ms);
+      h.connect_timeout_ms = ms;
+    }
+    if (curl_off_t limit = max_filesize(request.max_response_bytes); limit != h.max_filesize) {
+      curl_easy_setopt(h.curl, CURLOPT_MAXFILESIZE_LARGE, limit);
+      h.max_filesize = limit;
+    }
   }
 
   // libcurl reads 0 as "no timeout"; a budget that is already spent gets the smallest one.
@@ -318,13 +322,7 @@ class CurlTransport : public Transport {
         h->too_large = true;
         return 0;
       }
-      std::string_view line(data, bytes);
-      while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-      if (line.substr(0, 5) == "HTTP/") {
-        h->response->headers.entries.clear();  // a new status line (after 1xx) starts a new header set
-      } else if (std::size_t colon = line.find(':'); colon != std::string_view::npos) {
-        h->response->headers.add(std::string(line.substr(0, colon)), std::string(detail::trim_ows(line.substr(colon + 1))));
-      }
+      detail::read_header_line(std::string_view(data, bytes), h->response->headers);
       return bytes;
     } catch (...) {
       h->failure = std::current_exception();
