@@ -285,6 +285,40 @@ TEST_CASE("apply answers: an individual's answers become one account update, a b
         std::string::npos);
 }
 
+TEST_CASE("apply answers: a bank account from its details instead of a token") {
+  const auto plan = ob::collection_plan(account_fixture("v1_plan_individual.json"), {}, ob::Strategy::incremental);
+  const ob::Answers details = {{"external_account.account_holder_name", "Jenny Rosen"},
+                               {"external_account.account_number", "000123456789"},
+                               {"external_account.routing_number", "110000000"},
+                               {"external_account.country", "US"},
+                               {"external_account.currency", "usd"}};
+  const auto applied = ob::apply_answers(plan, details);
+  CHECK_FALSE(applied.updates_account);
+  REQUIRE(applied.external_accounts.size() == 1);
+  CHECK(wire(applied.external_accounts[0]) ==
+        "external_account[object]=bank_account&external_account[account_holder_name]=Jenny%20Rosen"
+        "&external_account[account_number]=000123456789&external_account[country]=US&external_account[currency]=usd"
+        "&external_account[routing_number]=110000000");
+  auto with = [&details](const std::string& key, const std::string& value) {
+    auto a = details;
+    a[key] = value;
+    return a;
+  };
+  auto without = [&details](const std::string& key) {
+    auto a = details;
+    a.erase(key);
+    return a;
+  };
+  CHECK(problem(plan, with("external_account", "btok_us_verified")) == "external_account | parameter_invalid");
+  CHECK(problem(plan, without("external_account.country")) == "external_account.country | parameter_missing");
+  CHECK(problem(plan, without("external_account.account_number")) == "external_account.account_number | parameter_missing");
+  CHECK(problem(plan, with("external_account.currency", "USD")) == "external_account.currency | parameter_invalid");
+  CHECK(problem(plan, with("external_account.country", "usa")) == "external_account.country | parameter_invalid");
+  // Without external_account in the plan the details are not asked for.
+  const auto no_bank = ob::collection_plan(account_fixture("v1_plan_alternatives.json"), {}, ob::Strategy::incremental);
+  CHECK(problem(no_bank, {{"external_account.country", "US"}}) == "external_account.country | parameter_unknown");
+}
+
 TEST_CASE("apply answers: a company's answers become person updates by id, a created executive and the declarations") {
   const auto plan = ob::collection_plan(account_fixture("v1_plan_company.json"), persons_fixture("v1_plan_company_persons.json"),
                                         ob::Strategy::up_front);

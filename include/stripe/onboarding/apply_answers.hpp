@@ -5,8 +5,10 @@
 /// that satisfy them: one AccountUpdateParams, Person params per person, the bank account,
 /// and the document uploads still missing. A failure is an InvalidParamsError whose param()
 /// is the requirement string, so it can be shown next to its field.
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -21,7 +23,9 @@
 namespace stripe::onboarding {
 
 /// The user's answers: requirement string -> value as typed (numbers and booleans as text,
-/// true/false), and the file id (file_...) of the upload for a document field.
+/// true/false), and the file id (file_...) of the upload for a document field. A bank account
+/// is a token under `external_account`, or its details under the keys of
+/// bank_account_part_specs() (`external_account.account_number`, `external_account.country`...).
 using Answers = std::map<std::string, std::string>;
 
 /// One Persons call: update `person`, or create a person with `role` when person is empty.
@@ -201,6 +205,10 @@ inline std::optional<InvalidParamsError> check_value(const CollectionPlan& plan,
       if (v.size() != 2 || !std::isupper(static_cast<unsigned char>(v[0])) || !std::isupper(static_cast<unsigned char>(v[1])))
         return bad("a two-letter country code such as US");
       break;
+    case ValueType::currency:
+      if (v.size() != 3 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return bad("a three-letter currency code in lower case, such as usd");
+      break;
     case ValueType::enumeration:
       if (std::find(f.allowed_values.begin(), f.allowed_values.end(), v) == f.allowed_values.end()) {
         std::string list;
@@ -239,6 +247,27 @@ inline std::optional<InvalidParamsError> check_value(const CollectionPlan& plan,
 inline std::string owner_prefix(const PlanField& f) {
   const std::size_t dob = f.requirement.rfind("dob.");
   return dob == std::string::npos ? std::string() : f.requirement.substr(0, dob);
+}
+
+// A bank account part (external_account.country, ...) as a field, when the plan asks for a bank account.
+inline std::optional<PlanField> bank_account_part(const CollectionPlan& plan, const std::string& key) {
+  const PlanField* bank = plan.find("external_account");
+  if (!bank || !bank->known()) return std::nullopt;
+  for (const auto& s : bank_account_part_specs()) {
+    if (s.key != key) continue;
+    PlanField part;
+    part.requirement = s.key;
+    part.group = s.group;
+    part.target = bank->target;
+    part.params = bank->params;
+    part.member = member_path("", s.param);
+    part.wire_key = wire_key("", s.param);
+    part.type = s.type;
+    part.label = s.label;
+    part.description = s.description;
+    return part;
+  }
+  return std::nullopt;
 }
 
 template <class T>
@@ -369,9 +398,25 @@ inline std::string dotted_param(const PlanField& f, std::string_view prefix) {
 /// requirement not in the plan, or one the SDK has no parameter for, is a problem too.
 inline std::vector<InvalidParamsError> validate_answers(const CollectionPlan& plan, const Answers& answers) {
   std::vector<InvalidParamsError> out;
-  for (const auto& [requirement, value] : answers)
-    if (!plan.find(requirement))
-      out.push_back(detail::answer_error(requirement, "parameter_unknown", "not in the collection plan"));
+  bool bank_details = false;
+  for (const auto& [requirement, value] : answers) {
+    if (plan.find(requirement)) continue;
+    if (const auto part = detail::bank_account_part(plan, requirement)) {
+      bank_details = true;
+      if (auto problem = detail::check_value(plan, *part, value)) out.push_back(std::move(*problem));
+      continue;
+    }
+    out.push_back(detail::answer_error(requirement, "parameter_unknown", "not in the collection plan"));
+  }
+  if (bank_details) {
+    // The API takes a token or a hash, and the hash needs at least the number and the country.
+    if (answers.count("external_account"))
+      out.push_back(detail::answer_error("external_account", "parameter_invalid",
+                                         "give a bank account token or the account's details, not both"));
+    for (const char* required : {"external_account.account_number", "external_account.country"})
+      if (!answers.count(required))
+        out.push_back(detail::answer_error(required, "parameter_missing", "bank account details need it"));
+  }
   for (const auto& g : plan.groups)
     for (const auto& f : g.fields) {
       auto it = answers.find(f.requirement);
@@ -455,6 +500,19 @@ inline AppliedAnswers apply_answers(const CollectionPlan& plan, const Answers& a
         out.updates_account = true;
       }
     }
+  if (answers.count("external_account.account_number")) {  // the details, validated above
+    using Bank = v1::ExternalAccountCreateParams::BankAccount;
+    v1::ExternalAccountCreateParams params;
+    auto& bank = params.external_account.emplace<Bank>();
+    bank.object = Bank::Object::bank_account;
+    auto part = [&answers](const char* key) { return answers.at(std::string("external_account.") + key); };
+    bank.account_number = part("account_number");
+    bank.country = part("country");
+    if (answers.count("external_account.account_holder_name")) bank.account_holder_name = part("account_holder_name");
+    if (answers.count("external_account.routing_number")) bank.routing_number = part("routing_number");
+    if (answers.count("external_account.currency")) bank.currency = part("currency");
+    out.external_accounts.push_back(std::move(params));
+  }
   return out;
 }
 

@@ -58,6 +58,7 @@ enum class ValueType {
   month,         ///< month of a date of birth, 1-12
   year,          ///< year of a date of birth, four digits, 1900 or later
   country,       ///< an ISO 3166-1 alpha-2 code, e.g. US
+  currency,      ///< a three-letter ISO 4217 code in lower case, e.g. gbp
   enumeration,   ///< one of allowed_values
   boolean,       ///< true or false
   unix_time,     ///< a Unix timestamp in seconds
@@ -80,6 +81,7 @@ inline const char* to_string(ValueType t) {
     case ValueType::month: return "month";
     case ValueType::year: return "year";
     case ValueType::country: return "country";
+    case ValueType::currency: return "currency";
     case ValueType::enumeration: return "enumeration";
     case ValueType::boolean: return "boolean";
     case ValueType::unix_time: return "unix_time";
@@ -269,13 +271,34 @@ inline const std::vector<FieldSpec>& account_field_specs() {
                             "A document proving the company's registration, uploaded as a file.",
                             "additional_verification"),
       spec("external_account", V::bank_account, "Bank account",
-           "Where payouts go: a bank account token from Stripe.js (btok_...).", G::bank_account),
+           "Where payouts go: a bank account token from Stripe.js (btok_...), or the account's details.",
+           G::bank_account),
       spec("tos_acceptance.date", V::unix_time, "Terms accepted at",
            "When the user accepted the Stripe Services Agreement (Unix seconds).", G::terms_of_service),
       spec("tos_acceptance.ip", V::ip_address, "Terms accepted from",
            "The IP address the user accepted the agreement from.", G::terms_of_service),
       spec("tos_acceptance.user_agent", V::text, "Terms accepted with",
            "The user agent of the browser the user accepted the agreement in.", G::terms_of_service),
+  };
+  return table;
+}
+
+/// The parts of a bank account given as details instead of a token, for a form without
+/// Stripe.js: answer these keys in place of `external_account` when the plan has it.
+inline const std::vector<FieldSpec>& bank_account_part_specs() {
+  using detail::spec;
+  using V = ValueType;
+  static const std::vector<FieldSpec> table = {
+      spec("external_account.account_holder_name", V::text, "Account holder",
+           "The name of the person or business that owns the account.", Group::bank_account),
+      spec("external_account.account_number", V::text, "Account number", "The account number (the IBAN in Europe).",
+           Group::bank_account),
+      spec("external_account.routing_number", V::text, "Routing number",
+           "The routing number, sort code or other bank code, where the country has one.", Group::bank_account),
+      spec("external_account.country", V::country, "Bank country", "Two-letter code of the bank's country.",
+           Group::bank_account),
+      spec("external_account.currency", V::currency, "Currency", "The account's currency, e.g. usd or gbp.",
+           Group::bank_account),
   };
   return table;
 }
