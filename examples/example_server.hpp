@@ -1,7 +1,7 @@
 #pragma once
-// Shared by the examples that serve HTTP (webhook_receiver, embedded_onboarding): the flags
-// --port (0 picks a free one) and --max-requests (stop after that many requests; the tests use
-// it), and serving on 127.0.0.1.
+// Shared by the examples that serve HTTP (webhook_receiver, embedded_onboarding,
+// api_onboarding_web): the flags --port (0 picks a free one) and --max-requests (stop after that
+// many requests; the tests use it), and serving on 127.0.0.1.
 #include <httplib.h>
 
 #include <cstdlib>

@@ -251,3 +251,44 @@ TEST_CASE("the embedded onboarding server hands the page an Account Session clie
   CHECK(out.find("account session for acct_") != std::string::npos);
   CHECK(out.find(secret) == std::string::npos);
 }
+
+TEST_CASE("the API-onboarding web app starts on the simulator and serves its first form") {
+  // Without STRIPE_SECRET_KEY it runs offline; the first page starts onboarding, the next one
+  // is the plan's first group as a plain HTML form. The browser test goes through every form.
+  std::string cmd = std::string("env -u STRIPE_SECRET_KEY ") + EXAMPLE_API_ONBOARDING_WEB + " --port 0 --max-requests 3 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char line[512];
+  std::string out;
+  int port = 0;
+  while (port == 0 && std::fgets(line, sizeof line, p)) {
+    std::string text = line;
+    out += text;
+    if (text.rfind("listening on ", 0) == 0) port = std::atoi(text.c_str() + text.rfind(':') + 1);
+  }
+  REQUIRE(port > 0);
+  CHECK(out.find("against the in-process simulator") != std::string::npos);
+
+  httplib::Client http("127.0.0.1", port);
+  auto start = http.Get("/");
+  REQUIRE(start);
+  CHECK(start->status == 200);
+  CHECK(start->body.find("<form method=\"post\" action=\"/accounts\">") != std::string::npos);
+  auto created = http.Post("/accounts", "", "application/x-www-form-urlencoded");
+  REQUIRE(created);
+  CHECK(created->status == 303);
+  CHECK(created->get_header_value("Location") == "/onboarding");
+  auto form = http.Get("/onboarding");
+  REQUIRE(form);
+  CHECK(form->status == 200);
+  CHECK(form->body.find("<h2>Business details</h2>") != std::string::npos);
+  CHECK(form->body.find("<form method=\"post\" action=\"/onboarding\">") != std::string::npos);
+  CHECK(form->body.find("<label for=\"company.name\">Company name</label>") != std::string::npos);
+  CHECK(form->body.find("<input type=\"url\" id=\"business_profile.url\"") != std::string::npos);
+
+  while (std::fgets(line, sizeof line, p)) out += line;
+  int status = pclose(p);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(out.find("created company account acct_") != std::string::npos);
+}
