@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 
 #include "stripe/connect.hpp"
+#include "stripe/detail/json_depth.hpp"
 #include "stripe/testing/recording_transport.hpp"
 #include "stripe/webhook.hpp"
 
@@ -186,6 +188,50 @@ TEST_CASE("deeply nested JSON is a typed DecodeError on every decode path, never
   auto ok = stripe::webhook::parse_event(R"({"id":"evt_1","object":"event","type":"x","data":{"object":)" +
                                          nested_arrays(120) + "}}");
   CHECK(ok.id == "evt_1");
+}
+
+TEST_CASE("the nesting pre-check counts brackets outside strings only, escaped quotes included") {
+  using stripe::detail::json_depth_exceeds;
+  CHECK(json_depth_exceeds("[[[", 2));
+  CHECK_FALSE(json_depth_exceeds("[[]]", 2));
+  CHECK_FALSE(json_depth_exceeds(R"({"a":"[[[[[[","b":1})", 2));     // brackets in a string
+  CHECK_FALSE(json_depth_exceeds(R"({"a":"x\"[[[[[["})", 2));        // an escaped quote does not end it
+  CHECK(json_depth_exceeds(R"({"a":"x\\",[[[]]]})", 2));            // an escaped backslash does not escape it
+  CHECK_FALSE(json_depth_exceeds(R"({"a":"x\\\"[[[["})", 2));        // three backslashes: the quote is escaped
+  CHECK_FALSE(json_depth_exceeds(R"(["unterminated [[[[)", 2));      // left for the parser
+  CHECK_FALSE(json_depth_exceeds("", 2));
+
+  // Against the plain byte-by-byte reading, on random text over the characters that matter.
+  auto by_byte = [](const std::string& text, std::size_t limit) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        if (++depth > limit) return true;
+      } else if ((c == '}' || c == ']') && depth > 0) {
+        --depth;
+      }
+    }
+    return false;
+  };
+  const char alphabet[] = {'"', '\\', '[', ']', '{', '}', 'a', ','};
+  std::uint32_t seed = 12345;
+  for (std::size_t n = 0; n < 20000; ++n) {
+    std::string text;
+    const std::size_t length = n % 40;
+    for (std::size_t i = 0; i < length; ++i) {
+      seed = seed * 1664525u + 1013904223u;
+      text.push_back(alphabet[(seed >> 24) % sizeof(alphabet)]);
+    }
+    INFO(text);
+    REQUIRE(json_depth_exceeds(text, 3) == by_byte(text, 3));
+  }
 }
 
 TEST_CASE("pagination refuses a next_page_url it already followed, and a v1 cursor that does not move") {
