@@ -30,6 +30,39 @@ Run run(const std::string& command) {
 
 std::string env_prefix(const std::string& base) { return "STRIPE_SECRET_KEY=sk_test_examples STRIPE_API_BASE=" + base + " "; }
 
+// An example that serves HTTP (example_server.hpp), started with `--port 0`: the port it printed
+// in its "listening on" line, what it said until then, and at finish() the rest and its exit.
+struct ServedExample {
+  FILE* pipe = nullptr;
+  int port = 0;
+  std::string out;
+
+  explicit ServedExample(const std::string& command) : pipe(popen((command + " 2>&1").c_str(), "r")) {
+    REQUIRE(pipe != nullptr);
+    char line[512];
+    while (port == 0 && std::fgets(line, sizeof line, pipe)) {
+      std::string text = line;
+      out += text;
+      if (text.rfind("listening on ", 0) == 0) port = std::atoi(text.c_str() + text.rfind(':') + 1);
+    }
+    REQUIRE(port > 0);
+  }
+  ServedExample(const ServedExample&) = delete;
+  ServedExample& operator=(const ServedExample&) = delete;
+  ~ServedExample() {
+    if (pipe) pclose(pipe);
+  }
+
+  // Reads the rest of what it prints and returns its exit status (-1 when it did not exit).
+  int finish() {
+    char line[512];
+    while (std::fgets(line, sizeof line, pipe)) out += line;
+    const int status = pclose(pipe);
+    pipe = nullptr;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("examples exit with a clear message when STRIPE_SECRET_KEY is missing") {
@@ -121,18 +154,10 @@ TEST_CASE("webhook receiver verifies deliveries and tracks state over loopback")
   REQUIRE(account_updated);
   REQUIRE(requirements_updated);
 
-  std::string cmd = "STRIPE_WEBHOOK_SECRET=" + sim->webhook_secret() + " " + env_prefix(bridge.base_url()) +
-                    EXAMPLE_WEBHOOK_RECEIVER + " --port 0 --max-requests 5 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char line[512];
-  REQUIRE(std::fgets(line, sizeof line, p) != nullptr);
-  std::string first = line;
-  auto colon = first.rfind(':');
-  int port = std::atoi(first.c_str() + colon + 1);
-  REQUIRE(port > 0);
+  ServedExample receiver("STRIPE_WEBHOOK_SECRET=" + sim->webhook_secret() + " " + env_prefix(bridge.base_url()) +
+                         EXAMPLE_WEBHOOK_RECEIVER + " --port 0 --max-requests 5");
 
-  httplib::Client http("127.0.0.1", port);
+  httplib::Client http("127.0.0.1", receiver.port);
   auto post = [&](const std::string& body, const std::string& signature) {
     httplib::Headers h;
     if (!signature.empty()) h.emplace("Stripe-Signature", signature);
@@ -150,11 +175,8 @@ TEST_CASE("webhook receiver verifies deliveries and tracks state over loopback")
              stripe::webhook::sign_payload(account_updated->payload, sim->webhook_secret(), long_ago)) == 400);
   CHECK(post(requirements_updated->payload, requirements_updated->signature_header) == 200);
 
-  std::string out;
-  while (std::fgets(line, sizeof line, p)) out += line;
-  int status = pclose(p);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(receiver.finish() == 0);
+  const std::string& out = receiver.out;
   std::string id = account->at("id").get<std::string>();
   CHECK(out.find(id + ": (new) -> pending (disabled) (account.updated)") != std::string::npos);
   CHECK(out.find("rejected delivery: no signature matches") != std::string::npos);
@@ -215,22 +237,11 @@ TEST_CASE("the Express dashboard example creates a login link and never shows it
 TEST_CASE("the embedded onboarding server hands the page an Account Session client secret and logs none") {
   auto sim = std::make_shared<stripe::testing::Simulator>();
   test_support::SimulatorHttpBridge bridge(sim);
-  std::string cmd = env_prefix(bridge.base_url()) + "STRIPE_PUBLISHABLE_KEY=pk_test_page " + EXAMPLE_EMBEDDED +
-                    " --port 0 --max-requests 2 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char line[512];
-  std::string out;
-  int port = 0;
-  while (port == 0 && std::fgets(line, sizeof line, p)) {
-    std::string text = line;
-    out += text;
-    if (text.rfind("listening on ", 0) == 0) port = std::atoi(text.c_str() + text.rfind(':') + 1);
-  }
-  REQUIRE(port > 0);
-  CHECK(out.find("seller account acct_") != std::string::npos);
+  ServedExample app(env_prefix(bridge.base_url()) + "STRIPE_PUBLISHABLE_KEY=pk_test_page " + EXAMPLE_EMBEDDED +
+                    " --port 0 --max-requests 2");
+  CHECK(app.out.find("seller account acct_") != std::string::npos);
 
-  httplib::Client http("127.0.0.1", port);
+  httplib::Client http("127.0.0.1", app.port);
   auto page = http.Get("/");
   REQUIRE(page);
   CHECK(page->status == 200);
@@ -244,32 +255,18 @@ TEST_CASE("the embedded onboarding server hands the page an Account Session clie
   CHECK(secret.size() > 20);
   CHECK(body.size() == 1);  // the page gets the client secret and nothing else
 
-  while (std::fgets(line, sizeof line, p)) out += line;
-  int status = pclose(p);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(out.find("account session for acct_") != std::string::npos);
-  CHECK(out.find(secret) == std::string::npos);
+  CHECK(app.finish() == 0);
+  CHECK(app.out.find("account session for acct_") != std::string::npos);
+  CHECK(app.out.find(secret) == std::string::npos);
 }
 
 TEST_CASE("the API-onboarding web app starts on the simulator and serves its first form") {
   // Without STRIPE_SECRET_KEY it runs offline; the first page starts onboarding, the next one
   // is the plan's first group as a plain HTML form. The browser test goes through every form.
-  std::string cmd = std::string("env -u STRIPE_SECRET_KEY ") + EXAMPLE_API_ONBOARDING_WEB + " --port 0 --max-requests 3 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char line[512];
-  std::string out;
-  int port = 0;
-  while (port == 0 && std::fgets(line, sizeof line, p)) {
-    std::string text = line;
-    out += text;
-    if (text.rfind("listening on ", 0) == 0) port = std::atoi(text.c_str() + text.rfind(':') + 1);
-  }
-  REQUIRE(port > 0);
-  CHECK(out.find("against the in-process simulator") != std::string::npos);
+  ServedExample app(std::string("env -u STRIPE_SECRET_KEY ") + EXAMPLE_API_ONBOARDING_WEB + " --port 0 --max-requests 3");
+  CHECK(app.out.find("against the in-process simulator") != std::string::npos);
 
-  httplib::Client http("127.0.0.1", port);
+  httplib::Client http("127.0.0.1", app.port);
   auto start = http.Get("/");
   REQUIRE(start);
   CHECK(start->status == 200);
@@ -286,9 +283,6 @@ TEST_CASE("the API-onboarding web app starts on the simulator and serves its fir
   CHECK(form->body.find("<label for=\"company.name\">Company name</label>") != std::string::npos);
   CHECK(form->body.find("<input type=\"url\" id=\"business_profile.url\"") != std::string::npos);
 
-  while (std::fgets(line, sizeof line, p)) out += line;
-  int status = pclose(p);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(out.find("created company account acct_") != std::string::npos);
+  CHECK(app.finish() == 0);
+  CHECK(app.out.find("created company account acct_") != std::string::npos);
 }

@@ -189,11 +189,7 @@ TEST_CASE("stripe-connect-sim: v2 account tokens, file links, persons and event 
   CHECK(client.v2().core().persons().list(account.id)->data.size() == 1);
 
   // v1 file link: a logo uploaded as multipart, linked, updated, listed.
-  v1::FileCreateParams logo;
-  logo.purpose = "business_logo";
-  logo.file.data = "\x89PNG\r\n\x1A\n....";
-  logo.file.name = "logo.png";
-  auto file = client.v1().files().create(logo).value();
+  auto file = client.v1().files().create(test_support::business_logo()).value();
   v1::FileLinkCreateParams lp;
   lp.file = file.id;
   auto link = client.v1().file_links().create(lp).value();

@@ -38,6 +38,15 @@ inline stripe::v1::FileCreateParams identity_document(std::string bytes = tiny_p
   return p;
 }
 
+// A business logo: a file Stripe may share (file links), unlike an identity document.
+inline stripe::v1::FileCreateParams business_logo() {
+  stripe::v1::FileCreateParams p;
+  p.purpose = "business_logo";
+  p.file.data = tiny_png();
+  p.file.name = "logo.png";
+  return p;
+}
+
 inline stripe::v1::AccountCreateParams gb_company_account(std::int64_t accepted_at) {
   stripe::v1::AccountCreateParams p;
   p.type = "custom";

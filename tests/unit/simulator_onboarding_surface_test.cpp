@@ -37,6 +37,15 @@ struct World {
     sim->on_webhook([this](const stripe::testing::WebhookDelivery& d) { deliveries.push_back(d); });
   }
   v1::Account get(const std::string& id) { return client.v1().accounts().retrieve(id).value(); }
+  // A custom account asking for transfers; its business type decides what it is asked for.
+  v1::Account custom(const std::string& country, const std::string& business_type) {
+    v1::AccountCreateParams p;
+    p.type = "custom";
+    p.country = country;
+    p.business_type = v1::AccountCreateParams::BusinessType(business_type);
+    p.capabilities.emplace().transfers.emplace().requested = true;
+    return client.v1().accounts().create(p).value();
+  }
   v1::Account gb_company() { return client.v1().accounts().create(test_support::gb_company_account(sim->now())).value(); }
   std::vector<std::string> delivered(const std::string& type) const {
     std::vector<std::string> out;
@@ -215,12 +224,7 @@ TEST_CASE("onboarding surface: persons list by relationship and page, events ann
 
 TEST_CASE("onboarding surface: owners, directors and executives provided satisfy their requirements") {
   World w;
-  v1::AccountCreateParams p;
-  p.type = "custom";
-  p.country = "US";
-  p.business_type = "company";
-  p.capabilities.emplace().transfers.emplace().requested = true;
-  auto a = w.client.v1().accounts().create(p).value();
+  auto a = w.custom("US", "company");
   CHECK(contains(a.requirements->currently_due, "company.owners_provided"));
   CHECK(contains(a.requirements->eventually_due, "company.executives_provided"));
   v1::AccountUpdateParams u;
@@ -406,11 +410,7 @@ TEST_CASE("onboarding surface: a malformed multipart body is a 400 that never qu
 
 TEST_CASE("onboarding surface: file links for files that may be shared, not identity documents") {
   World w;
-  v1::FileCreateParams logo;
-  logo.purpose = "business_logo";
-  logo.file.data = "\x89PNG\r\n\x1A\n....";
-  logo.file.name = "logo.png";
-  auto file = w.client.v1().files().create(logo).value();
+  auto file = w.client.v1().files().create(test_support::business_logo()).value();
   v1::FileLinkCreateParams lp;
   lp.file = file.id;
   lp.expires_at = w.sim->now() + 3600;
@@ -440,12 +440,8 @@ TEST_CASE("onboarding surface: file links for files that may be shared, not iden
 
 TEST_CASE("onboarding surface: file links are updated (expiry, metadata) and listed by file and expiry") {
   World w;
-  v1::FileCreateParams logo;
-  logo.purpose = "business_logo";
-  logo.file.data = "\x89PNG\r\n\x1A\n....";
-  logo.file.name = "logo.png";
-  auto file = w.client.v1().files().create(logo).value();
-  auto other = w.client.v1().files().create(logo).value();
+  auto file = w.client.v1().files().create(test_support::business_logo()).value();
+  auto other = w.client.v1().files().create(test_support::business_logo()).value();
   auto links = w.client.v1().file_links();
   v1::FileLinkCreateParams lp;
   lp.file = file.id;
@@ -702,12 +698,7 @@ TEST_CASE("onboarding surface: cards and wrong hashes are refused as external ac
 
 TEST_CASE("onboarding surface: an uploaded file as an individual's document is pending, then verified") {
   World w;
-  v1::AccountCreateParams p;
-  p.type = "custom";
-  p.country = "GB";
-  p.business_type = "individual";
-  p.capabilities.emplace().transfers.emplace().requested = true;
-  auto a = w.client.v1().accounts().create(p).value();
+  auto a = w.custom("GB", "individual");
   CHECK(contains(a.requirements->eventually_due, "individual.verification.document"));
   auto file = w.client.v1().files().create(test_support::identity_document()).value();
   v1::AccountUpdateParams u;
