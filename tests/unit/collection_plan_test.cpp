@@ -534,11 +534,11 @@ TEST_CASE("collection plan v2: entries in the simulator's names and the v2 API's
   const auto plan = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), ob::Strategy::up_front);
   CHECK(plan.v2);
   CHECK(v2_lines(plan) == std::vector<std::string>{
+      "Business details | defaults.profile.business_url | account:: | stripe::v2::core::AccountUpdateParams | defaults->profile->business_url | defaults.profile.business_url | url | eventually_due",
       "Business details | company.name | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->registered_name | identity.business_details.registered_name | text | currently_due",
-      "Business details | company.address.postal_code | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->address->postal_code | identity.business_details.address.postal_code | text | currently_due",
       "Business details | identity.business_details.phone | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->phone | identity.business_details.phone | phone | currently_due",
       "Business details | identity.business_details.id_numbers | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->id_numbers | identity.business_details.id_numbers | text=us_ein | currently_due",
-      "Business details | defaults.profile.business_url | account:: | stripe::v2::core::AccountUpdateParams | defaults->profile->business_url | defaults.profile.business_url | url | eventually_due",
+      "Business details | company.address.postal_code | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->address->postal_code | identity.business_details.address.postal_code | text | currently_due",
       "Representative | representative.first_name | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | given_name | given_name | text | currently_due",
       "Representative | representative.dob.day | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | date_of_birth->day | date_of_birth.day | day | currently_due",
       "Representative | representative.dob.month | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | date_of_birth->month | date_of_birth.month | month | currently_due",
@@ -547,8 +547,8 @@ TEST_CASE("collection plan v2: entries in the simulator's names and the v2 API's
       "Owners | identity.attestations.persons_provided.owners | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->persons_provided->owners | identity.attestations.persons_provided.owners | boolean | currently_due",
       "Executives | executives.first_name | new_person::executive | stripe::v2::core::PersonCreateParams | given_name | given_name | text | currently_due",
       "Bank account | external_account | external_account:: | stripe::v1::ExternalAccountCreateParams | external_account | external_account | bank_account | currently_due",
-      "Terms of service | tos_acceptance.ip | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->terms_of_service->account->ip | identity.attestations.terms_of_service.account.ip | ip_address | past_due",
       "Terms of service | identity.attestations.terms_of_service.account.date | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->terms_of_service->account->date | identity.attestations.terms_of_service.account.date | unix_time | past_due",
+      "Terms of service | tos_acceptance.ip | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->terms_of_service->account->ip | identity.attestations.terms_of_service.account.ip | ip_address | past_due",
       "Documents | documents.primary_verification | file_upload:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | documents->primary_verification | documents.primary_verification | file | eventually_due",
       "Other | given_name | person:person_1V2PlanOwner0: | stripe::v2::core::PersonUpdateParams | given_name | given_name | text | currently_due",
       "Other | date_of_birth.day | person:person_1V2PlanOwner0: | stripe::v2::core::PersonUpdateParams | date_of_birth->day | date_of_birth.day | day | currently_due",
@@ -563,6 +563,15 @@ TEST_CASE("collection plan v2: entries in the simulator's names and the v2 API's
   CHECK(plan.find("representative.verification.document") == nullptr);  // awaiting Stripe
   const auto incremental = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), ob::Strategy::incremental);
   CHECK(incremental.size() == plan.size() - 3);
+
+  // With the persons listed, a person referenced in the v2 API's words goes in its group.
+  std::vector<stripe::v2::core::AccountPerson> persons(1);
+  persons[0].id = "person_1V2PlanOwner0";
+  persons[0].relationship.emplace().owner = true;
+  const auto grouped = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), persons, ob::Strategy::up_front);
+  CHECK(field(grouped, "given_name").group == ob::Group::owners);
+  CHECK(field(grouped, "date_of_birth.year").group == ob::Group::owners);
+  CHECK(grouped.size() == plan.size());
 }
 
 TEST_CASE("apply v2 answers: one AccountUpdateParams, person updates by id, a created executive, the bank account") {

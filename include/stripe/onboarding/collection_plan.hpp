@@ -266,14 +266,16 @@ inline bool listed(const std::optional<std::vector<std::string>>& list, const st
 inline std::size_t catalog_rank(const PlanField& f) {
   const std::size_t unknown = person_field_specs().size() + account_field_specs().size();
   if (!f.known()) return unknown;
-  const std::string& r = f.requirement;
+  // A v2 entry in the v2 API's words ranks as its v1-style name (a person's relative to it).
+  const std::string r = v1_style_requirement(f.requirement, !f.target.person.empty());
   const auto& accounts = account_field_specs();
   for (std::size_t i = 0; i < accounts.size(); ++i)
     if (accounts[i].key == r) return i;
   const auto& people = person_field_specs();
   for (std::size_t i = 0; i < people.size(); ++i) {
     const std::string& k = people[i].key;
-    if (r.size() > k.size() && r.compare(r.size() - k.size(), k.size(), k) == 0 && r[r.size() - k.size() - 1] == '.')
+    if (r == k || (r.size() > k.size() && r.compare(r.size() - k.size(), k.size(), k) == 0 &&
+                   r[r.size() - k.size() - 1] == '.'))
       return accounts.size() + i;
   }
   return unknown;
