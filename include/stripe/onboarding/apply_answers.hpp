@@ -4,7 +4,8 @@
 /// client (type, enum membership, dates, a US postal code) and turned into the exact v1 calls
 /// that satisfy them: one AccountUpdateParams, Person params per person, the bank account,
 /// and the document uploads still missing. A failure is an InvalidParamsError whose param()
-/// is the requirement string, so it can be shown next to its field.
+/// is the requirement string, so it can be shown next to its field. A v2 plan's answers are
+/// applied by apply_v2_answers (stripe/onboarding/apply_v2_answers.hpp), with the same checks.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -510,6 +511,7 @@ inline v1::ExternalAccountCreateParams bank_account_from_token(const std::string
   return bank;
 }
 
+// A plan applied by the other API version's apply: its params would not fit, so nothing is made.
 inline InvalidParamsError wrong_plan(const char* what) {
   ErrorDetails d;
   d.code = "plan_version_mismatch";
