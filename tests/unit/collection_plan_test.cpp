@@ -12,6 +12,7 @@
 
 #include "stripe/connect.hpp"
 #include "stripe/onboarding/apply_answers.hpp"
+#include "stripe/onboarding/apply_v2_answers.hpp"
 #include "stripe/onboarding/collection_plan.hpp"
 #include "stripe/testing/simulator.hpp"
 #include "support/company_onboarding.hpp"
@@ -74,6 +75,11 @@ const ob::PlanField& field(const ob::CollectionPlan& plan, const std::string& re
 template <class P>
 std::string wire(const P& params) {
   return stripe::form_encode(stripe::encode_params(params));
+}
+
+bool ends_with_postal(const std::string& requirement) {
+  const std::string tail = "postal_code";
+  return requirement.size() >= tail.size() && requirement.compare(requirement.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 // The single problem validate_answers finds, as param | code.
@@ -499,24 +505,239 @@ TEST_CASE("collection plan on the simulator: a GB company answers every field an
   CHECK(ob::account_state(complete) == ob::AccountState::complete);
 }
 
-TEST_CASE("collection plan on the simulator: a v2 company's entries, grouped and typed, without v1 params") {
+namespace {
+
+stripe::v2::core::Account v2_account_fixture(const std::string& name) {
+  return stripe::decode<stripe::v2::core::Account>(test_support::fixture(name));
+}
+
+// One line per v2 field: group | requirement | target kind:person:role | params | member | wire key | type | due.
+std::vector<std::string> v2_lines(const ob::CollectionPlan& plan) {
+  std::vector<std::string> out;
+  for (const auto& g : plan.groups)
+    for (const auto& f : g.fields)
+      out.push_back(g.title + " | " + f.requirement + " | " + ob::to_string(f.target.kind) + ":" + f.target.person + ":" +
+                    f.target.role + " | " + f.params + " | " + f.member + " | " + f.wire_key + " | " +
+                    ob::to_string(f.type) + (f.id_number_type.empty() ? "" : "=" + f.id_number_type) + " | " +
+                    ob::to_string(f.due));
+  return out;
+}
+
+template <class P>
+std::string json_of(const P& params) {
+  return stripe::encode_params(params).dump();
+}
+
+}  // namespace
+
+TEST_CASE("collection plan v2: entries in the simulator's names and the v2 API's own name their v2 params") {
+  const auto plan = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), ob::Strategy::up_front);
+  CHECK(plan.v2);
+  CHECK(v2_lines(plan) == std::vector<std::string>{
+      "Business details | defaults.profile.business_url | account:: | stripe::v2::core::AccountUpdateParams | defaults->profile->business_url | defaults.profile.business_url | url | eventually_due",
+      "Business details | company.name | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->registered_name | identity.business_details.registered_name | text | currently_due",
+      "Business details | identity.business_details.phone | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->phone | identity.business_details.phone | phone | currently_due",
+      "Business details | identity.business_details.id_numbers | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->id_numbers | identity.business_details.id_numbers | text=us_ein | currently_due",
+      "Business details | company.address.postal_code | account:: | stripe::v2::core::AccountUpdateParams | identity->business_details->address->postal_code | identity.business_details.address.postal_code | text | currently_due",
+      "Representative | representative.first_name | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | given_name | given_name | text | currently_due",
+      "Representative | representative.dob.day | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | date_of_birth->day | date_of_birth.day | day | currently_due",
+      "Representative | representative.dob.month | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | date_of_birth->month | date_of_birth.month | month | currently_due",
+      "Representative | representative.dob.year | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | date_of_birth->year | date_of_birth.year | year | currently_due",
+      "Representative | representative.ssn_last_4 | person:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | id_numbers | id_numbers | four_digits=us_ssn_last_4 | eventually_due",
+      "Owners | identity.attestations.persons_provided.owners | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->persons_provided->owners | identity.attestations.persons_provided.owners | boolean | currently_due",
+      "Executives | executives.first_name | new_person::executive | stripe::v2::core::PersonCreateParams | given_name | given_name | text | currently_due",
+      "Bank account | external_account | external_account:: | stripe::v1::ExternalAccountCreateParams | external_account | external_account | bank_account | currently_due",
+      "Terms of service | identity.attestations.terms_of_service.account.date | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->terms_of_service->account->date | identity.attestations.terms_of_service.account.date | unix_time | past_due",
+      "Terms of service | tos_acceptance.ip | account:: | stripe::v2::core::AccountUpdateParams | identity->attestations->terms_of_service->account->ip | identity.attestations.terms_of_service.account.ip | ip_address | past_due",
+      "Documents | documents.primary_verification | file_upload:person_1V2PlanRep000: | stripe::v2::core::PersonUpdateParams | documents->primary_verification | documents.primary_verification | file | eventually_due",
+      "Other | given_name | person:person_1V2PlanOwner0: | stripe::v2::core::PersonUpdateParams | given_name | given_name | text | currently_due",
+      "Other | date_of_birth.day | person:person_1V2PlanOwner0: | stripe::v2::core::PersonUpdateParams | date_of_birth->day | date_of_birth.day | day | currently_due",
+      "Other | date_of_birth.month | person:person_1V2PlanOwner0: | stripe::v2::core::PersonUpdateParams | date_of_birth->month | date_of_birth.month | month | currently_due",
+      "Other | date_of_birth.year | person:person_1V2PlanOwner0: | stripe::v2::core::PersonUpdateParams | date_of_birth->year | date_of_birth.year | year | currently_due",
+      "Other | identity.business_details.annual_revenue | unknown:: |  |  |  | unknown | currently_due"});
+  const auto& day = field(plan, "date_of_birth.day");
+  CHECK(errors_of(day) == std::vector<std::string>{
+                              "invalid_dob_age_under_minimum | The person must be at least 13 years old. | date_of_birth.day"});
+  CHECK(day.deadline_time == "2026-12-01T00:00:00.000Z");
+  CHECK(field(plan, "defaults.profile.business_url").deadline_time.empty());  // eventually due
+  CHECK(plan.find("representative.verification.document") == nullptr);  // awaiting Stripe
+  const auto incremental = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), ob::Strategy::incremental);
+  CHECK(incremental.size() == plan.size() - 3);
+
+  // With the persons listed, a person referenced in the v2 API's words goes in its group.
+  std::vector<stripe::v2::core::AccountPerson> persons(1);
+  persons[0].id = "person_1V2PlanOwner0";
+  persons[0].relationship.emplace().owner = true;
+  const auto grouped = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), persons, ob::Strategy::up_front);
+  CHECK(field(grouped, "given_name").group == ob::Group::owners);
+  CHECK(field(grouped, "date_of_birth.year").group == ob::Group::owners);
+  CHECK(grouped.size() == plan.size());
+}
+
+TEST_CASE("apply v2 answers: one AccountUpdateParams, person updates by id, a created executive, the bank account") {
+  const auto plan = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), ob::Strategy::up_front);
+  const ob::Answers answers = {
+      {"company.name", "Acme Parts LLC"},
+      {"company.address.postal_code", "94103"},
+      {"identity.business_details.phone", "+14155550100"},
+      {"identity.business_details.id_numbers", "000000000"},
+      {"defaults.profile.business_url", "https://acme.example"},
+      {"identity.attestations.persons_provided.owners", "true"},
+      {"tos_acceptance.ip", "203.0.113.9"},
+      {"identity.attestations.terms_of_service.account.date", "1764547200"},
+      {"representative.first_name", "Jenny"},
+      {"representative.dob.day", "29"},
+      {"representative.dob.month", "2"},
+      {"representative.dob.year", "1984"},
+      {"representative.ssn_last_4", "0000"},
+      {"given_name", "Kai"},
+      {"date_of_birth.day", "1"},
+      {"date_of_birth.month", "2"},
+      {"date_of_birth.year", "1980"},
+      {"executives.first_name", "Ada"},
+      {"external_account", "btok_us_verified"},
+  };
+  CHECK(ob::validate_answers(plan, answers).empty());
+  const auto applied = ob::apply_v2_answers(plan, answers);
+  CHECK(applied.updates_account);
+  CHECK(json_of(applied.account) ==
+        R"({"defaults":{"profile":{"business_url":"https://acme.example"}},"identity":{"attestations":{"persons_provided":)"
+        R"({"owners":true},"terms_of_service":{"account":{"date":"2025-12-01T00:00:00Z","ip":"203.0.113.9"}}},)"
+        R"("business_details":{"address":{"postal_code":"94103"},"id_numbers":[{"type":"us_ein","value":"000000000"}],)"
+        R"("phone":"+14155550100","registered_name":"Acme Parts LLC"}}})");
+  REQUIRE(applied.persons.size() == 3);
+  CHECK(applied.persons[0].person == "person_1V2PlanRep000");
+  CHECK(json_of(applied.persons[0].update_params) ==
+        R"({"date_of_birth":{"day":29,"month":2,"year":1984},"given_name":"Jenny",)"
+        R"("id_numbers":[{"type":"us_ssn_last_4","value":"0000"}]})");
+  CHECK(applied.persons[1].creates());
+  CHECK(applied.persons[1].role == "executive");
+  CHECK(json_of(applied.persons[1].create_params) == R"({"given_name":"Ada","relationship":{"executive":true}})");
+  CHECK(applied.persons[2].person == "person_1V2PlanOwner0");
+  CHECK(json_of(applied.persons[2].update_params) == R"({"date_of_birth":{"day":1,"month":2,"year":1980},"given_name":"Kai"})");
+
+  // With the uploaded file's id the document goes on the representative's update.
+  auto with_document = answers;
+  with_document["documents.primary_verification"] = "file_1RepPassport";
+  const auto documented = ob::apply_v2_answers(plan, with_document);
+  CHECK(documented.uploads_needed.empty());
+  CHECK(json_of(documented.persons[0].update_params).find(
+            R"("documents":{"primary_verification":{"front_back":{"front":"file_1RepPassport"},"type":"front_back"}})") !=
+        std::string::npos);
+  REQUIRE(applied.external_accounts.size() == 1);
+  CHECK(wire(applied.external_accounts[0]) == "external_account=btok_us_verified");
+  REQUIRE(applied.uploads_needed.size() == 1);
+  CHECK(applied.uploads_needed[0].requirement == "documents.primary_verification");
+  CHECK(applied.uploads_needed[0].purpose == "identity_document");
+  CHECK(applied.uploads_needed[0].target.person == "person_1V2PlanRep000");
+}
+
+TEST_CASE("apply v2 answers: validation names the field, in the v2 API's names too") {
+  const auto plan = ob::collection_plan(v2_account_fixture("v2_plan_company.json"), ob::Strategy::up_front);
+  const ob::Answers dob = {{"date_of_birth.day", "29"}, {"date_of_birth.month", "2"}, {"date_of_birth.year", "1984"}};
+  auto with = [&dob](const std::string& key, const std::string& value) {
+    auto a = dob;
+    a[key] = value;
+    return a;
+  };
+  CHECK(ob::validate_answers(plan, dob).empty());
+  CHECK(problem(plan, with("date_of_birth.year", "1983")) == "date_of_birth.day | parameter_invalid");  // no 29 February
+  CHECK(problem(plan, {{"date_of_birth.day", "14"}, {"date_of_birth.year", "1984"}}) == "date_of_birth.month | parameter_missing");
+  CHECK(problem(plan, {{"date_of_birth.month", "2"}, {"date_of_birth.year", "1984"}}) == "date_of_birth.day | parameter_missing");
+  CHECK(problem(plan, {{"representative.dob.day", "14"}, {"representative.dob.month", "2"}}) ==
+        "representative.dob.year | parameter_missing");
+  CHECK(problem(plan, {{"identity.business_details.phone", "call us"}}) == "identity.business_details.phone | parameter_invalid");
+  CHECK(problem(plan, {{"company.address.postal_code", "EC1A 1BB"}}) == "company.address.postal_code | parameter_invalid");
+  CHECK(problem(plan, {{"identity.attestations.terms_of_service.account.date", "today"}}) ==
+        "identity.attestations.terms_of_service.account.date | parameter_invalid");
+  CHECK(problem(plan, {{"identity.attestations.persons_provided.owners", "yes"}}) ==
+        "identity.attestations.persons_provided.owners | parameter_invalid");
+  CHECK(problem(plan, {{"representative.ssn_last_4", "12345"}}) == "representative.ssn_last_4 | parameter_invalid");
+  CHECK(problem(plan, {{"given_name", ""}}) == "given_name | parameter_invalid_empty");
+  CHECK(problem(plan, {{"identity.business_details.annual_revenue", "1000000"}}) ==
+        "identity.business_details.annual_revenue | parameter_unknown");
+  try {
+    ob::apply_v2_answers(plan, {{"tos_acceptance.ip", "300.1.1.1"}});
+    FAIL("expected an InvalidParamsError");
+  } catch (const stripe::InvalidParamsError& e) {
+    CHECK(e.param() == "tos_acceptance.ip");
+    CHECK(e.message() == "tos_acceptance.ip: Terms accepted from must be an IPv4 or IPv6 address");
+  }
+  // Each apply takes the plan of its own API version.
+  CHECK_THROWS_WITH(ob::apply_answers(plan, {}), "a v2 plan: apply it with apply_v2_answers (code plan_version_mismatch)");
+  const auto v1_plan = ob::collection_plan(account_fixture("v1_plan_individual.json"), {}, ob::Strategy::up_front);
+  CHECK_THROWS_WITH(ob::apply_v2_answers(v1_plan, {}), "a v1 plan: apply it with apply_answers (code plan_version_mismatch)");
+}
+
+TEST_CASE("collection plan on the simulator: a v2 company answers every field through submit_answers until nothing is due") {
   SimWorld w;
   const auto created = w.client.v2().core().accounts().create(test_support::us_company_recipient()).value();
   stripe::v2::core::AccountRetrieveParams rp;
   rp.include = std::vector<stripe::v2::core::AccountRetrieveParams::Include>{"requirements", "identity"};
-  const auto account = w.client.v2().core().accounts().retrieve(created.id, rp).value();
+  auto account = w.client.v2().core().accounts().retrieve(created.id, rp).value();
   const auto incremental = ob::collection_plan(account, ob::Strategy::incremental);
-  const auto up_front = ob::collection_plan(account, ob::Strategy::up_front);
   CHECK(incremental.country == "US");
   CHECK(incremental.business_type == "company");
-  CHECK(up_front.size() > incremental.size());
   const auto& first = field(incremental, "representative.first_name");
   CHECK(first.group == ob::Group::representative);
-  CHECK(first.type == ob::ValueType::text);
-  CHECK(first.due == ob::Due::currently_due);
-  CHECK(first.wire_key.empty());  // v1 params only
-  CHECK(field(up_front, "representative.id_number").due == ob::Due::eventually_due);
-  CHECK(incremental.find("representative.id_number") == nullptr);
-  // An answer to a v2 plan is refused, naming the field: apply_answers makes v1 params.
-  CHECK(problem(incremental, {{"representative.first_name", "Jenny"}}) == "representative.first_name | parameter_unknown");
+  CHECK(first.target.kind == ob::TargetKind::new_person);
+  CHECK(first.params == "stripe::v2::core::PersonCreateParams");
+  CHECK(first.wire_key == "given_name");
+  CHECK(incremental.find("representative.id_number") == nullptr);  // eventually due
+
+  // Every field of the plan has an answer; round by round until nothing is currently due.
+  const std::map<std::string, std::string> by_type = {
+      {"text", "Acme"}, {"email", "jenny@acme.example"}, {"phone", "+14155550100"}, {"url", "https://acme.example"},
+      {"day", "1"}, {"month", "2"}, {"year", "1980"}, {"country", "US"}, {"boolean", "true"},
+      {"unix_time", std::to_string(w.sim->now())}, {"ip_address", "203.0.113.9"}, {"four_digits", "0000"},
+      {"bank_account", "btok_us_verified"}};
+  int rounds = 0;
+  for (auto plan = incremental; !plan.empty() && rounds < 3; ++rounds) {
+    ob::Answers answers;
+    for (const auto& g : plan.groups)
+      for (const auto& f : g.fields) {
+        INFO(f.requirement);
+        REQUIRE(f.known());
+        answers[f.requirement] = f.type == ob::ValueType::enumeration ? f.allowed_values.front()
+                                 : ends_with_postal(f.requirement) ? "94103"
+                                                                   : by_type.at(ob::to_string(f.type));
+      }
+    REQUIRE(answers.size() == plan.size());
+    account = ob::submit_answers(w.client, created.id, ob::apply_v2_answers(plan, answers)).value();
+    plan = ob::collection_plan(account, ob::Strategy::incremental);
+  }
+  CHECK(rounds == 1);
+  auto currently_due = [](const stripe::v2::core::Account& a, const std::string& awaiting) {
+    std::vector<std::string> out;
+    for (const auto& e : a.requirements->entries)
+      if (e.minimum_deadline.status != "eventually_due" && e.awaiting_action_from == awaiting) out.push_back(e.description);
+    return out;
+  };
+  CHECK(currently_due(account, "user") == std::vector<std::string>{});
+  CHECK(currently_due(account, "stripe") == std::vector<std::string>{"external_account", "company.tax_id"});
+  w.sim->advance_clock(60);  // the verifications finish
+  account = w.client.v2().core().accounts().retrieve(created.id, rp).value();
+  CHECK(currently_due(account, "stripe") == std::vector<std::string>{});
+  std::vector<std::string> people;
+  for (const auto& p : w.client.v2().core().persons().list_all(created.id)) people.push_back(p.given_name.value_or(""));
+  CHECK(people == std::vector<std::string>{"Acme"});  // one representative, created once
+
+  // Up front, with the persons listed: what is eventually due of the representative updates the
+  // person created above.
+  std::vector<stripe::v2::core::AccountPerson> persons;
+  for (const auto& p : w.client.v2().core().persons().list_all(created.id)) persons.push_back(p);
+  const auto rest = ob::collection_plan(account, persons, ob::Strategy::up_front);
+  CHECK(v2_lines(rest) == std::vector<std::string>{
+                              "Representative | representative.id_number | person:" + persons[0].id +
+                              ": | stripe::v2::core::PersonUpdateParams | id_numbers | id_numbers | text=us_ssn | eventually_due",
+                              "Executives | company.executives_provided | account:: | stripe::v2::core::AccountUpdateParams"
+                              " | identity->attestations->persons_provided->executives"
+                              " | identity.attestations.persons_provided.executives | boolean | eventually_due"});
+  const ob::Answers last = {{"representative.id_number", "000000000"}, {"company.executives_provided", "true"}};
+  account = ob::submit_answers(w.client, created.id, ob::apply_v2_answers(rest, last)).value();
+  CHECK(ob::collection_plan(account, persons, ob::Strategy::up_front).empty());
+  std::size_t count = 0;
+  for (const auto& p : w.client.v2().core().persons().list_all(created.id))
+    if (!p.id.empty()) ++count;
+  CHECK(count == 1);  // updated, not created again
 }

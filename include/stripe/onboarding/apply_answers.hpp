@@ -4,7 +4,8 @@
 /// client (type, enum membership, dates, a US postal code) and turned into the exact v1 calls
 /// that satisfy them: one AccountUpdateParams, Person params per person, the bank account,
 /// and the document uploads still missing. A failure is an InvalidParamsError whose param()
-/// is the requirement string, so it can be shown next to its field.
+/// is the requirement string, so it can be shown next to its field. A v2 plan's answers are
+/// applied by apply_v2_answers (stripe/onboarding/apply_v2_answers.hpp), with the same checks.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -249,6 +250,17 @@ inline std::string owner_prefix(const PlanField& f) {
   return dob == std::string::npos ? std::string() : f.requirement.substr(0, dob);
 }
 
+// The requirement of another part of the same person's date of birth: the plan's field for
+// it (whatever its name: individual.dob.month, identity.individual.date_of_birth.month), or
+// the v1 name when the plan does not ask for it.
+inline std::string date_part(const CollectionPlan& plan, const PlanField& of, ValueType part, const char* v1_suffix) {
+  for (const auto& g : plan.groups)
+    for (const auto& f : g.fields)
+      if (f.type == part && f.target.person == of.target.person && f.target.role == of.target.role)
+        return f.requirement;
+  return owner_prefix(of) + v1_suffix;
+}
+
 // A bank account part (external_account.country, ...) as a field, when the plan asks for a bank account.
 inline std::optional<PlanField> bank_account_part(const CollectionPlan& plan, const std::string& key) {
   const PlanField* bank = plan.find("external_account");
@@ -427,11 +439,12 @@ inline std::vector<InvalidParamsError> validate_answers(const CollectionPlan& pl
       }
       // A date of birth is sent as three numbers together, and must be a real date.
       if (f.type != ValueType::day) continue;
-      const std::string owner = detail::owner_prefix(f);
-      const auto month = answers.find(owner + "dob.month"), year = answers.find(owner + "dob.year");
+      const std::string month_field = detail::date_part(plan, f, ValueType::month, "dob.month");
+      const std::string year_field = detail::date_part(plan, f, ValueType::year, "dob.year");
+      const auto month = answers.find(month_field), year = answers.find(year_field);
       if (month == answers.end() || year == answers.end()) {
-        out.push_back(detail::answer_error(owner + (month == answers.end() ? "dob.month" : "dob.year"),
-                                           "parameter_missing", "a date of birth needs its day, month and year"));
+        out.push_back(detail::answer_error(month == answers.end() ? month_field : year_field, "parameter_missing",
+                                           "a date of birth needs its day, month and year"));
         continue;
       }
       const auto m = detail::parse_integer(month->second, 1, 12);
@@ -444,9 +457,9 @@ inline std::vector<InvalidParamsError> validate_answers(const CollectionPlan& pl
   std::vector<std::string> reported;  // one missing day per person, not one per month and year
   for (const auto& g : plan.groups)
     for (const auto& f : g.fields) {
-      const std::string day = detail::owner_prefix(f) + "dob.day";
-      if ((f.type == ValueType::month || f.type == ValueType::year) && answers.count(f.requirement) &&
-          !answers.count(day) && std::find(reported.begin(), reported.end(), day) == reported.end()) {
+      if (f.type != ValueType::month && f.type != ValueType::year) continue;
+      const std::string day = detail::date_part(plan, f, ValueType::day, "dob.day");
+      if (answers.count(f.requirement) && !answers.count(day) && std::find(reported.begin(), reported.end(), day) == reported.end()) {
         reported.push_back(day);
         out.push_back(detail::answer_error(day, "parameter_missing", "a date of birth needs its day, month and year"));
       }
@@ -454,13 +467,66 @@ inline std::vector<InvalidParamsError> validate_answers(const CollectionPlan& pl
   return out;
 }
 
+namespace detail {
+
+// What apply_answers and apply_v2_answers share: validates (throwing the first problem), then
+// walks the plan in order, handing each answered field and its value to `answer`; document
+// fields without an answer go to `uploads_needed`.
+template <class OnAnswer>
+void for_each_answer(const CollectionPlan& plan, const Answers& answers, std::vector<UploadNeeded>& uploads_needed,
+                     OnAnswer&& answer) {
+  auto problems = validate_answers(plan, answers);
+  if (!problems.empty()) throw problems.front();
+  for (const auto& g : plan.groups)
+    for (const auto& f : g.fields) {
+      auto it = answers.find(f.requirement);
+      if (it != answers.end()) {
+        answer(f, it->second);
+      } else if (f.type == ValueType::file) {
+        uploads_needed.push_back({f.requirement, f.file_purpose, f.target});
+      }
+    }
+}
+
+// The bank account given as details (validated: the number and country are there), if it was.
+inline std::optional<v1::ExternalAccountCreateParams> bank_account_from_details(const Answers& answers) {
+  if (!answers.count("external_account.account_number")) return std::nullopt;
+  using Bank = v1::ExternalAccountCreateParams::BankAccount;
+  v1::ExternalAccountCreateParams params;
+  auto& bank = params.external_account.emplace<Bank>();
+  bank.object = Bank::Object::bank_account;
+  auto part = [&answers](const char* key) { return answers.at(std::string("external_account.") + key); };
+  bank.account_number = part("account_number");
+  bank.country = part("country");
+  if (answers.count("external_account.account_holder_name")) bank.account_holder_name = part("account_holder_name");
+  if (answers.count("external_account.routing_number")) bank.routing_number = part("routing_number");
+  if (answers.count("external_account.currency")) bank.currency = part("currency");
+  return params;
+}
+
+// A bank account token answer as the call that adds it.
+inline v1::ExternalAccountCreateParams bank_account_from_token(const std::string& token) {
+  v1::ExternalAccountCreateParams bank;
+  bank.external_account = token;
+  return bank;
+}
+
+// A plan applied by the other API version's apply: its params would not fit, so nothing is made.
+inline InvalidParamsError wrong_plan(const char* what) {
+  ErrorDetails d;
+  d.code = "plan_version_mismatch";
+  d.message = what;
+  return InvalidParamsError(std::move(d));
+}
+
+}  // namespace detail
+
 /// The calls that send `answers` (see AppliedAnswers), after validate_answers: throws the first
 /// problem as an InvalidParamsError naming the field. Document fields of the plan without an
 /// answer are listed in uploads_needed; nothing else unanswered is an error, so forms can be
-/// sent one at a time.
+/// sent one at a time. A v2 plan is refused: apply it with apply_v2_answers.
 inline AppliedAnswers apply_answers(const CollectionPlan& plan, const Answers& answers) {
-  auto problems = validate_answers(plan, answers);
-  if (!problems.empty()) throw problems.front();
+  if (plan.v2) throw detail::wrong_plan("a v2 plan: apply it with apply_v2_answers");
   AppliedAnswers out;
   auto person_call = [&out](const Target& t) -> PersonCall& {
     for (auto& c : out.persons)
@@ -478,41 +544,20 @@ inline AppliedAnswers apply_answers(const CollectionPlan& plan, const Answers& a
     out.persons.push_back(std::move(c));
     return out.persons.back();
   };
-  for (const auto& g : plan.groups)
-    for (const auto& f : g.fields) {
-      auto it = answers.find(f.requirement);
-      if (it == answers.end()) {
-        if (f.type == ValueType::file) out.uploads_needed.push_back({f.requirement, f.file_purpose, f.target});
-        continue;
-      }
-      const std::string& v = it->second;
-      if (f.type == ValueType::bank_account) {
-        v1::ExternalAccountCreateParams bank;
-        bank.external_account = v;
-        out.external_accounts.push_back(std::move(bank));
-      } else if (!f.target.person.empty() || !f.target.role.empty()) {
-        detail::set_person_value(person_call(f.target).params, detail::dotted_param(f, ""), v);
-      } else if (f.wire_key.rfind("individual[", 0) == 0) {
-        detail::set_person_value(detail::ensure(out.account.individual), detail::dotted_param(f, "individual"), v);
-        out.updates_account = true;
-      } else {
-        detail::set_account_value(out.account, detail::dotted_param(f, ""), v);
-        out.updates_account = true;
-      }
+  detail::for_each_answer(plan, answers, out.uploads_needed, [&](const PlanField& f, const std::string& v) {
+    if (f.type == ValueType::bank_account) {
+      out.external_accounts.push_back(detail::bank_account_from_token(v));
+    } else if (!f.target.person.empty() || !f.target.role.empty()) {
+      detail::set_person_value(person_call(f.target).params, detail::dotted_param(f, ""), v);
+    } else if (f.wire_key.rfind("individual[", 0) == 0) {
+      detail::set_person_value(detail::ensure(out.account.individual), detail::dotted_param(f, "individual"), v);
+      out.updates_account = true;
+    } else {
+      detail::set_account_value(out.account, detail::dotted_param(f, ""), v);
+      out.updates_account = true;
     }
-  if (answers.count("external_account.account_number")) {  // the details, validated above
-    using Bank = v1::ExternalAccountCreateParams::BankAccount;
-    v1::ExternalAccountCreateParams params;
-    auto& bank = params.external_account.emplace<Bank>();
-    bank.object = Bank::Object::bank_account;
-    auto part = [&answers](const char* key) { return answers.at(std::string("external_account.") + key); };
-    bank.account_number = part("account_number");
-    bank.country = part("country");
-    if (answers.count("external_account.account_holder_name")) bank.account_holder_name = part("account_holder_name");
-    if (answers.count("external_account.routing_number")) bank.routing_number = part("routing_number");
-    if (answers.count("external_account.currency")) bank.currency = part("currency");
-    out.external_accounts.push_back(std::move(params));
-  }
+  });
+  if (auto bank = detail::bank_account_from_details(answers)) out.external_accounts.push_back(std::move(*bank));
   return out;
 }
 

@@ -13,7 +13,9 @@
 
 #include "stripe/onboarding.hpp"
 #include "stripe/onboarding/field_catalog.hpp"
+#include "stripe/onboarding/v2_field_catalog.hpp"
 #include "stripe/v1/person.hpp"
+#include "stripe/v2/core/person.hpp"
 
 namespace stripe::onboarding {
 
@@ -85,7 +87,11 @@ struct PlanField {
   Target target;  ///< the object the answer goes on
   std::string params;  ///< the typed params the answer sets, e.g. stripe::v1::AccountUpdateParams ("" when unknown)
   std::string member;  ///< the member path in params, e.g. individual->dob->day ("" when unknown)
-  std::string wire_key;  ///< the v1 form key, e.g. individual[dob][day] ("" when unknown)
+  /// The key on the wire ("" when unknown): the v1 form key, e.g. individual[dob][day]; in a v2
+  /// plan the dotted JSON path, e.g. identity.individual.given_name.
+  std::string wire_key;
+  V2Value v2_value = V2Value::text;  ///< v2 plans: how the answer is sent at wire_key
+  std::string id_number_type;  ///< v2 id_numbers fields: the type sent with the value (us_ssn, us_ein...)
   ValueType type = ValueType::unknown;  ///< what the answer is
   std::vector<std::string> allowed_values;  ///< enumeration only: the values accepted
   std::string allowed_values_source;  ///< where allowed_values come from
@@ -114,6 +120,7 @@ struct CollectionPlan {
   std::string country;  ///< the account's country (validation uses it)
   std::string business_type;  ///< individual | company | ... ("" when not yet known)
   Strategy strategy = Strategy::incremental;  ///< which requirements were included
+  bool v2 = false;  ///< built from a v2 account: its fields name v2 params (apply with apply_v2_answers)
   std::vector<PlanGroup> groups;  ///< in all_groups order
   /// The field for a requirement string, or nullptr when it is not in the plan.
   const PlanField* find(const std::string& requirement) const {
@@ -134,14 +141,26 @@ struct CollectionPlan {
 
 namespace detail {
 
-// The group a person's fields belong in, from what the person is to the company.
-inline Group group_of_person(const v1::Person& p) {
+// The group a person's fields belong in, from what the person is to the company (a v1
+// Person or a v2 AccountPerson: their relationships read alike).
+template <class Person>
+Group group_of_person(const Person& p) {
   if (!p.relationship) return Group::other;
   const auto& r = *p.relationship;
   if (r.representative.value_or(false)) return Group::representative;
   if (r.owner.value_or(false)) return Group::owners;
   if (r.director.value_or(false)) return Group::directors;
   if (r.executive.value_or(false)) return Group::executives;
+  return Group::other;
+}
+
+// The group a role-named requirement belongs in (representative.first_name: representative).
+inline Group group_of_role(const std::string& requirement) {
+  const std::string head = requirement.substr(0, requirement.find('.'));
+  if (head == "representative") return Group::representative;
+  if (head == "owners") return Group::owners;
+  if (head == "directors") return Group::directors;
+  if (head == "executives") return Group::executives;
   return Group::other;
 }
 
@@ -175,7 +194,8 @@ inline void resolve_person_field(PlanField& f, const std::string& rest, Group gr
 
 // Everything the SDK can say about one requirement string, without due-ness, errors or
 // alternatives. Unknown strings come back in the other group with the raw string as label.
-inline PlanField resolve_requirement(const std::string& requirement, const std::vector<v1::Person>& persons) {
+template <class Person>
+PlanField resolve_requirement(const std::string& requirement, const std::vector<Person>& persons) {
   PlanField f;
   f.requirement = requirement;
   f.label = requirement;
@@ -246,14 +266,16 @@ inline bool listed(const std::optional<std::vector<std::string>>& list, const st
 inline std::size_t catalog_rank(const PlanField& f) {
   const std::size_t unknown = person_field_specs().size() + account_field_specs().size();
   if (!f.known()) return unknown;
-  const std::string& r = f.requirement;
+  // A v2 entry in the v2 API's words ranks as its v1-style name (a person's relative to it).
+  const std::string r = v1_style_requirement(f.requirement, !f.target.person.empty());
   const auto& accounts = account_field_specs();
   for (std::size_t i = 0; i < accounts.size(); ++i)
     if (accounts[i].key == r) return i;
   const auto& people = person_field_specs();
   for (std::size_t i = 0; i < people.size(); ++i) {
     const std::string& k = people[i].key;
-    if (r.size() > k.size() && r.compare(r.size() - k.size(), k.size(), k) == 0 && r[r.size() - k.size() - 1] == '.')
+    if (r == k || (r.size() > k.size() && r.compare(r.size() - k.size(), k.size(), k) == 0 &&
+                   r[r.size() - k.size() - 1] == '.'))
       return accounts.size() + i;
   }
   return unknown;
@@ -297,6 +319,43 @@ inline std::vector<PlanGroup> into_groups(std::vector<PlanField> fields, bool in
     if (!pg.fields.empty()) out.push_back(std::move(pg));
   }
   return out;
+}
+
+// A field kept in "other": the SDK has no parameter for it (here: none in the v2 params).
+inline void make_other(PlanField& f) {
+  PlanField other;
+  other.requirement = f.requirement;
+  other.label = f.requirement;
+  other.target = f.target;
+  other.due = f.due;
+  f = std::move(other);
+}
+
+// Points a resolved field at its v2 parameter; `key` is its v1-style requirement. The bank
+// account keeps its v1 params: the SDK has no v2 bank account call, and v1 external accounts
+// take a v2 account's id.
+inline void use_v2_params(PlanField& f, const std::string& key, const std::string& country) {
+  if (!f.known() || f.type == ValueType::bank_account) return;
+  const bool of_person = !f.target.person.empty() || !f.target.role.empty();
+  const std::string individual = "individual.";
+  const bool of_individual = !of_person && key.rfind(individual, 0) == 0;
+  const std::string relative = of_person ? key.substr(key.find('.') + 1)
+                               : of_individual ? key.substr(individual.size())
+                                               : key;
+  const V2ParamSpec* s = of_person || of_individual ? find_v2_person_param(relative) : find_v2_account_param(relative);
+  const std::string id_type = s && s->value == V2Value::id_number ? v2_id_number_type(relative, country) : "";
+  if (!s || (s->value == V2Value::id_number && id_type.empty())) return make_other(f);
+  f.params = !of_person                         ? "stripe::v2::core::AccountUpdateParams"
+             : f.target.person.empty()          ? "stripe::v2::core::PersonCreateParams"
+                                                : "stripe::v2::core::PersonUpdateParams";
+  f.member = member_path(of_individual ? "identity->individual" : "", s->path);
+  f.wire_key = of_individual ? "identity.individual." + s->path : s->path;
+  f.v2_value = s->value;
+  f.id_number_type = id_type;
+  if (!s->allowed_values.empty()) {
+    f.allowed_values = s->allowed_values;
+    f.allowed_values_source = s->allowed_values_source;
+  }
 }
 
 }  // namespace detail
@@ -347,13 +406,19 @@ inline CollectionPlan collection_plan(const v1::Account& account, const std::vec
 
 /// The plan for a v2 account (retrieve it with include[] requirements and identity): its
 /// requirements.entries awaiting the user, past_due and currently_due, and eventually_due too
-/// when up-front (an entry with a newer status counts as currently_due). Fields are grouped,
-/// typed and labelled from the entry's description like v1 requirement strings, with the
-/// entry's errors and alternatives; a person reference sets the target person. params,
-/// member and wire_key stay empty: they name v1 params, and apply_answers is v1 only.
-inline CollectionPlan collection_plan(const v2::core::Account& account, Strategy strategy) {
+/// when up-front (an entry with a newer status counts as currently_due). An entry's
+/// description is the field's requirement; it is read as the simulator's v1-style name or as
+/// the v2 API's param path (see v1_style_requirement). Fields are grouped, typed and labelled
+/// like v1 requirement strings, with the entry's errors and alternatives; a person reference
+/// sets the target person, and `persons` (list them with client.v2().core().persons()) give a
+/// referenced person's group and turn a representative.* entry into an update of the existing
+/// representative. params, member and wire_key name v2::core::AccountUpdateParams or the v2
+/// person params (the bank account stays a v1 ExternalAccountCreateParams).
+inline CollectionPlan collection_plan(const v2::core::Account& account, const std::vector<v2::core::AccountPerson>& persons,
+                                      Strategy strategy) {
   CollectionPlan plan;
   plan.account = account.id;
+  plan.v2 = true;
   if (account.identity) {
     plan.country = account.identity->country.value_or("");
     if (account.identity->entity_type) plan.business_type = account.identity->entity_type->value();
@@ -375,15 +440,20 @@ inline CollectionPlan collection_plan(const v2::core::Account& account, Strategy
     bool seen = false;
     for (const auto& f : fields) seen = seen || f.requirement == e.description;
     if (seen) continue;
-    PlanField f = detail::resolve_requirement(e.description, {});
-    if (e.reference && e.reference->type == "person" && e.reference->resource) {
+    const bool person_reference = e.reference && e.reference->type == "person" && e.reference->resource;
+    std::string key = v1_style_requirement(e.description, person_reference);
+    if (person_reference) key = *e.reference->resource + "." + key;
+    PlanField f = detail::resolve_requirement(key, persons);
+    f.requirement = e.description;
+    if (!f.known()) f.label = e.description;
+    if (person_reference) {
       f.target.person = *e.reference->resource;
       if (f.target.kind != TargetKind::file_upload) f.target.kind = TargetKind::person;
       f.target.role.clear();
+      // The simulator's names say what the person is (representative.first_name); the v2 API's do not.
+      if (f.known() && f.type != ValueType::file && f.group == Group::other) f.group = detail::group_of_role(e.description);
     }
-    f.params.clear();
-    f.member.clear();
-    f.wire_key.clear();
+    detail::use_v2_params(f, key, plan.country);
     f.due = due;
     if (due != Due::eventually_due) f.deadline_time = deadline_time;
     for (const auto& err : e.errors) f.errors.push_back({err.code.value(), err.description, e.description});
@@ -406,6 +476,12 @@ inline CollectionPlan collection_plan(const v2::core::Account& account, Strategy
   }
   plan.groups = detail::into_groups(std::move(fields), plan.business_type == "individual");
   return plan;
+}
+
+/// The plan for a v2 account whose persons are not listed (see the overload above): a
+/// referenced person's fields are grouped by the entry's name alone.
+inline CollectionPlan collection_plan(const v2::core::Account& account, Strategy strategy) {
+  return collection_plan(account, std::vector<v2::core::AccountPerson>{}, strategy);
 }
 
 }  // namespace stripe::onboarding

@@ -4,17 +4,28 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "stripe/encoding/model.hpp"
 #include "stripe/testing/param_schema.hpp"
 #include "stripe/testing/sim/http.hpp"
 #include "stripe/testing/sim/links.hpp"
+#include "stripe/testing/sim/v2_persons.hpp"
 #include "stripe/testing/sim/v2_tokens.hpp"
 #include "stripe/v2/core/account_link_params.hpp"
 #include "stripe/v2/core/account_params.hpp"
 
 namespace stripe::testing::sim {
+
+// defaults.profile as the v1 business_profile requirements it meets.
+inline void copy_profile(const json& profile, json& v1_like) {
+  if (!profile.is_object()) return;
+  for (const auto& [from, to] : {std::pair<const char*, const char*>{"business_url", "url"},
+                                 {"doing_business_as", "name"},
+                                 {"product_description", "product_description"}})
+    if (profile.contains(from) && !profile[from].is_null()) v1_like["business_profile"][to] = profile[from];
+}
 
 // What v2 create and update share: the account takes the params and its requirements follow.
 inline void apply_v2(State& s, Account& a, const json& p) {
@@ -43,15 +54,30 @@ inline void apply_v2(State& s, Account& a, const json& p) {
       a.business_type = param(id, "entity_type", a.business_type);
       v1_like["business_type"] = a.business_type;
     }
-    if (id.contains("individual")) {
-      const json& ind = id["individual"];
-      if (ind.contains("given_name")) v1_like["individual"]["first_name"] = ind["given_name"];
-      if (ind.contains("surname")) v1_like["individual"]["last_name"] = ind["surname"];
-      if (ind.contains("email")) v1_like["individual"]["email"] = ind["email"];
-      if (ind.contains("phone")) v1_like["individual"]["phone"] = ind["phone"];
+    if (id.contains("individual") && id["individual"].is_object()) v1_like["individual"] = v2_person_as_v1(id["individual"]);
+    const json business = id.value("business_details", json::object());
+    auto copy = [&](const json& from, const char* key, json& to, const char* as) {
+      if (from.is_object() && from.contains(key) && !from[key].is_null()) to[as] = from[key];
+    };
+    copy(business, "registered_name", v1_like["company"], "name");
+    copy(business, "phone", v1_like["company"], "phone");
+    copy(business, "address", v1_like["company"], "address");
+    copy(business, "structure", v1_like["company"], "structure");
+    if (business.is_object() && business.contains("id_numbers")) v1_like["company"]["tax_id"] = "provided";
+    const json attestations = id.value("attestations", json::object());
+    if (attestations.is_object()) {
+      const json provided = attestations.value("persons_provided", json::object());
+      copy(provided, "owners", v1_like["company"], "owners_provided");
+      copy(provided, "directors", v1_like["company"], "directors_provided");
+      copy(provided, "executives", v1_like["company"], "executives_provided");
+      copy(attestations, "ownership_declaration", v1_like["company"], "ownership_declaration");
+      const json tos = attestations.value("terms_of_service", json::object());
+      if (tos.is_object()) copy(tos, "account", v1_like, "tos_acceptance");
     }
-    if (id.contains("business_details") && id["business_details"].contains("registered_name"))
-      v1_like["company"]["name"] = id["business_details"]["registered_name"];
+  }
+  if (p.contains("defaults") && p["defaults"].is_object()) {  // the business profile, in v2's words
+    const json profile = p["defaults"].value("profile", json::object());
+    copy_profile(profile, v1_like);
   }
   if (p.contains("configuration") && p["configuration"].is_object()) {
     const json& c = p["configuration"];
