@@ -224,3 +224,78 @@ TEST_CASE("stripe-connect-sim: v2 account tokens, file links, persons and event 
   CHECK(destinations.del(d.id)->id == d.id);
   CHECK(destinations.list()->data.empty());
 }
+
+TEST_CASE("stripe-connect-sim: v1 persons, external accounts, files, tokens, country specs and unreject over HTTP, "
+          "every verb",
+          "[sim_server]") {
+  namespace v1 = stripe::v1;
+  test_support::SimProcess sim(surface_sim_binary());
+  auto client = test_support::client_for(sim);
+  auto [clock_status, clock] = sim.control("GET", "clock");
+  REQUIRE(clock_status == 200);
+  auto account = client.v1().accounts().create(test_support::gb_company_account(clock.at("now").get<std::int64_t>())).value();
+
+  // Persons: from an account token and a person token, then update, list_all by relationship, delete.
+  v1::TokenCreateParams pt;
+  auto& from_token = pt.person.emplace();
+  from_token.first_name = "Tok";
+  from_token.last_name = "En";
+  from_token.relationship.emplace().director = true;
+  auto person_token = client.v1().tokens().create(pt).value();
+  CHECK(person_token.id.rfind("cpt_", 0) == 0);
+  v1::PersonCreateParams by_token;
+  by_token.person_token = person_token.id;
+  auto director = client.v1().persons().create(account.id, by_token).value();
+  CHECK(director.first_name == std::string("Tok"));
+  CHECK(client.v1().tokens().retrieve(person_token.id)->used);
+  v1::PersonCreateParams owner;
+  owner.first_name = "Kai";
+  owner.relationship.emplace().owner = true;
+  auto kai = client.v1().persons().create(account.id, owner).value();
+  v1::PersonUpdateParams rename;
+  rename.last_name = "Owner";
+  CHECK(client.v1().persons().update(account.id, kai.id, rename)->last_name == std::string("Owner"));
+  CHECK(client.v1().persons().retrieve(account.id, kai.id)->last_name == std::string("Owner"));
+  v1::PersonListParams owners;
+  owners.relationship.emplace().owner = true;
+  owners.limit = 1;
+  std::vector<std::string> listed;
+  for (const auto& p : client.v1().persons().list_all(account.id, owners)) listed.push_back(p.id);
+  CHECK(listed == std::vector<std::string>{kai.id});
+  CHECK(client.v1().persons().del(account.id, director.id)->deleted);
+  CHECK(client.v1().persons().list(account.id)->data.size() == 1);
+
+  // External accounts: two bank accounts, the second made the default, the first deleted.
+  auto first = client.v1().external_accounts().create(account.id, test_support::gb_bank_account()).value();
+  auto second = client.v1().external_accounts().create(account.id, test_support::gb_bank_account("55779911")).value();
+  CHECK(second.bank_account.value().last4 == "9911");
+  v1::ExternalAccountUpdateParams make_default;
+  make_default.default_for_currency = true;
+  CHECK(client.v1().external_accounts().update(account.id, second.id, make_default)->bank_account->default_for_currency ==
+        true);
+  CHECK(client.v1().external_accounts().retrieve(account.id, first.id)->bank_account->default_for_currency == false);
+  CHECK(client.v1().external_accounts().del(account.id, first.id)->deleted);
+  std::vector<std::string> banks;
+  for (const auto& e : client.v1().external_accounts().list_all(account.id)) banks.push_back(e.id);
+  CHECK(banks == std::vector<std::string>{second.id});
+
+  // Files: retrieve and list by purpose; country specs listed; the platform unrejects.
+  auto document = client.v1().files().create(test_support::identity_document()).value();
+  auto logo = client.v1().files().create(test_support::business_logo()).value();
+  CHECK(client.v1().files().retrieve(document.id)->purpose == "identity_document");
+  v1::FileListParams logos;
+  logos.purpose = "business_logo";
+  auto listed_files = client.v1().files().list(logos).value();
+  REQUIRE(listed_files.data.size() == 1);
+  CHECK(listed_files.data[0].id == logo.id);
+  std::vector<std::string> countries;
+  for (const auto& spec : client.v1().country_specs().list_all()) countries.push_back(spec.id);
+  CHECK(std::count(countries.begin(), countries.end(), "GB") == 1);
+  CHECK(std::count(countries.begin(), countries.end(), "US") == 1);
+  v1::AccountRejectParams reject;
+  reject.reason = "fraud_other";
+  CHECK(client.v1().accounts().reject(account.id, reject)->requirements->disabled_reason ==
+        std::string("rejected.platform_fraud"));
+  CHECK(client.v1().accounts().unreject(account.id)->requirements->disabled_reason !=
+        std::string("rejected.platform_fraud"));
+}

@@ -8,6 +8,7 @@
 // onboard through persons.
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "stripe/connect.hpp"
 
@@ -90,13 +91,13 @@ inline stripe::v1::PersonCreateParams gb_representative(const std::string& docum
   return p;
 }
 
-inline stripe::v1::ExternalAccountCreateParams gb_bank_account() {
+inline stripe::v1::ExternalAccountCreateParams gb_bank_account(std::string account_number = "00012345") {
   stripe::v1::ExternalAccountCreateParams p;
   stripe::v1::ExternalAccountCreateParams::BankAccount bank;
   bank.object = "bank_account";
   bank.country = "GB";
   bank.currency = "gbp";
-  bank.account_number = "00012345";
+  bank.account_number = std::move(account_number);
   bank.routing_number = "108800";
   bank.account_holder_name = "Widgets Ltd";
   p.external_account = bank;
