@@ -148,6 +148,14 @@ inline FieldSpec document_spec(std::string key, std::string label, std::string d
   return s;
 }
 
+// The entry of a catalog table with this key, or nullptr: every table is looked up this way.
+template <class Spec>
+const Spec* find_by_key(const std::vector<Spec>& table, std::string_view key) {
+  for (const auto& s : table)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
 }  // namespace detail
 
 /// The fields of a person, relative to it: they follow `individual.`, `representative.`,
@@ -305,16 +313,12 @@ inline const std::vector<FieldSpec>& bank_account_part_specs() {
 
 /// The spec of a person field (`dob.day`), or nullptr when the SDK does not know it.
 inline const FieldSpec* find_person_field(std::string_view key) {
-  for (const auto& s : person_field_specs())
-    if (s.key == key) return &s;
-  return nullptr;
+  return detail::find_by_key(person_field_specs(), key);
 }
 
 /// The spec of an account field (`business_profile.url`), or nullptr when the SDK does not know it.
 inline const FieldSpec* find_account_field(std::string_view requirement) {
-  for (const auto& s : account_field_specs())
-    if (s.key == requirement) return &s;
-  return nullptr;
+  return detail::find_by_key(account_field_specs(), requirement);
 }
 
 /// A dotted parameter path as the v1 wire key: `individual` + `dob.day` gives `individual[dob][day]`.

@@ -133,16 +133,12 @@ inline const std::vector<V2ParamSpec>& v2_account_param_specs() {
 
 /// The v2 parameter of a person field (`dob.day`), or nullptr when v2 has none the SDK fills.
 inline const V2ParamSpec* find_v2_person_param(std::string_view key) {
-  for (const auto& s : v2_person_param_specs())
-    if (s.key == key) return &s;
-  return nullptr;
+  return detail::find_by_key(v2_person_param_specs(), key);
 }
 
 /// The v2 parameter of an account field (`company.name`), or nullptr when v2 has none the SDK fills.
 inline const V2ParamSpec* find_v2_account_param(std::string_view key) {
-  for (const auto& s : v2_account_param_specs())
-    if (s.key == key) return &s;
-  return nullptr;
+  return detail::find_by_key(v2_account_param_specs(), key);
 }
 
 /// The id_numbers[].type an ID number is sent with in v2, for a country ("" when the SDK does
