@@ -13,20 +13,18 @@
 
 namespace stripe::detail {
 
-inline http::Headers redacted_headers(const http::Headers& headers, std::string_view secret) {
-  http::Headers out;
-  out.entries.reserve(headers.entries.size());
-  for (const auto& [name, value] : headers.entries) out.add(redact(name, secret), redact(value, secret));
-  return out;
-}
-
-// The same for headers nobody reads afterwards: redacted in place, nothing copied.
+// Headers nobody reads afterwards: redacted in place, nothing copied.
 inline http::Headers redacted_headers(http::Headers&& headers, std::string_view secret) {
   for (auto& [name, value] : headers.entries) {
     name = redact(std::move(name), secret);
     value = redact(std::move(value), secret);
   }
   return std::move(headers);
+}
+
+// A redacted copy, for headers the caller still holds.
+inline http::Headers redacted_headers(const http::Headers& headers, std::string_view secret) {
+  return redacted_headers(http::Headers(headers), secret);
 }
 
 // Fills the response facts every error from a response carries.

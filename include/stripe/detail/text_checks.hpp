@@ -1,10 +1,18 @@
 #pragma once
-// Checks on text the client puts on the wire: header syntax (RFC 9110) and UTF-8.
+// Checks on text the client puts on the wire: header syntax (RFC 9110), UTF-8, digits.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace stripe::detail {
+
+// Non-empty and ASCII digits only (a bank account number, a ZIP code, a year).
+inline bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
 
 // tchar of RFC 9110 section 5.6.2: what a header name may consist of.
 inline bool is_token_char(unsigned char c) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "stripe/client.hpp"
+#include "stripe/detail/text_checks.hpp"
 #include "stripe/errors.hpp"
 #include "stripe/onboarding/collection_plan.hpp"
 #include "stripe/v1/services.hpp"
@@ -65,12 +66,7 @@ inline InvalidParamsError answer_error(const std::string& field, std::string cod
   return InvalidParamsError(std::move(d));
 }
 
-inline bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
+using stripe::detail::all_digits;
 
 // A whole number, within int64 and [lo, hi]; nullopt when it is not one.
 inline std::optional<std::int64_t> parse_integer(std::string_view s, std::int64_t lo, std::int64_t hi) {

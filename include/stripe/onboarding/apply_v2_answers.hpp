@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "stripe/detail/rfc3339.hpp"
 #include "stripe/onboarding/apply_answers.hpp"
 #include "stripe/v2/core/accounts.hpp"
 #include "stripe/v2/core/persons.hpp"
@@ -36,24 +37,6 @@ struct AppliedV2Answers {
 
 namespace detail {
 
-// Unix seconds as an RFC 3339 UTC time: v2 attestations take timestamps, the form takes seconds.
-inline std::string rfc3339_utc(std::int64_t unix_seconds) {
-  std::int64_t days = unix_seconds / 86400, rest = unix_seconds % 86400;
-  // Howard Hinnant's civil_from_days.
-  days += 719468;
-  const std::int64_t era = days / 146097, doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  const std::int64_t day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  auto padded = [](std::int64_t n, std::size_t width) {
-    std::string digits = std::to_string(n);
-    return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
-  };
-  return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + "T" + padded(rest / 3600, 2) + ":" +
-         padded(rest % 3600 / 60, 2) + ":" + padded(rest % 60, 2) + "Z";
-}
-
 // Puts a validated answer at its field's JSON path (wire_key) in a v2 request body.
 inline void set_v2_value(nlohmann::json& body, const PlanField& f, const std::string& v) {
   nlohmann::json* at = &body;
@@ -67,7 +50,7 @@ inline void set_v2_value(nlohmann::json& body, const PlanField& f, const std::st
     case V2Value::text: slot = v; break;
     case V2Value::integer: slot = *parse_integer(v, 0, 9999); break;
     case V2Value::boolean: slot = v == "true"; break;
-    case V2Value::timestamp: slot = rfc3339_utc(*parse_integer(v, 1, 253402300799)); break;
+    case V2Value::timestamp: slot = stripe::detail::rfc3339_utc(*parse_integer(v, 1, 253402300799)); break;
     case V2Value::list_item: slot.push_back(v); break;
     case V2Value::id_number: slot.push_back({{"type", f.id_number_type}, {"value", v}}); break;
     case V2Value::document: slot = {{"type", "front_back"}, {"front_back", {{"front", v}}}}; break;

@@ -9,14 +9,11 @@
 #include <optional>
 #include <string>
 
+#include "stripe/detail/text_checks.hpp"
 #include "stripe/testing/sim/http.hpp"
 #include "stripe/testing/sim/render_v1.hpp"
 
 namespace stripe::testing::sim {
-
-inline bool all_digits(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-}
 
 inline std::string upper(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -40,13 +37,13 @@ inline std::optional<http::Response> bank_account_from_hash(State& s, const json
   std::string number = param(h, "account_number");
   if (number.empty())
     return refuse(s, 400, "Missing required param: " + name("account_number") + ".", name("account_number"), "parameter_missing");
-  if (!all_digits(number) || number.size() < 4 || number.size() > 17 || (country == "GB" && number.size() != 8))
+  if (!stripe::detail::all_digits(number) || number.size() < 4 || number.size() > 17 || (country == "GB" && number.size() != 8))
     return error(s, 400, "invalid_request_error", "The account number is invalid for a " + country + " bank account.",
                  name("account_number"), "account_number_invalid");
   std::string routing = param(h, "routing_number");
   routing.erase(std::remove(routing.begin(), routing.end(), '-'), routing.end());  // sort codes come as 10-88-00 too
   const std::size_t routing_size = country == "US" ? 9 : country == "GB" ? 6 : 0;
-  if (routing_size && (!all_digits(routing) || routing.size() != routing_size))
+  if (routing_size && (!stripe::detail::all_digits(routing) || routing.size() != routing_size))
     return error(s, 400, "invalid_request_error",
                  std::string("The routing number is invalid: a ") + country + " bank account needs " +
                      std::to_string(routing_size) + " digits" + (country == "GB" ? " (the sort code)." : "."),
