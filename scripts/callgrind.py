@@ -34,6 +34,7 @@ HTTP_BASELINE = "curl_parse"
 DECODE = [
     ("parse", "nlohmann::json::parse of the account bytes"),
     ("decode", "typed decode: the bytes to stripe::v1::Account"),
+    ("decode_document", "the same through a document (json::parse, then stripe::decode)"),
 ]
 DECODE_BASELINE = "parse"
 

@@ -10,7 +10,7 @@ command -v "$cxx" >/dev/null || { echo "the fuzzers need clang (apt-get install 
 cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug -DSTRIPE_CONNECT_BUILD_FUZZERS=ON \
       -DSTRIPE_CONNECT_BUILD_TESTS=OFF -DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF -DSTRIPE_CONNECT_INSTALL=OFF >/dev/null
 cmake --build build/fuzz -j"$(nproc)" >/dev/null
-for target in ${FUZZ_TARGETS:-decode form_encode webhook v2_notification error_body client simulator}; do
+for target in ${FUZZ_TARGETS:-decode text_decode form_encode webhook v2_notification error_body client simulator}; do
   work="build/fuzz/corpus-$target"
   rm -rf "$work" && mkdir -p "$work" && cp fuzz/corpus/"$target"/* "$work"/
   log="build/fuzz/$target.log"

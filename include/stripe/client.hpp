@@ -14,6 +14,8 @@
 #include "stripe/config.hpp"
 #include "stripe/encoding/model.hpp"
 #include "stripe/encoding/multipart.hpp"
+#include "stripe/encoding/raw_json.hpp"
+#include "stripe/encoding/text_decode.hpp"
 #include "stripe/errors.hpp"
 #include "stripe/http/transport.hpp"
 #include "stripe/result.hpp"
@@ -83,10 +85,14 @@ class Client {
                                      const RequestOptions& options = {}) const;
 
   /// Sends and decodes into T. Used by the typed services.
+  /// The body is decoded straight from its bytes (stripe/encoding/text_decode.hpp), and `raw`
+  /// parses them only when read.
   template <class T>
   Result<T> request(http::Method method, const std::string& path, const nlohmann::ordered_json& params,
                     const RequestOptions& options) const {
-    return decode_result<T>(send(method, path, params, options));
+    T value{};
+    ResponseInfo info = send(method, path, params, options, sink_for(value));
+    return Result<T>(std::move(value), std::move(info));
   }
 
   /// Untyped file upload: POSTs `form` as multipart/form-data to ClientOptions::files_base_url +
@@ -97,19 +103,47 @@ class Client {
   /// Uploads and decodes into T. Used by the typed services (client.v1().files().create).
   template <class T>
   Result<T> upload(const std::string& path, const MultipartForm& form, const RequestOptions& options) const {
-    return decode_result<T>(raw_upload(path, form, options));
+    T value{};
+    ResponseInfo info = send_upload(path, form, options, sink_for(value));
+    return Result<T>(std::move(value), std::move(info));
   }
 
   /// GET an absolute path exactly as given (v2 next_page_url, related_object.url). Refuses anything
   /// that is not a single-slash path, so response data can never send the key to another host.
   Result<nlohmann::json> get_path(const std::string& path_and_query, const RequestOptions& options = {}) const;
 
- private:
-  Result<nlohmann::json> send(http::Method method, const std::string& path, const nlohmann::ordered_json& params,
-                              const RequestOptions& ro) const;
+  /// get_path, decoded into T (a v2 list's next page, a thin event's related object).
+  template <class T>
+  Result<T> get_path_as(const std::string& path_and_query, const RequestOptions& options = {}) const {
+    T value{};
+    ResponseInfo info = send_path(path_and_query, options, sink_for(value));
+    return Result<T>(std::move(value), std::move(info));
+  }
 
-  // The final response: notices logged, errors mapped, the body parsed.
-  Result<nlohmann::json> finish(const detail::PreparedCall& call, detail::FinalResponse&& final) const;
+ private:
+  // Where a successful response's body goes: parsed into a document (the raw calls) or decoded
+  // straight into a typed value (the typed calls). One non-template pipeline serves both.
+  struct BodySink {
+    void (*read)(void* out, std::shared_ptr<const detail::JsonDocumentSource> body);
+    void* out;
+  };
+  template <class T>
+  static BodySink sink_for(T& value) {
+    return BodySink{[](void* out, std::shared_ptr<const detail::JsonDocumentSource> body) {
+                      detail::decode_text_into(*static_cast<T*>(out), std::move(body));
+                    },
+                    &value};
+  }
+  static BodySink document_sink(nlohmann::json& document);
+
+  ResponseInfo send(http::Method method, const std::string& path, const nlohmann::ordered_json& params,
+                    const RequestOptions& ro, BodySink sink) const;
+  ResponseInfo send_upload(const std::string& path, const MultipartForm& form, const RequestOptions& ro,
+                           BodySink sink) const;
+  ResponseInfo send_path(const std::string& path_and_query, const RequestOptions& ro, BodySink sink) const;
+
+  // The final response: errors mapped, the body read into the sink, notices logged.
+  ResponseInfo finish(const detail::PreparedCall& call, detail::FinalResponse&& final, BodySink sink) const;
 
   std::shared_ptr<const detail::ClientState> state_;
 };

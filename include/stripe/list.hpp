@@ -53,7 +53,7 @@ struct List {
   std::vector<T> data;  ///< the items of this page
   bool has_more = false;  ///< true when more items follow; fetch them with starting_after
   std::string url;  ///< the list endpoint, e.g. /v1/accounts
-  nlohmann::json raw;  ///< the whole response body, for fields the model does not know
+  RawJson raw;  ///< the whole response body, for fields the model does not know (parsed on first use)
 
   /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>
@@ -70,7 +70,7 @@ struct V2List {
   std::vector<T> data;  ///< the items of this page
   std::optional<std::string> next_page_url;  ///< path of the next page; null on the last page
   std::optional<std::string> previous_page_url;  ///< path of the previous page; null on the first page
-  nlohmann::json raw;  ///< the whole response body, for fields the model does not know
+  RawJson raw;  ///< the whole response body, for fields the model does not know (parsed on first use)
 
   /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>

@@ -94,15 +94,15 @@ TEST_CASE("fixture: a v1 company representative with relationship, verification 
   CHECK(p.future_requirements->currently_due.empty());
   CHECK(p.future_requirements->errors.empty());
 
-  CHECK(p.raw.at("fixture_field_not_in_sdk").at("kept") == true);
-  CHECK(p.raw.at("relationship").at("title") == "CEO");
+  CHECK(p.raw->at("fixture_field_not_in_sdk").at("kept") == true);
+  CHECK(p.raw->at("relationship").at("title") == "CEO");
 }
 
 TEST_CASE("fixture: a v1 external accounts list holds one bank account and one card") {
   auto list = stripe::decode<stripe::List<v1::ExternalAccount>>(test_support::fixture("v1_external_accounts_list.json"));
   CHECK_FALSE(list.has_more);
   CHECK(list.url == "/v1/accounts/acct_1FixCompany0000001/external_accounts");
-  CHECK(list.raw.at("object") == "list");
+  CHECK(list.raw->at("object") == "list");
   REQUIRE(list.data.size() == 2);
 
   const auto& bank = list.data[0];
@@ -130,8 +130,8 @@ TEST_CASE("fixture: a v1 external accounts list holds one bank account and one c
   CHECK_FALSE(ba.account->is_expanded());
   REQUIRE(ba.available_payout_methods);
   CHECK(*ba.available_payout_methods == std::vector<v1::BankAccount::AvailablePayoutMethods>{"standard", "instant"});
-  CHECK(bank.raw.at("fingerprint") == "FixtureFingerprint01");  // the union keeps the whole item
-  CHECK(ba.raw.at("fingerprint") == "FixtureFingerprint01");    // and so does the alternative
+  CHECK(bank.raw->at("fingerprint") == "FixtureFingerprint01");  // the union keeps the whole item
+  CHECK(ba.raw->at("fingerprint") == "FixtureFingerprint01");    // and so does the alternative
 
   const auto& card = list.data[1];
   CHECK(card.id == "card_1FixDebit00000000001");
@@ -162,8 +162,8 @@ TEST_CASE("fixture: a v1 external accounts list holds one bank account and one c
   CHECK(c.name == std::string("Jenny Rosen"));
   REQUIRE(c.account);
   CHECK(c.account->id == "acct_1FixCompany0000001");
-  CHECK(card.raw.at("exp_year") == 2030);
-  CHECK(c.raw.at("exp_year") == 2030);
+  CHECK(card.raw->at("exp_year") == 2030);
+  CHECK(c.raw->at("exp_year") == 2030);
 }
 
 TEST_CASE("fixture: an external account of a kind the SDK does not know keeps its id, object and raw") {
@@ -176,7 +176,7 @@ TEST_CASE("fixture: an external account of a kind the SDK does not know keeps it
   CHECK(w.object == "fixture_wallet");
   CHECK_FALSE(w.is_bank_account());
   CHECK_FALSE(w.is_card());
-  CHECK(w.raw.at("currency") == "usd");
+  CHECK(w.raw->at("currency") == "usd");
 }
 
 TEST_CASE("fixture: a v1 bank account with failed verification requirements") {
@@ -216,7 +216,7 @@ TEST_CASE("fixture: a v1 bank account with failed verification requirements") {
   CHECK(ba.requirements->errors->at(0).requirement == "bank_account_ownership_verification");
   REQUIRE(ba.future_requirements);
   CHECK(ba.future_requirements->currently_due->empty());
-  CHECK(ba.raw.at("fixture_field_not_in_sdk") == "kept");
+  CHECK(ba.raw->at("fixture_field_not_in_sdk") == "kept");
 }
 
 TEST_CASE("fixture: a v1 identity document file with its links, and a file link on its own") {
@@ -245,7 +245,7 @@ TEST_CASE("fixture: a v1 identity document file with its links, and a file link 
   CHECK_FALSE(inner.livemode);
   CHECK(inner.expires_at == 1767225600);
   CHECK(inner.file.id == f.id);
-  CHECK(inner.raw.at("url") == "https://files.stripe.com/links/FIXTURE_NOT_A_REAL_LINK_1");
+  CHECK(inner.raw->at("url") == "https://files.stripe.com/links/FIXTURE_NOT_A_REAL_LINK_1");
 
   auto link = stripe::decode<v1::FileLink>(test_support::fixture("v1_file_link.json"));
   CHECK(link.id == "link_1FixLink0000000002");
@@ -267,7 +267,7 @@ TEST_CASE("fixture: a v1 file link with its file expanded") {
   CHECK(link.file.id == "file_1FixIdFront00000001");
   REQUIRE(link.file.is_expanded());
   CHECK(link.file.object->purpose == v1::Purpose::identity_document);
-  CHECK(link.file.object->raw.at("size") == 48213);
+  CHECK(link.file.object->raw->at("size") == 48213);
 }
 
 TEST_CASE("fixture: a v1 login link") {
@@ -275,7 +275,7 @@ TEST_CASE("fixture: a v1 login link") {
   CHECK(l.object == v1::LoginLink::Object::login_link);
   CHECK(l.created == 1764547600);
   CHECK(l.url == "https://connect.stripe.com/express/acct_1FixExpress0000001/FIXTURE_NOT_A_REAL_LOGIN");
-  CHECK(l.raw.size() == 3);
+  CHECK(l.raw->size() == 3);
 }
 
 TEST_CASE("fixture: a v1 account session with its embedded components and their features") {
@@ -299,7 +299,7 @@ TEST_CASE("fixture: a v1 account session with its embedded components and their 
   CHECK_FALSE(c.notification_banner.features.external_account_collection);
 
   CHECK(c.documents.enabled);
-  CHECK(s.raw.at("components").at("documents").at("features").empty());
+  CHECK(s.raw->at("components").at("documents").at("features").empty());
 
   CHECK(c.payouts.enabled);
   CHECK(c.payouts.features.edit_payout_schedule);
@@ -335,8 +335,8 @@ TEST_CASE("fixture: a v1 account session with its embedded components and their 
   CHECK_FALSE(c.issuing_card.enabled);
   CHECK_FALSE(c.issuing_card.features.card_management);
   // One the SDK does not know stays readable in raw.
-  CHECK(s.raw.at("components").at("fixture_component_not_in_sdk").at("enabled") == true);
-  CHECK(s.raw.at("components").at("fixture_component_not_in_sdk").at("features").at("anything") == true);
+  CHECK(s.raw->at("components").at("fixture_component_not_in_sdk").at("enabled") == true);
+  CHECK(s.raw->at("components").at("fixture_component_not_in_sdk").at("features").at("anything") == true);
 }
 
 TEST_CASE("fixture: a v1 country spec with verification fields and bank account currencies") {
@@ -391,7 +391,7 @@ TEST_CASE("fixture: v1 account and person tokens") {
   CHECK_FALSE(p.livemode);
   CHECK(p.used);
   CHECK_FALSE(p.client_ip.has_value());
-  CHECK(p.raw.at("id") == p.id);
+  CHECK(p.raw->at("id") == p.id);
 }
 
 TEST_CASE("fixture: v1 deleted person and deleted external account replies") {
@@ -486,7 +486,7 @@ TEST_CASE("fixture: a v2 account person") {
   CHECK(p.relationship->percent_ownership == std::string("0.375"));  // v2 decimals are strings
   CHECK(p.relationship->title == std::string("CEO"));
 
-  CHECK(p.raw.at("fixture_field_not_in_sdk") == nlohmann::json({1, 2, 3}));
+  CHECK(p.raw->at("fixture_field_not_in_sdk") == nlohmann::json({1, 2, 3}));
 }
 
 TEST_CASE("fixture: v2 person and account tokens, and a v2 deleted person") {
@@ -510,7 +510,7 @@ TEST_CASE("fixture: v2 person and account tokens, and a v2 deleted person") {
   auto d = stripe::decode<v2::DeletedObject>(test_support::fixture("v2_deleted_person.json"));
   CHECK(d.id == "person_test_61FixV2PersonJenny000000000000");
   CHECK(d.object == std::string("v2.core.account_person"));
-  CHECK(d.raw.at("deleted") == true);
+  CHECK(d.raw->at("deleted") == true);
 }
 
 TEST_CASE("fixture: a v2 account[requirements].updated event: a thin event with its related object") {
@@ -560,7 +560,7 @@ TEST_CASE("fixture: a v2 account_link.returned event with its typed data") {
   CHECK(d.configurations[0].is_known());
   CHECK_FALSE(d.configurations[1].is_known());  // a configuration newer than the SDK
   CHECK(d.configurations[1].value() == "storer");
-  CHECK(d.raw.at("account_id") == d.account_id);
+  CHECK(d.raw->at("account_id") == d.account_id);
 }
 
 TEST_CASE("fixture: a v2 events list page") {
@@ -583,7 +583,7 @@ TEST_CASE("fixture: a v2 events list page") {
   CHECK(updated.related_object->id == "acct_1FixV2Account00001");
   CHECK(updated.related_object->type == "v2.core.account");
   CHECK(updated.related_object->url == "/v2/core/accounts/acct_1FixV2Account00001");
-  CHECK(updated.raw.at("id") == updated.id);  // each item keeps its own raw
+  CHECK(updated.raw->at("id") == updated.id);  // each item keeps its own raw
   const auto& created = page.data[1];
   CHECK(created.id == "evt_test_65FixPersonCreated000000000000000");
   CHECK(created.object == v2::Event::Object::v2_core_event);
@@ -628,7 +628,7 @@ TEST_CASE("fixture: a v2 webhook event destination") {
   CHECK_FALSE(d.webhook_endpoint->signing_secret.has_value());
   CHECK_FALSE(d.amazon_eventbridge.has_value());
   CHECK_FALSE(d.azure_event_grid.has_value());
-  CHECK(d.raw.at("fixture_field_not_in_sdk").at("nested") == "kept");
+  CHECK(d.raw->at("fixture_field_not_in_sdk").at("nested") == "kept");
 
   // A destination type and status newer than the SDK decode and stay what they were.
   auto j = test_support::fixture("v2_event_destination.json");

@@ -74,7 +74,7 @@ TEST_CASE("decode a full custom account with requirements and errors") {
   CHECK(a.external_accounts->data.at(0).at("last4") == "6789");
   CHECK(a.metadata.at("platform_user") == "u_42");
   CHECK_FALSE(a.tos_acceptance->date.has_value());
-  CHECK(a.raw.at("id") == a.id);
+  CHECK(a.raw->at("id") == a.id);
 }
 
 TEST_CASE("decode an express account and a rejected account with null lists") {
@@ -110,7 +110,7 @@ TEST_CASE("decode a capabilities list") {
   CHECK(card.requirements->disabled_reason == std::string_view("requirements.fields_needed"));
   CHECK(card.requirements->past_due.at(0) == "company.tax_id");
   CHECK(list.data[1].status == v1::Capability::Status::pending);
-  CHECK(list.data[1].raw.at("id") == "transfers");
+  CHECK(list.data[1].raw->at("id") == "transfers");
 }
 
 TEST_CASE("decode a v2 recipient account with requirement entries and capability status details") {
@@ -535,7 +535,7 @@ TEST_CASE("a nested object with a model's fields is that model: a token's bank a
   const v1::BankAccount& bank = *token.bank_account;
   CHECK(bank.id == "ba_1");
   CHECK(bank.last4 == "6789");
-  CHECK(bank.raw.at("future_field") == 7);  // kept, as a list item or an expanded object keeps it
+  CHECK(bank.raw->at("future_field") == 7);  // kept, as a list item or an expanded object keeps it
 
   auto file = stripe::decode<v1::File>(nlohmann::json::parse(R"({
     "id": "file_1", "object": "file", "purpose": "identity_document", "size": 9,

@@ -115,7 +115,7 @@ TEST_CASE("simulator v2: a representative and owner provided as a person meets t
   CHECK(person.relationship.value().representative == true);
   REQUIRE(person.id_numbers.size() == 1);
   CHECK(person.id_numbers[0].type == "us_ssn_last_4");
-  CHECK(person.raw.dump().find("0000") == std::string::npos);  // the number itself is never shown
+  CHECK(person.raw->dump().find("0000") == std::string::npos);  // the number itself is never shown
 
   auto after = w.due(a.id);
   for (const char* name : {"representative.first_name", "representative.last_name", "representative.dob.day",

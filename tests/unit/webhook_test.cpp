@@ -113,7 +113,7 @@ TEST_CASE("construct_event types account.updated and keeps previous_attributes r
   CHECK(acct.id == "acct_1Nv0FGQ9RKHgCVdK");
   CHECK(acct.requirements->past_due->at(0) == "company.tax_id");
   CHECK_THROWS_AS(e.capability_object(), stripe::DecodeError);
-  CHECK(e.raw.at("id") == "evt_1");
+  CHECK(e.raw->at("id") == "evt_1");
 }
 
 TEST_CASE("capability.updated and account.application.deauthorized parse") {

@@ -726,8 +726,8 @@ def top_members(params):
     if params:
         return ("/// Fields the SDK has not typed yet, merged into the request as given.",
                 "nlohmann::json extra_params = nlohmann::json::object();")
-    return ("/// The whole object as received, including fields the SDK has not typed yet.",
-            "nlohmann::json raw;")
+    return ("/// The whole object as received, including fields the SDK has not typed yet (parsed on first use).",
+            "stripe::RawJson raw;")
 
 
 def header_lines(banner_doc, includes):

@@ -45,8 +45,8 @@ AutoPager<T> v2_list_all(Client client, std::string path, nlohmann::ordered_json
   return AutoPager<T>([client = std::move(client), path = std::move(path), query = std::move(query),
                        ro = std::move(ro), cursor = V2Cursor()]() mutable -> std::optional<std::vector<T>> {
     if (cursor.finished()) return std::nullopt;
-    auto page = decode_result<V2List<T>>(cursor.started() ? client.get_path(cursor.next_url(), ro)
-                                                          : client.raw_request(http::Method::get, path, query, ro));
+    auto page = cursor.started() ? client.get_path_as<V2List<T>>(cursor.next_url(), ro)
+                                 : client.request<V2List<T>>(http::Method::get, path, query, ro);
     cursor.advance(page->next_page_url, page->data.empty());
     return std::move(page->data);  // an empty page is skipped by the pager
   });

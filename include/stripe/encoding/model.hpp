@@ -18,6 +18,7 @@
 #include "stripe/encoding/clearable.hpp"
 #include "stripe/encoding/open_enum.hpp"
 #include "stripe/encoding/optional.hpp"
+#include "stripe/encoding/raw_json.hpp"
 #include "stripe/errors.hpp"
 
 namespace stripe {
@@ -77,10 +78,14 @@ struct JsonPath {
   std::size_t index = 0;
 
   std::string str() const {
-    std::string s = parent ? parent->str() : std::string();
+    std::string s = text();
+    return s.empty() ? "(root)" : s;
+  }
+  std::string text() const {
+    std::string s = parent ? parent->text() : std::string();
     if (name) s += (s.empty() ? "" : ".") + std::string(name);
     else if (parent) s += "[" + std::to_string(index) + "]";
-    return s.empty() ? "(root)" : s;
+    return s;
   }
 };
 

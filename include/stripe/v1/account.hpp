@@ -531,8 +531,8 @@ struct Account {
   stripe::Optional<TosAcceptance> tos_acceptance;
   /// The Stripe account type.
   Type type;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -573,8 +573,8 @@ struct DeletedAccount {
   Object object;
   /// Always true for a deleted object
   bool deleted = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

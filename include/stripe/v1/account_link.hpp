@@ -32,8 +32,8 @@ struct AccountLink {
   std::int64_t expires_at = 0;
   /// The URL for the account link.
   std::string url;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

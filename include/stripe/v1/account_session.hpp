@@ -449,8 +449,8 @@ struct AccountSession {
   std::int64_t expires_at = 0;
   /// If the object exists in live mode, the value is `true`.
   bool livemode = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -73,8 +73,8 @@ struct BankAccount {
   std::optional<std::string> routing_number;
   /// For bank accounts, possible values are `new`, `validated`, `verified`, `verification_failed`, `tokenized_account_number_deactivated` or `errored`.
   std::string status;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -187,8 +187,8 @@ struct Card {
   std::optional<std::string> status;
   /// If the card number is tokenized, this is the method that was used.
   std::optional<std::string> tokenization_method;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -242,8 +242,8 @@ struct DeletedBankAccount {
   std::optional<std::string> currency;
   /// Always true for a deleted object
   bool deleted = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -266,8 +266,8 @@ struct DeletedCard {
   std::optional<std::string> currency;
   /// Always true for a deleted object
   bool deleted = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

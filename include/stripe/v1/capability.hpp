@@ -95,8 +95,8 @@ struct Capability {
   stripe::Optional<Requirements> requirements;
   /// The status of the capability.
   Status status;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

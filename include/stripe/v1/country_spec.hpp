@@ -63,8 +63,8 @@ struct CountrySpec {
   /// Countries that can accept transfers from the specified country.
   std::vector<std::string> supported_transfer_countries;
   VerificationFields verification_fields;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -19,7 +19,7 @@ struct ExternalAccount {
   std::string object;  ///< "bank_account" or "card"
   stripe::Optional<BankAccount> bank_account;  ///< set when object is "bank_account"
   stripe::Optional<Card> card;  ///< set when object is "card"
-  nlohmann::json raw;  ///< the whole object as received
+  stripe::RawJson raw;  ///< the whole object as received
 
   /// Whether this is a bank account (bank_account is set).
   bool is_bank_account() const noexcept { return bank_account.has_value(); }

@@ -44,8 +44,8 @@ struct FileLink {
   std::map<std::string, std::string> metadata;
   /// The publicly accessible URL to download the file.
   std::optional<std::string> url;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -117,8 +117,8 @@ struct File {
   std::optional<std::string> type;
   /// Use your live secret API key to download the file from this URL.
   std::optional<std::string> url;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -30,8 +30,8 @@ struct LoginLink {
   std::int64_t created = 0;
   /// The URL for the login link.
   std::string url;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

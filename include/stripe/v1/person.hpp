@@ -220,8 +220,8 @@ struct Person {
   /// Demographic data related to the person.
   stripe::Optional<UsCfpbData> us_cfpb_data;
   stripe::Optional<Verification> verification;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -271,8 +271,8 @@ struct DeletedPerson {
   Object object;
   /// Always true for a deleted object
   bool deleted = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -46,8 +46,8 @@ struct Token {
   std::string type;
   /// Determines if you have already used this token (you can only use tokens once).
   bool used = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -53,7 +53,7 @@ struct Event {
   std::int64_t pending_webhooks = 0;  ///< deliveries still outstanding across endpoints
   Data data;  ///< the object and what changed
   std::optional<Request> request;  ///< the request that caused it, if any
-  nlohmann::json raw;  ///< the whole payload, for fields the model does not know
+  stripe::RawJson raw;  ///< the whole payload, for fields the model does not know
 
   /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>

@@ -38,7 +38,7 @@ struct EventNotification {
   std::optional<std::string> context;  ///< e.g. acct_123 or acct_a/acct_b
   std::optional<RelatedObject> related_object;  ///< the object it is about, if any
   nlohmann::json reason;  ///< why it happened (e.g. the request that caused it), kept raw
-  nlohmann::json raw;  ///< the whole payload, for fields the model does not know
+  stripe::RawJson raw;  ///< the whole payload, for fields the model does not know
 
   /// Visits the fields for decoding (see encoding/model.hpp).
   template <class Self, class V>

@@ -24,7 +24,7 @@ inline Result<v2::core::Account> fetch_related_account(const Client& client, con
     nlohmann::ordered_json q = {{"include", include}};
     url += (url.find('?') == std::string::npos ? "?" : "&") + form_encode(q);
   }
-  return decode_result<v2::core::Account>(client.get_path(url, ro));
+  return client.get_path_as<v2::core::Account>(url, ro);
 }
 
 }  // namespace stripe::webhook

@@ -1255,8 +1255,8 @@ struct Account {
   std::map<std::string, std::string> metadata;
   /// Information about the active requirements for the Account, including what information needs to be collected, and by when.
   stripe::Optional<Requirements> requirements;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -78,8 +78,8 @@ struct AccountLink {
   std::string url;
   /// Describes the Stripe-hosted flow for this Account Link, including its type and flow-specific configuration.
   UseCase use_case;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -36,8 +36,8 @@ struct AccountToken {
   bool livemode = false;
   /// Determines if the token has already been used (tokens can only be used once).
   bool used = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

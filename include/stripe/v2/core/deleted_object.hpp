@@ -22,8 +22,8 @@ struct DeletedObject {
   std::string id;
   /// String representing the type of the object that has been deleted.
   std::optional<std::string> object;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

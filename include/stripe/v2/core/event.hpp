@@ -91,8 +91,8 @@ struct Event {
   stripe::Optional<RelatedObject> related_object;
   /// The event type's data, kept as JSON: read it with data_as<EventData>().
   nlohmann::json data;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
   
   /// Decodes `data` into the data type of this event type (e.g. V2CoreAccountLinkReturnedEventData);
   /// DecodeError naming the path if it does not have that shape, or if the event has no data
@@ -130,8 +130,8 @@ struct V2CoreAccountIncludingConfigurationCustomerCapabilityStatusUpdatedEventDa
 
   /// Open Enum. The capability which had its status updated.
   UpdatedCapability updated_capability;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -197,8 +197,8 @@ struct V2CoreAccountIncludingConfigurationMerchantCapabilityStatusUpdatedEventDa
 
   /// Open Enum. The capability which had its status updated.
   UpdatedCapability updated_capability;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -227,8 +227,8 @@ struct V2CoreAccountIncludingConfigurationRecipientCapabilityStatusUpdatedEventD
 
   /// Open Enum. The capability which had its status updated.
   UpdatedCapability updated_capability;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -252,8 +252,8 @@ struct V2CoreAccountLinkReturnedEventData {
   std::vector<Configurations> configurations;
   /// Open Enum. The use case type of the account link that has been completed.
   UseCase use_case;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -267,8 +267,8 @@ struct V2CoreAccountLinkReturnedEventData {
 struct V2CoreAccountPersonCreatedEventData {
   /// The ID of the v2 account.
   std::string account_id;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

@@ -166,8 +166,8 @@ struct EventDestination {
   std::string updated;
   /// Configuration for delivering events to a webhook endpoint.
   stripe::Optional<WebhookEndpoint> webhook_endpoint;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {

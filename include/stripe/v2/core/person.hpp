@@ -105,8 +105,8 @@ struct AccountPerson {
   std::optional<std::string> surname;
   /// Time at which the object was last updated.
   std::string updated;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
@@ -157,8 +157,8 @@ struct AccountPersonToken {
   bool livemode = false;
   /// Determines if the token has already been used (tokens can only be used once).
   bool used = false;
-  /// The whole object as received, including fields the SDK has not typed yet.
-  nlohmann::json raw;
+  /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
+  stripe::RawJson raw;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
