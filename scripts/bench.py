@@ -3,8 +3,9 @@
 
 Absolute times on shared machines are noise; the ratios, measured in one run, are the figures.
 Usage: scripts/bench.py [--build-dir build/bench] [--repetitions 5] [--jobs N] [--compile-only]
-                        [--throughput-only [--rounds 7] [--requests 5000] [--warmup 1000]]
+                        [--list-heap-only] [--throughput-only [--rounds 7] [--requests 5000] [--warmup 1000]]
 --compile-only skips the runtime benchmarks and prints only the compile-cost ratios.
+--list-heap-only builds bench_list_heap and prints only the peak heap of decoding one list page.
 --throughput-only builds bench_callgrind and bench_account_server and runs only the interleaved
 wall-clock throughput comparison (the C++ contenders and stripe-node 23.1.0).
 """
@@ -163,6 +164,21 @@ def print_throughput(rates, rounds, requests, warmup):
         print(f"  {label:<{width}}  {median:10,.0f}/s   {median / base:5.2f}x   (rounds: {spread}/s)")
 
 
+def list_heap_rows(build_dir):
+    """bench_list_heap: client.v1().accounts().list(limit 100) on a page of 100 ~6 KB accounts from
+    an in-memory transport; the peak of live heap bytes from just before the call until the Result
+    is held, and what the held Result keeps, each over the page's size on the wire."""
+    done = run([os.path.join(build_dir, "bench", "bench_list_heap"), "--json"], stdout=subprocess.PIPE, text=True)
+    h = json.loads(done.stdout)
+    rows = [(f"list page of {h['accounts']} accounts: peak heap during list() / wire size", h["peak_ratio"],
+             "<= 3x", h["peak_ratio"] <= 3),
+            (f"list page of {h['accounts']} accounts: heap held by the Result / wire size", h["held_ratio"],
+             "-", None)]
+    note = (f"  list page: {h['wire_bytes']:,} bytes on the wire, peak {h['peak_bytes']:,} bytes, held "
+            f"{h['held_bytes']:,} bytes, {h['allocations']:,} allocations during the call")
+    return rows, note
+
+
 def print_rows(rows):
     width = max(len(r[0]) for r in rows)
     for name, ratio, goal, ok in rows:
@@ -178,6 +194,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="build jobs")
     ap.add_argument("--compile-only", action="store_true", help="only the compile-cost ratios")
     ap.add_argument("--compile-runs", type=int, default=3)
+    ap.add_argument("--list-heap-only", action="store_true", help="only the peak heap of one decoded list page")
     ap.add_argument("--throughput-only", action="store_true", help="only the interleaved throughput comparison")
     ap.add_argument("--rounds", type=int, default=7, help="throughput: interleaved rounds (at least 5)")
     ap.add_argument("--requests", type=int, default=5000, help="throughput: measured requests per contender and round")
@@ -201,6 +218,13 @@ def main():
         rates = throughput(args.build_dir, args.rounds, args.requests, args.warmup)
         print_throughput(rates, args.rounds, args.requests, args.warmup)
         return 0
+    if args.list_heap_only:
+        run(["cmake", "--build", args.build_dir, "-j", str(args.jobs), "--target", "bench_list_heap"],
+            stdout=subprocess.DEVNULL)
+        rows, note = list_heap_rows(args.build_dir)
+        print_rows(rows)
+        print(note)
+        return 0 if all(r[3] is not False for r in rows) else 1
     run(["cmake", "--build", args.build_dir, "-j", str(args.jobs)], stdout=subprocess.DEVNULL)
 
     ctx, dec = benchmarks(os.path.join(args.build_dir, "bench", "bench_decode"), args.repetitions)
@@ -238,6 +262,8 @@ def main():
     page = http["BM_AutoPaginate10k/iterations:3"]
     pages_held = page["peak_in_pages"]
     rows.append(("auto-pagination peak heap growth, in pages", pages_held, "a few pages", pages_held <= 3))
+    hrows, hnote = list_heap_rows(args.build_dir)
+    rows += hrows
 
     crows, cnote = compile_rows(args.cxx, args.compile_runs)
     rows += crows
@@ -248,6 +274,7 @@ def main():
     print_rows(rows)
     print(f"  pagination: {int(page['accounts'])} accounts, one decoded page {int(page['one_page_bytes']):,} bytes, "
           f"peak growth {int(page['peak_growth_bytes']):,} bytes")
+    print(hnote)
     print(cnote)
     print(f"  decode: {t(dec, 'BM_DecodeAccount') / 1000:.1f} us vs parse {t(dec, 'BM_ParseOnly') / 1000:.1f} us; "
           f"retrieve 1 thread {rate(http, 'BM_SdkRetrieve/real_time/threads:1'):,.0f}/s vs curl "
