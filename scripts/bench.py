@@ -2,7 +2,7 @@
 """Runs the benchmarks and prints each comparison as a ratio against its baseline.
 
 Absolute times on shared machines are noise; the ratios, measured in one run, are the figures.
-Usage: scripts/bench.py [--build-dir build/bench] [--repetitions 5] [--jobs N] [--compile-only]
+Usage: scripts/bench.py [--build-dir build/bench] [--repetitions 5] [--jobs N] [--no-build] [--compile-only]
                         [--list-heap-only] [--throughput-only [--rounds 7] [--requests 5000] [--warmup 1000]]
 --compile-only skips the runtime benchmarks and prints only the compile-cost ratios.
 --list-heap-only builds bench_list_heap and prints only the peak heap of decoding one list page.
@@ -192,6 +192,7 @@ def main():
     ap.add_argument("--repetitions", type=int, default=5)
     ap.add_argument("--cxx", default=os.environ.get("CXX", "c++"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="build jobs")
+    ap.add_argument("--no-build", action="store_true", help="use the binaries already in --build-dir")
     ap.add_argument("--compile-only", action="store_true", help="only the compile-cost ratios")
     ap.add_argument("--compile-runs", type=int, default=3)
     ap.add_argument("--list-heap-only", action="store_true", help="only the peak heap of one decoded list page")
@@ -209,23 +210,27 @@ def main():
         print(note)
         return 0 if all(r[3] is not False for r in rows) else 1
 
-    run(["cmake", "-S", ROOT, "-B", args.build_dir, "-DCMAKE_BUILD_TYPE=Release",
-         "-DSTRIPE_CONNECT_BUILD_BENCHMARKS=ON", "-DSTRIPE_CONNECT_BUILD_TESTS=OFF",
-         "-DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF"], stdout=subprocess.DEVNULL)
+    def build(*targets):
+        if args.no_build:
+            return
+        run(["cmake", "-S", ROOT, "-B", args.build_dir, "-DCMAKE_BUILD_TYPE=Release",
+             "-DSTRIPE_CONNECT_BUILD_BENCHMARKS=ON", "-DSTRIPE_CONNECT_BUILD_TESTS=OFF",
+             "-DSTRIPE_CONNECT_BUILD_EXAMPLES=OFF"], stdout=subprocess.DEVNULL)
+        run(["cmake", "--build", args.build_dir, "-j", str(args.jobs)] + (["--target", *targets] if targets else []),
+            stdout=subprocess.DEVNULL)
+
     if args.throughput_only:
-        run(["cmake", "--build", args.build_dir, "-j", str(args.jobs), "--target", "bench_callgrind",
-             "bench_account_server"], stdout=subprocess.DEVNULL)
+        build("bench_callgrind", "bench_account_server")
         rates = throughput(args.build_dir, args.rounds, args.requests, args.warmup)
         print_throughput(rates, args.rounds, args.requests, args.warmup)
         return 0
     if args.list_heap_only:
-        run(["cmake", "--build", args.build_dir, "-j", str(args.jobs), "--target", "bench_list_heap"],
-            stdout=subprocess.DEVNULL)
+        build("bench_list_heap")
         rows, note = list_heap_rows(args.build_dir)
         print_rows(rows)
         print(note)
         return 0 if all(r[3] is not False for r in rows) else 1
-    run(["cmake", "--build", args.build_dir, "-j", str(args.jobs)], stdout=subprocess.DEVNULL)
+    build()
 
     ctx, dec = benchmarks(os.path.join(args.build_dir, "bench", "bench_decode"), args.repetitions)
     _, http = benchmarks(os.path.join(args.build_dir, "bench", "bench_http"), args.repetitions)
