@@ -3,9 +3,12 @@
 // --toggle-collect=measured_loop). Usage:
 //   bench_callgrind <contender> [base_url] [requests] [warmup]
 // HTTP contenders GET <base_url>/v1/accounts/acct_bench from bench_account_server; the decode
-// contenders need no server.
+// contenders need no server. The last line of the output gives the wall-clock rate of the
+// measured loop ("... requests/s"), which scripts/bench.py --throughput-only reads for its
+// interleaved rounds (under callgrind the rate means nothing).
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -51,8 +54,11 @@ size_t keep_body(char* data, size_t size, size_t n, void* out) {
 }
 
 // libcurl as a hand-rolled integration uses it: one easy handle set up once, the SDK's headers.
-// Parse = false drops the body as it arrives; Parse = true keeps it and runs json::parse.
-template <bool Parse>
+// Body::drop drops the body as it arrives; Body::keep keeps it in a string (as any caller that
+// reads the answer must); Body::parse keeps it and runs json::parse.
+enum class Body { drop, keep, parse };
+
+template <Body Mode>
 struct PlainCurl : Contender {
   CURL* curl = curl_easy_init();
   curl_slist* headers = nullptr;
@@ -70,7 +76,7 @@ struct PlainCurl : Contender {
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // as the SDK asks
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Parse ? &keep_body : &drop_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Mode == Body::drop ? &drop_body : &keep_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
   }
   ~PlainCurl() override {
@@ -80,7 +86,10 @@ struct PlainCurl : Contender {
   void once() override {
     body.clear();
     if (curl_easy_perform(curl) != CURLE_OK) throw std::runtime_error("curl_easy_perform failed");
-    if constexpr (Parse) {
+    if constexpr (Mode == Body::keep) {
+      if (body.empty()) throw std::runtime_error("empty body");
+    }
+    if constexpr (Mode == Body::parse) {
       auto j = nlohmann::json::parse(body);
       if (!j.is_object()) throw std::runtime_error("not an object");
     }
@@ -134,8 +143,9 @@ struct DecodeDocument : Contender {
 };
 
 std::unique_ptr<Contender> make(const std::string& name, const std::string& base_url) {
-  if (name == "curl") return std::make_unique<PlainCurl<false>>(base_url);
-  if (name == "curl_parse") return std::make_unique<PlainCurl<true>>(base_url);
+  if (name == "curl") return std::make_unique<PlainCurl<Body::drop>>(base_url);
+  if (name == "curl_keep") return std::make_unique<PlainCurl<Body::keep>>(base_url);
+  if (name == "curl_parse") return std::make_unique<PlainCurl<Body::parse>>(base_url);
   if (name == "raw") return std::make_unique<SdkRaw>(base_url);
   if (name == "typed") return std::make_unique<SdkTyped>(base_url);
   if (name == "parse") return std::make_unique<Parse>();
@@ -153,7 +163,8 @@ extern "C" __attribute__((noinline)) void measured_loop(Contender& contender, lo
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s curl|curl_parse|raw|typed|parse|decode|decode_document [base_url] [requests] [warmup]\n",
+    std::fprintf(stderr, "usage: %s curl|curl_keep|curl_parse|raw|typed|parse|decode|decode_document [base_url] [requests] [warmup]
+",
                  argv[0]);
     return 2;
   }
@@ -164,8 +175,11 @@ int main(int argc, char** argv) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
     auto contender = make(argv[1], base_url);
     for (long i = 0; i < warmup; ++i) contender->once();
+    const auto start = std::chrono::steady_clock::now();
     measured_loop(*contender, requests);
-    std::printf("%s: %ld measured after %ld warm-up\n", argv[1], requests, warmup);
+    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+    std::printf("%s: %ld measured after %ld warm-up in %.6f s, %.1f requests/s\n", argv[1], requests, warmup,
+                seconds.count(), static_cast<double>(requests) / seconds.count());
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_callgrind: %s\n", e.what());
