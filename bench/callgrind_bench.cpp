@@ -163,8 +163,7 @@ extern "C" __attribute__((noinline)) void measured_loop(Contender& contender, lo
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s curl|curl_keep|curl_parse|raw|typed|parse|decode|decode_document [base_url] [requests] [warmup]
-",
+    std::fprintf(stderr, "usage: %s curl|curl_keep|curl_parse|raw|typed|parse|decode|decode_document [base_url] [requests] [warmup]\n",
                  argv[0]);
     return 2;
   }
