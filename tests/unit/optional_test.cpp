@@ -69,7 +69,8 @@ TEST_CASE("stripe::Optional reads and writes as std::optional does", "[optional]
     CHECK_FALSE(a.has_value());
     moved = std::nullopt;
     CHECK_FALSE(moved.has_value());
-    CHECK(Tracked::alive == 1);  // only the moved-from value left in `copy`
+    CHECK(Tracked::alive == 0);  // a moved-from Optional is empty: nothing left in `copy`
+    CHECK_FALSE(copy.has_value());
   }
   CHECK(Tracked::alive == 0);
 }

@@ -12,6 +12,10 @@
 /// `<stripe/connect.hpp>` paid more than a second for optionals it never used. This class is
 /// plain and costs a small fraction of that. Scalars, strings, lists and enums stay
 /// std::optional.
+///
+/// The value lives on the heap, so an absent object costs one pointer rather than its whole
+/// size: a decoded v1 Account names dozens of nested objects and holds a few, and a list page
+/// of a hundred of them would otherwise be mostly empty space. A moved-from Optional is empty.
 #include <memory>
 #include <new>
 #include <optional>
@@ -58,29 +62,27 @@ class Optional {
   }
   /// A copy of `other`'s value, if any.
   Optional(const Optional& other) {
-    if (other.has_) construct(other.value_);
+    if (other.value_) construct(*other.value_);
   }
-  /// Takes `other`'s value, if any; `other` keeps a moved-from value, as std::optional does.
-  Optional(Optional&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (other.has_) construct(std::move(other.value_));
-  }
+  /// Takes `other`'s value, if any; `other` is left empty.
+  Optional(Optional&& other) noexcept : value_(other.value_) { other.value_ = nullptr; }
   /// Destroys the value, if any.
   ~Optional() { reset(); }
 
   /// Copies `other`'s state.
   Optional& operator=(const Optional& other) {
     if (this != &other) {
-      if (other.has_) assign(other.value_);
+      if (other.value_) assign(*other.value_);
       else reset();
     }
     return *this;
   }
-  /// Takes `other`'s state.
-  Optional& operator=(Optional&& other) noexcept(std::is_nothrow_move_constructible_v<T> &&
-                                                 std::is_nothrow_move_assignable_v<T>) {
+  /// Takes `other`'s state; `other` is left empty.
+  Optional& operator=(Optional&& other) noexcept {
     if (this != &other) {
-      if (other.has_) assign(std::move(other.value_));
-      else reset();
+      reset();
+      value_ = other.value_;
+      other.value_ = nullptr;
     }
     return *this;
   }
@@ -97,40 +99,40 @@ class Optional {
   }
 
   /// Whether it holds a value.
-  bool has_value() const noexcept { return has_; }
+  bool has_value() const noexcept { return value_ != nullptr; }
   /// Whether it holds a value.
-  explicit operator bool() const noexcept { return has_; }
+  explicit operator bool() const noexcept { return value_ != nullptr; }
 
   /// The value; holding none is undefined behaviour, as with std::optional.
-  T& operator*() & noexcept { return value_; }
+  T& operator*() & noexcept { return *value_; }
   /// The value; holding none is undefined behaviour, as with std::optional.
-  const T& operator*() const& noexcept { return value_; }
+  const T& operator*() const& noexcept { return *value_; }
   /// The value, to move from.
-  T&& operator*() && noexcept { return std::move(value_); }
+  T&& operator*() && noexcept { return std::move(*value_); }
   /// The value's members; holding none is undefined behaviour, as with std::optional.
-  T* operator->() noexcept { return std::addressof(value_); }
+  T* operator->() noexcept { return value_; }
   /// The value's members; holding none is undefined behaviour, as with std::optional.
-  const T* operator->() const noexcept { return std::addressof(value_); }
+  const T* operator->() const noexcept { return value_; }
 
   /// The value; throws std::bad_optional_access when there is none.
   T& value() & {
     checked();
-    return value_;
+    return *value_;
   }
   /// The value; throws std::bad_optional_access when there is none.
   const T& value() const& {
     checked();
-    return value_;
+    return *value_;
   }
   /// The value, to move from; throws std::bad_optional_access when there is none.
   T&& value() && {
     checked();
-    return std::move(value_);
+    return std::move(*value_);
   }
   /// The value, or `fallback` converted to T.
   template <class U>
   T value_or(U&& fallback) const& {
-    return has_ ? value_ : static_cast<T>(std::forward<U>(fallback));
+    return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
   }
 
   /// Replaces the value (if any) by one made from `args`, and returns it.
@@ -138,53 +140,47 @@ class Optional {
   T& emplace(Args&&... args) {
     reset();
     construct(std::forward<Args>(args)...);
-    return value_;
+    return *value_;
   }
   /// Empties it.
   void reset() noexcept {
-    if (has_) {
-      value_.~T();
-      has_ = false;
-    }
+    delete value_;
+    value_ = nullptr;
   }
 
   /// The same state as a std::optional, for code written against std::optional.
   operator std::optional<T>() const& {  // NOLINT(google-explicit-constructor)
-    return has_ ? std::optional<T>(value_) : std::optional<T>();
+    return value_ ? std::optional<T>(*value_) : std::optional<T>();
   }
   /// The same state as a std::optional, moving the value.
   operator std::optional<T>() && {  // NOLINT(google-explicit-constructor)
-    return has_ ? std::optional<T>(std::move(value_)) : std::optional<T>();
+    return value_ ? std::optional<T>(std::move(*value_)) : std::optional<T>();
   }
 
   /// Empty, as `opt == std::nullopt` reads with std::optional.
-  friend bool operator==(const Optional& o, std::nullopt_t) noexcept { return !o.has_; }
+  friend bool operator==(const Optional& o, std::nullopt_t) noexcept { return !o.value_; }
   /// Empty, as `std::nullopt == opt` reads with std::optional.
-  friend bool operator==(std::nullopt_t, const Optional& o) noexcept { return !o.has_; }
+  friend bool operator==(std::nullopt_t, const Optional& o) noexcept { return !o.value_; }
   /// Holding a value, as `opt != std::nullopt` reads with std::optional.
-  friend bool operator!=(const Optional& o, std::nullopt_t) noexcept { return o.has_; }
+  friend bool operator!=(const Optional& o, std::nullopt_t) noexcept { return o.value_ != nullptr; }
   /// Holding a value, as `std::nullopt != opt` reads with std::optional.
-  friend bool operator!=(std::nullopt_t, const Optional& o) noexcept { return o.has_; }
+  friend bool operator!=(std::nullopt_t, const Optional& o) noexcept { return o.value_ != nullptr; }
 
  private:
   void checked() const {
-    if (!has_) throw std::bad_optional_access();
+    if (!value_) throw std::bad_optional_access();
   }
   template <class... Args>
   void construct(Args&&... args) {
-    ::new (static_cast<void*>(std::addressof(value_))) T(std::forward<Args>(args)...);
-    has_ = true;
+    value_ = new T(std::forward<Args>(args)...);
   }
   template <class U>
   void assign(U&& value) {
-    if (has_) value_ = std::forward<U>(value);
+    if (value_) *value_ = std::forward<U>(value);
     else construct(std::forward<U>(value));
   }
 
-  union {
-    T value_;  // alive exactly when has_
-  };
-  bool has_ = false;
+  T* value_ = nullptr;  // owned
 };
 
 }  // namespace stripe
