@@ -98,6 +98,190 @@ TEST_CASE("fixture: a v1 company representative with relationship, verification 
   CHECK(p.raw->at("relationship").at("title") == "CEO");
 }
 
+// The nested objects of an account that were plain JSON (issue 13) are typed: addresses are the
+// shared address type, an individual is a Person, a date of birth one struct per API version.
+static_assert(std::is_same_v<v1::Account::Company::Address, stripe::Address>);
+static_assert(std::is_same_v<v1::Account::Individual, v1::Person>);
+static_assert(std::is_same_v<v1::Account::Individual::Dob, v1::Person::Dob>);
+static_assert(std::is_same_v<v1::Account::Company::RegistrationDate, v1::Person::Dob>);
+static_assert(std::is_same_v<decltype(v1::Account::ExternalAccounts::data), std::vector<v1::ExternalAccount>>);
+static_assert(std::is_same_v<v2::Account::Identity::BusinessDetails::Address, stripe::AddressWithTown>);
+static_assert(std::is_same_v<v2::Account::Identity::Individual::Address, v2::AccountPerson::Address>);
+static_assert(std::is_same_v<v2::Account::Identity::Individual::DateOfBirth, v2::AccountPerson::DateOfBirth>);
+
+TEST_CASE("fixture: a v1 company account with its address, verification document, settings and external accounts") {
+  auto a = stripe::decode<v1::Account>(test_support::fixture("v1_account_company_details.json"));
+  CHECK(a.id == "acct_1FixCompanyDetails01");
+  REQUIRE(a.company);
+  const auto& co = *a.company;
+  REQUIRE(co.address);
+  CHECK(co.address->line1 == std::string("1 Example Street"));
+  CHECK(co.address->line2 == std::string("Floor 2"));
+  CHECK(co.address->city == std::string("London"));
+  CHECK(co.address->postal_code == std::string("EC1A 1BB"));
+  CHECK(co.address->country == std::string("GB"));
+  CHECK_FALSE(co.address->state.has_value());  // null
+  REQUIRE(co.registration_date);
+  CHECK(co.registration_date->day == 14);
+  CHECK(co.registration_date->month == 3);
+  CHECK(co.registration_date->year == 2019);
+  REQUIRE(co.ownership_declaration);
+  CHECK(co.ownership_declaration->date == 1764547300);
+  CHECK(co.ownership_declaration->ip == std::string("203.0.113.7"));
+  CHECK_FALSE(co.directorship_declaration);  // absent
+  REQUIRE(co.verification);
+  const auto& doc = co.verification->document;
+  REQUIRE(doc.front);
+  CHECK(doc.front->id == "file_1FixCompanyDocFront01");
+  CHECK_FALSE(doc.front->is_expanded());
+  CHECK_FALSE(doc.back.has_value());
+  CHECK(doc.details == std::string("The document has expired."));
+  CHECK(doc.details_code == std::string("document_expired"));
+
+  REQUIRE(a.settings);
+  const auto& st = *a.settings;
+  REQUIRE(st.payouts);
+  CHECK(st.payouts->debit_negative_balances == false);
+  CHECK(st.payouts->statement_descriptor == std::string("FUREVER PAYOUT"));
+  CHECK(st.payouts->schedule.delay_days == 7);
+  CHECK(st.payouts->schedule.interval == "weekly");
+  CHECK(st.payouts->schedule.weekly_anchor == std::string("friday"));
+  REQUIRE(st.payouts->schedule.weekly_payout_days.size() == 1);
+  CHECK(st.payouts->schedule.weekly_payout_days[0] == v1::Account::Settings::Payouts::Schedule::WeeklyPayoutDays::friday);
+  CHECK(st.payouts->schedule.monthly_payout_days.empty());
+  REQUIRE(st.branding.icon);
+  CHECK(st.branding.icon->id == "file_1FixBrandingIcon001");
+  CHECK_FALSE(st.branding.logo.has_value());
+  CHECK(st.branding.primary_color == std::string("#0a2540"));
+  REQUIRE(st.card_payments.decline_on);
+  CHECK(st.card_payments.decline_on->cvc_failure == true);
+  CHECK(st.card_payments.decline_on->avs_failure == false);
+  CHECK(st.card_payments.statement_descriptor_prefix == std::string("FUREVER"));
+  CHECK(st.dashboard.display_name == std::string("FurEver"));
+  CHECK(st.dashboard.timezone == std::string("Europe/London"));
+  CHECK(st.payments.statement_descriptor == std::string("FUREVER LTD"));
+  REQUIRE(st.invoices);
+  CHECK(st.invoices->hosted_payment_method_save == v1::Account::Settings::Invoices::HostedPaymentMethodSave::offer);
+  CHECK(st.sepa_debit_payments.has_value());
+  CHECK_FALSE(st.treasury.has_value());
+
+  REQUIRE(a.external_accounts);
+  const auto& ext = a.external_accounts->data;
+  REQUIRE(ext.size() == 2);
+  REQUIRE(ext[0].is_bank_account());
+  CHECK_FALSE(ext[0].is_card());
+  CHECK(ext[0].id == "ba_1FixCompanyBank0000001");
+  const auto& bank = *ext[0].bank_account;
+  CHECK(bank.last4 == "2345");
+  CHECK(bank.country == "GB");
+  CHECK(bank.currency == "gbp");
+  CHECK(bank.bank_name == std::string("STRIPE TEST BANK"));
+  CHECK(bank.routing_number == std::string("10-88-00"));
+  CHECK(bank.default_for_currency == true);
+  REQUIRE(bank.account);
+  CHECK(bank.account->id == a.id);
+  REQUIRE(bank.available_payout_methods);
+  CHECK(bank.available_payout_methods->size() == 2);
+  REQUIRE(ext[1].is_card());
+  CHECK(ext[1].card->brand == "Visa");
+  CHECK(ext[1].card->last4 == "4242");
+  CHECK(ext[1].card->exp_year == 2030);
+
+  // Encoding keeps the typed values (an account written back, as the simulator does).
+  auto j = stripe::encode(a);
+  CHECK(j.at("company").at("address").at("postal_code") == "EC1A 1BB");
+  CHECK(j.at("company").at("verification").at("document").at("front") == "file_1FixCompanyDocFront01");
+  CHECK(j.at("settings").at("payouts").at("schedule").at("weekly_anchor") == "friday");
+  CHECK(j.at("external_accounts").at("data").at(0).at("last4") == "2345");
+  CHECK(j.at("external_accounts").at("data").at(1).at("object") == "card");
+}
+
+TEST_CASE("fixture: a v1 individual account: its individual is a Person with a typed date of birth") {
+  auto a = stripe::decode<v1::Account>(test_support::fixture("v1_account_individual.json"));
+  CHECK(a.business_type == v1::Account::BusinessType::individual);
+  REQUIRE(a.individual);
+  const v1::Person& ind = *a.individual;
+  CHECK(ind.id == "person_1FixIndividual00001");
+  CHECK(ind.first_name == std::string("Jenny"));
+  REQUIRE(ind.dob);
+  CHECK(ind.dob->day == 14);
+  CHECK(ind.dob->month == 7);
+  CHECK(ind.dob->year == 1985);
+  REQUIRE(ind.address);
+  CHECK(ind.address->line1 == std::string("510 Example St"));
+  CHECK(ind.address->state == std::string("CA"));
+  CHECK_FALSE(ind.address->line2.has_value());
+  REQUIRE(ind.relationship);
+  CHECK(ind.relationship->representative == true);
+  CHECK(ind.relationship->owner == false);
+  CHECK_FALSE(ind.relationship->percent_ownership.has_value());
+  REQUIRE(ind.requirements);
+  CHECK(ind.requirements->currently_due == std::vector<std::string>{"individual.verification.document"});
+  REQUIRE(ind.requirements->errors.size() == 1);
+  CHECK(ind.requirements->errors[0].code == v1::RequirementErrorCode::verification_document_expired);
+  REQUIRE(ind.verification);
+  CHECK(ind.verification->status == "unverified");
+  REQUIRE(ind.verification->document);
+  REQUIRE(ind.verification->document->front);
+  CHECK(ind.verification->document->front->id == "file_1FixIndividualIdFront1");
+  CHECK(ind.verification->document->details_code == std::string("document_expired"));
+  REQUIRE(ind.verification->additional_document);
+  CHECK_FALSE(ind.verification->additional_document->front.has_value());
+
+  REQUIRE(a.settings);
+  REQUIRE(a.settings->payouts);
+  const auto& schedule = a.settings->payouts->schedule;
+  CHECK(schedule.interval == "monthly");
+  CHECK(schedule.delay_days == 2);
+  CHECK(schedule.monthly_anchor == 15);
+  CHECK(schedule.monthly_payout_days == std::vector<std::int64_t>{15, 31});
+  CHECK_FALSE(schedule.weekly_anchor.has_value());
+
+  REQUIRE(a.external_accounts);
+  REQUIRE(a.external_accounts->data.size() == 1);
+  REQUIRE(a.external_accounts->data[0].is_bank_account());
+  CHECK(a.external_accounts->data[0].bank_account->routing_number == std::string("110000000"));
+  CHECK(a.external_accounts->data[0].bank_account->status == "verified");
+}
+
+TEST_CASE("fixture: a v2 individual account: date of birth, addresses and relationship typed") {
+  auto a = stripe::decode<v2::Account>(test_support::fixture("v2_account_individual.json"));
+  REQUIRE(a.identity);
+  const auto& id = *a.identity;
+  CHECK(id.entity_type == v2::Account::Identity::EntityType::individual);
+  REQUIRE(id.business_details);
+  REQUIRE(id.business_details->address);
+  const auto& ba = *id.business_details->address;
+  CHECK(ba.line1 == std::string("1 Studio Way"));
+  CHECK(ba.line2 == std::string("Unit 5"));
+  CHECK(ba.city == std::string("Oakland"));
+  CHECK(ba.postal_code == std::string("94607"));
+  CHECK(ba.country == std::string("US"));
+  CHECK_FALSE(ba.town.has_value());
+  CHECK(id.business_details->registered_name == std::string("Jenny Rosen Design"));
+
+  REQUIRE(id.individual);
+  const auto& ind = *id.individual;
+  CHECK(ind.id == "person_test_61FixV2Indiv0001");
+  CHECK(ind.given_name == std::string("Jenny"));
+  REQUIRE(ind.date_of_birth);
+  CHECK(ind.date_of_birth->day == 28);
+  CHECK(ind.date_of_birth->month == 2);
+  CHECK(ind.date_of_birth->year == 1990);
+  REQUIRE(ind.address);
+  CHECK(ind.address->city == std::string("San Francisco"));
+  CHECK(ind.address->state == std::string("CA"));
+  CHECK_FALSE(ind.address->line2.has_value());  // absent
+  REQUIRE(ind.relationship);
+  CHECK(ind.relationship->owner == true);
+  CHECK(ind.relationship->representative == true);
+  CHECK(ind.relationship->percent_ownership == std::string("100"));
+  CHECK(ind.relationship->title == std::string("Owner"));
+  REQUIRE(ind.id_numbers.size() == 1);
+  CHECK(ind.id_numbers[0].type == "us_ssn_last_4");
+  CHECK(ind.nationalities == std::vector<std::string>{"US"});
+}
+
 TEST_CASE("fixture: a v1 external accounts list holds one bank account and one card") {
   auto list = stripe::decode<stripe::List<v1::ExternalAccount>>(test_support::fixture("v1_external_accounts_list.json"));
   CHECK_FALSE(list.has_more);

@@ -69,9 +69,13 @@ TEST_CASE("decode a full custom account with requirements and errors") {
   CHECK(a.future_requirements->eventually_due->at(0) == "company.tax_id_registrar");
   CHECK(a.company->name == std::string("Rocket Rides Inc."));
   CHECK(a.company->structure == std::string_view("private_corporation"));
-  CHECK(a.company->address.at("city") == "San Francisco");  // left to raw JSON, still readable
-  CHECK(a.settings->payouts.at("schedule").at("interval") == "daily");
-  CHECK(a.external_accounts->data.at(0).at("last4") == "6789");
+  REQUIRE(a.company->address);
+  CHECK(a.company->address->city == std::string("San Francisco"));
+  REQUIRE(a.settings->payouts);
+  CHECK(a.settings->payouts->schedule.interval == "daily");
+  REQUIRE(a.external_accounts->data.size() == 1);
+  REQUIRE(a.external_accounts->data.at(0).is_bank_account());
+  CHECK(a.external_accounts->data.at(0).bank_account->last4 == "6789");
   CHECK(a.metadata.at("platform_user") == "u_42");
   CHECK_FALSE(a.tos_acceptance->date.has_value());
   CHECK(a.raw->at("id") == a.id);

@@ -106,7 +106,8 @@ TEST_CASE("onboarding surface: a GB company onboards through persons, a document
   CHECK(rep.requirements->pending_verification.empty());
   REQUIRE(complete.external_accounts);
   REQUIRE(complete.external_accounts->data.size() == 1);
-  CHECK(complete.external_accounts->data.at(0).at("last4") == "2345");
+  REQUIRE(complete.external_accounts->data.at(0).is_bank_account());
+  CHECK(complete.external_accounts->data.at(0).bank_account->last4 == "2345");
 }
 
 TEST_CASE("onboarding surface: persons take over the representative requirements under their own id") {
@@ -321,8 +322,9 @@ TEST_CASE("onboarding surface: external_account on account create and update kee
   auto a = w.client.v1().accounts().create(p).value();
   REQUIRE(a.external_accounts);
   REQUIRE(a.external_accounts->data.size() == 1);
-  CHECK(a.external_accounts->data[0].at("country") == "US");
-  CHECK(a.external_accounts->data[0].at("default_for_currency") == true);
+  REQUIRE(a.external_accounts->data[0].is_bank_account());
+  CHECK(a.external_accounts->data[0].bank_account->country == "US");
+  CHECK(a.external_accounts->data[0].bank_account->default_for_currency == true);
   CHECK(contains(a.requirements->pending_verification, "external_account"));
   auto listed = w.client.v1().external_accounts().list(a.id).value();
   REQUIRE(listed.data.size() == 1);

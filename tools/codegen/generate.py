@@ -46,6 +46,10 @@ FRACTIONAL_NUMBERS = {"percent_ownership"}
 # stripe::Expandable<Model> (the header including the model is listed in generate()).
 EXPANDABLE_MODELS = {"Account", "File"}
 
+# Unions of API objects (models) that a hand-written type decodes by `object`: the union's
+# typeName -> the C++ type, in the version's namespace (stripe/v1/external_account.hpp).
+UNION_MODELS = {"ExternalAccount": "ExternalAccount"}
+
 # Field order overrides (params): the order the API reference writes them in.
 FIELD_ORDER = {
     "Stripe.AccountLinkCreateParams": ["account", "type", "refresh_url", "return_url", "collection_options",
@@ -145,6 +149,8 @@ class Emitter:
         if k == "map":
             return ("map", self.sig(node["valueType"]))
         if k == "union":
+            if not self.params and node.get("typeName") in UNION_MODELS:
+                return ("cpp", UNION_MODELS[node["typeName"]])
             if self.union_type(node) == "variant":
                 return ("variant", tuple(self.sig(a) for a in node["anyOf"]))
             return ("cpp", self.union_type(node))
@@ -166,6 +172,8 @@ class Emitter:
         if k == "expandable":
             return p.get("objectType", "") not in EXPANDABLE_MODELS
         if k == "union":
+            if not self.params and p.get("typeName") in UNION_MODELS:
+                return False
             return self.union_type(p) == "nlohmann::json"
         return k not in ("string", "number", "boolean", "enum", "array", "map")
 
@@ -247,6 +255,8 @@ class Emitter:
             self.raw_paths.append(path)
             return "nlohmann::json"
         if k == "union":
+            if not self.params and tn in UNION_MODELS:
+                return UNION_MODELS[tn]
             t = self.union_type(p)
             if t == "variant":
                 return self.variant_type(p, owner_q, nested, path)
@@ -470,6 +480,7 @@ SHARED_STRUCT_NAMES = {
     ("code", "reason", "requirement"): "RequirementsError",
     ("city", "country", "line1", "line2", "postal_code", "state"): "Address",
     ("city", "country", "line1", "line2", "postal_code", "state", "town"): "AddressWithTown",
+    ("day", "month", "year"): "DateOfBirth",
     ("requested",): "CapabilityRequest",
     ("email", "hours", "phone"): "KonbiniSupport",
     ("address", "email", "phone", "url"): "MerchantSupport",
@@ -477,6 +488,23 @@ SHARED_STRUCT_NAMES = {
     ("shown_and_accepted",): "TermsAcceptance",
 }
 
+# Names by the schema typeName of the shape's (or enum's) first occurrence, where the field name
+# would take a name an older shared type already has (the models of an account's company,
+# individual and identity came after the params and persons that named them).
+SHARED_NAMES_BY_TYPE = {
+    "Account.Settings.PaypayPayments.Site.Accessible": "Features",
+    "Person.AdditionalTosAcceptances": "PersonAdditionalTosAcceptances",
+    "Person.FutureRequirements": "PersonRequirements",
+    "Person.Relationship": "PersonRelationship",
+    "Person.Verification": "PersonVerification",
+    "V2.Core.Account.Identity.Attestations.TermsOfService": "AdditionalTermsOfService",
+    "V2.Core.Account.Identity.BusinessDetails.AdditionalAddress": "BusinessAdditionalAddresses",
+    "V2.Core.Account.Identity.BusinessDetails.Documents.BankAccountOwnershipVerification": "CompanyAuthorization",
+    "V2.Core.Account.Identity.BusinessDetails.IdNumber.Type": "BusinessIdNumberType",
+    "V2.Core.Account.Identity.BusinessDetails.ScriptNames.Kana": "BusinessScriptNamesKana",
+    "V2.Core.Account.Identity.Individual.IdNumber": "PersonIdNumbers",
+    "V2.Core.Accounts.PersonTokenCreateParams.AdditionalTermsOfService": "AdditionalTermsOfServiceParams",
+}
 
 # Names of top-level types shared because their C++ is the same, by the tuple of field names.
 SHARED_TOP_NAMES = {("expand",): "ExpandOnlyParams", (): "EmptyParams"}
@@ -597,7 +625,7 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
                     key = tuple(node["values"])
                     enum_owners.setdefault(key, set()).add(t)
                     enum_headers.setdefault(key, set()).add(header)
-                    enum_first.setdefault(key, name)
+                    enum_first.setdefault(key, (name, node.get("typeName", "")))
             walk_nodes(TYPES[t]["properties"], see_enum)
     # Object shapes by signature (the C++ text they become): the top-level types and the headers
     # they are found in, and the first occurrence (node, field name, params or not).
@@ -636,8 +664,9 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
             owners = ["<%s>" % h for h in sorted(enum_headers[key])]
         elif not ((len(owners) >= 2 and len(key) >= SHARED_ENUM_MIN) or len(enum_headers[key]) >= 2):
             continue
-        name = unique(SHARED_ENUM_NAMES_BY_VALUES.get(key) or
-                      SHARED_ENUM_NAMES.get(enum_first[key], camel(enum_first[key])))
+        field, type_name = enum_first[key]
+        name = unique(SHARED_NAMES_BY_TYPE.get(type_name) or SHARED_ENUM_NAMES_BY_VALUES.get(key) or
+                      SHARED_ENUM_NAMES.get(field, camel(field)))
         shared.enums[key] = "%s::%s" % (ns, name)
         body += ["/// Shared by %s." % ", ".join(sorted(owners))] + enum_lines(name, key) + [""]
     em = Emitter(False, shared)
@@ -655,7 +684,9 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
         em.params = is_params
         key = tuple(p["name"] for p in node["properties"])
         hand_written = shared.structs.get(sg) if shared.structs.get(sg) in HAND_WRITTEN_NAMES else None
-        name = SHARED_STRUCT_NAMES.get(key, camel(field))
+        name = SHARED_NAMES_BY_TYPE.get(node.get("typeName", "")) or SHARED_STRUCT_NAMES.get(key, camel(field))
+        if os.environ.get("GENERATE_DEBUG_NAMES"):
+            print("shared", ns, node.get("typeName", ""), "params" if is_params else "model", file=sys.stderr)
         if hand_written and hand_written.rsplit("::", 1)[1] == name and name not in used:
             used.add(name)  # an alias of the hand-written type may carry that type's own name
         else:
@@ -679,7 +710,11 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
     includes += hand_written_includes(body) + ([base_path] if base_path else [])
     lines = header_lines("%s used by several resources, emitted once and used by alias." %
                          ("Types the same in v1 and v2" if cross else version + " types"), includes)
-    lines += ["", "namespace %s {" % ns, ""] + body + ["}  // namespace %s" % ns, ""]
+    lines += ["", "namespace %s {" % ns, ""]
+    # A shared shape may hold an expandable model (a document's file): declared here, defined in
+    # its own header, which the headers using the shape include.
+    lines += forward_declarations(body, ())
+    lines += body + ["}  // namespace %s" % ns, ""]
     write_text(os.path.join("include", path), "\n".join(lines))
     return shared
 
@@ -757,7 +792,18 @@ def ordered(tname, props):
     return [by[n] for n in order if n in by] + [p for p in props if p["name"] not in order]
 
 
+def forward_declarations(body, here):
+    """`struct X;` for the expandable models the lines name that are not defined in them."""
+    text = "\n".join(body)
+    declared = sorted({c for c in EXPANDABLE_MODELS - set(here) if re.search(r"stripe::Expandable<%s>" % c, text)})
+    return ["struct %s;" % c for c in declared] + ([""] if declared else [])
+
+
 def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type, shared=None):
+    """includes: the headers to include first; a "late:" entry is included at the end instead,
+    after the types (a header that includes this one back: bank_account.hpp and account.hpp)."""
+    late = [i[len("late:"):] for i in includes if i.startswith("late:")]
+    includes = [i for i in includes if not i.startswith("late:")]
     em = Emitter(params, shared)
     em.header = path
     body = []
@@ -789,8 +835,12 @@ def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type,
     declared = [c for c in here if re.search(r"stripe::Expandable<%s>" % c, "\n".join(body))]
     if declared:
         lines += ["struct %s;" % c for c in declared] + [""]
+    if late:  # the models defined by the late includes are only declared above the types
+        lines += forward_declarations(body, here)
     lines += body
     lines += ["}  // namespace %s" % namespace, ""]
+    if late:
+        lines += ["// Included after the types: these headers include this one."] + ['#include "%s"' % i for i in late] + [""]
     write_text(os.path.join("include", path), "\n".join(lines))
 
 
@@ -1332,7 +1382,8 @@ def generate():
     param_inc = ["stripe/encoding/model.hpp", "stripe/encoding/common_params.hpp"]
     raw = {}
     specs = [
-        ("stripe/v1/account.hpp", "stripe::v1", model_inc,
+        ("stripe/v1/account.hpp", "stripe::v1",
+         model_inc + ["stripe/v1/external_account.hpp", "stripe/v1/file.hpp"],
          [("Stripe.Account", "Account", []), ("Stripe.DeletedAccount", "DeletedAccount", [])], False,
          "v1 Account and DeletedAccount."),
         ("stripe/v1/account_link.hpp", "stripe::v1", model_inc, [("Stripe.AccountLink", "AccountLink", [])], False,
@@ -1362,7 +1413,9 @@ def generate():
           ("Stripe.AccountRetrievePersonParams", "PersonRetrieveParams", []),
           ("Stripe.AccountListPersonsParams", "PersonListParams", []),
           ("Stripe.AccountDeletePersonParams", "PersonDeleteParams", [])], True, "v1 Persons params."),
-        ("stripe/v1/bank_account.hpp", "stripe::v1", model_inc + ["stripe/v1/account.hpp"],
+        # An account's external accounts are these (stripe/v1/external_account.hpp), and a bank
+        # account's account is an Account: that header comes last, and includes account.hpp.
+        ("stripe/v1/bank_account.hpp", "stripe::v1", model_inc + ["late:stripe/v1/external_account.hpp"],
          [("Stripe.BankAccount", "BankAccount", []), ("Stripe.Card", "Card", []),
           ("Stripe.DeletedBankAccount", "DeletedBankAccount", []), ("Stripe.DeletedCard", "DeletedCard", [])], False,
          "v1 BankAccount and Card, the two kinds of external account (stripe/v1/external_account.hpp)."),

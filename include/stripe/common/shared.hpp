@@ -40,8 +40,36 @@ struct DashboardType : stripe::OpenEnum<DashboardType> {
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>: the hand-written type of the same C++.
 using Address = stripe::Address;
 
-/// Shared by <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
 using AddressWithTown = stripe::AddressWithTown;
+
+/// Shared by <stripe/v1/account.hpp>, <stripe/v2/core/account.hpp>.
+struct BacsDebitPayments {
+  /// The Bacs Direct Debit display name for this account.
+  std::optional<std::string> display_name;
+  /// The Bacs Direct Debit Service user number for this account.
+  std::optional<std::string> service_user_number;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("display_name", self.display_name);
+    v("service_user_number", self.service_user_number);
+  }
+};
+
+/// Shared by <stripe/v1/account.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
+struct SepaDebitPayments {
+  /// SEPA creditor identifier that identifies the company making the payment.
+  std::optional<std::string> creditor_id;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("creditor_id", self.creditor_id);
+  }
+};
+
+/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
+using DateOfBirth = stripe::DateOfBirthParams;
 
 /// Shared by <stripe/v1/account_link_params.hpp>, <stripe/v2/core/account_link.hpp>, <stripe/v2/core/account_link_params.hpp>.
 struct CollectionOptions {
@@ -69,9 +97,6 @@ struct CollectionOptions {
     v("future_requirements", self.future_requirements);
   }
 };
-
-/// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
-using DateOfBirth = stripe::DateOfBirthParams;
 
 /// Shared by <stripe/v1/account_params.hpp>, <stripe/v2/core/account_params.hpp>.
 struct CapabilityRequest {

@@ -12,12 +12,21 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
+#include "stripe/v1/external_account.hpp"
+#include "stripe/v1/file.hpp"
 #include "stripe/v1/shared.hpp"
+#include "stripe/v1/person.hpp"
 
 namespace stripe::v1 {
 
 /// Account (schema type Stripe.Account).
 struct Account {
+  using Errors = stripe::v1::RequirementsError;
+  using Alternatives = stripe::v1::RequirementsAlternative;
+  using Document = stripe::v1::Document;
+  using DirectorshipDeclaration = stripe::v1::Acceptance;
+  using Address = stripe::common::AddressWithTown;
+  using BusinessProfileAddress = stripe::common::Address;
   struct Object : stripe::OpenEnum<Object> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view account{"account"};
@@ -95,24 +104,44 @@ struct Account {
     static constexpr std::string_view known_values[] = {active, inactive, pending};
   };
   struct Company {
+    using Address = stripe::common::Address;
+    using AddressKana = stripe::common::AddressWithTown;
+    using AddressKanji = stripe::common::AddressWithTown;
+    using AdministrativeAddress = stripe::common::Address;
+    using DirectorshipDeclaration = stripe::v1::Acceptance;
+    using OwnershipDeclaration = stripe::v1::Acceptance;
     struct OwnershipExemptionReason : stripe::OpenEnum<OwnershipExemptionReason> {
       using OpenEnum::OpenEnum;
       static constexpr std::string_view qualified_entity_exceeds_ownership_threshold{"qualified_entity_exceeds_ownership_threshold"};
       static constexpr std::string_view qualifies_as_financial_institution{"qualifies_as_financial_institution"};
       static constexpr std::string_view known_values[] = {qualified_entity_exceeds_ownership_threshold, qualifies_as_financial_institution};
     };
+    using PhysicalAddress = stripe::common::Address;
+    using PrincipalPlaceOfBusiness = stripe::common::Address;
+    using RegistrationDate = stripe::v1::DateOfBirth;
+    using RepresentativeDeclaration = stripe::v1::Acceptance;
     using Structure = stripe::v1::CompanyStructure;
+    struct Verification {
+      using Document = stripe::v1::Document;
 
-    nlohmann::json address;
+      Document document;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("document", self.document);
+      }
+    };
+
+    stripe::Optional<Address> address;
     /// The Kana variation of the company's primary address (Japan only).
-    nlohmann::json address_kana;
+    stripe::Optional<AddressKana> address_kana;
     /// The Kanji variation of the company's primary address (Japan only).
-    nlohmann::json address_kanji;
-    nlohmann::json administrative_address;
+    stripe::Optional<AddressKanji> address_kanji;
+    stripe::Optional<AdministrativeAddress> administrative_address;
     /// Whether the company's directors have been provided.
     std::optional<bool> directors_provided;
     /// This hash is used to attest that the director information provided to Stripe is both current and correct.
-    nlohmann::json directorship_declaration;
+    stripe::Optional<DirectorshipDeclaration> directorship_declaration;
     /// Whether the company's executives have been provided.
     std::optional<bool> executives_provided;
     /// The export license ID number of the company, also referred as Import Export Code (India only).
@@ -128,16 +157,16 @@ struct Account {
     /// Whether the company's owners have been provided.
     std::optional<bool> owners_provided;
     /// This hash is used to attest that the beneficial owner information provided to Stripe is both current and correct.
-    nlohmann::json ownership_declaration;
+    stripe::Optional<OwnershipDeclaration> ownership_declaration;
     /// This value is used to determine if a business is exempt from providing ultimate beneficial owners.
     std::optional<OwnershipExemptionReason> ownership_exemption_reason;
     /// The company's phone number (used for verification).
     std::optional<std::string> phone;
-    nlohmann::json physical_address;
-    nlohmann::json principal_place_of_business;
-    nlohmann::json registration_date;
+    stripe::Optional<PhysicalAddress> physical_address;
+    stripe::Optional<PrincipalPlaceOfBusiness> principal_place_of_business;
+    stripe::Optional<RegistrationDate> registration_date;
     /// This hash is used to attest that the representative is authorized to act as the representative of their legal entity.
-    nlohmann::json representative_declaration;
+    stripe::Optional<RepresentativeDeclaration> representative_declaration;
     /// The category identifying the legal structure of the company or legal entity.
     std::optional<Structure> structure;
     /// Whether the company's business ID number was provided.
@@ -147,7 +176,7 @@ struct Account {
     /// Whether the company's business VAT number was provided.
     std::optional<bool> vat_id_provided;
     /// Information on the verification state of the company.
-    nlohmann::json verification;
+    stripe::Optional<Verification> verification;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {
@@ -260,7 +289,7 @@ struct Account {
     };
 
     Object object;
-    std::vector<nlohmann::json> data;
+    std::vector<ExternalAccount> data;
     /// True if this list has another page of items after this one that can be fetched.
     bool has_more = false;
     /// The URL where this list can be accessed.
@@ -337,132 +366,256 @@ struct Account {
       v("payments_pricing", self.payments_pricing);
     }
   };
-  struct Individual {
-    struct Object : stripe::OpenEnum<Object> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view person{"person"};
-      static constexpr std::string_view known_values[] = {person};
-    };
-    struct PoliticalExposure : stripe::OpenEnum<PoliticalExposure> {
-      using OpenEnum::OpenEnum;
-      static constexpr std::string_view existing{"existing"};
-      static constexpr std::string_view none{"none"};
-      static constexpr std::string_view known_values[] = {existing, none};
-    };
-
-    /// Unique identifier for the object.
-    std::string id;
-    /// String representing the object's type.
-    Object object;
-    /// The account the person is associated with.
-    std::string account;
-    nlohmann::json additional_tos_acceptances;
-    nlohmann::json address;
-    /// The Kana variation of the person's address (Japan only).
-    nlohmann::json address_kana;
-    /// The Kanji variation of the person's address (Japan only).
-    nlohmann::json address_kanji;
-    /// Time at which the object was created.
-    std::int64_t created = 0;
-    /// Always true for a deleted object
-    nlohmann::json deleted;
-    nlohmann::json dob;
-    /// The person's email address.
-    std::optional<std::string> email;
-    /// The person's first name.
-    std::optional<std::string> first_name;
-    /// The Kana variation of the person's first name (Japan only).
-    std::optional<std::string> first_name_kana;
-    /// The Kanji variation of the person's first name (Japan only).
-    std::optional<std::string> first_name_kanji;
-    /// A list of alternate names or aliases that the person is known by.
-    std::vector<std::string> full_name_aliases;
-    /// Information about the [upcoming new requirements for this person](https://docs.stripe.com/connect/custom-accounts/future-requirements), including what information needs to be collected, and by when.
-    nlohmann::json future_requirements;
-    /// The person's gender.
-    std::optional<std::string> gender;
-    /// Whether the person's `id_number` was provided.
-    std::optional<bool> id_number_provided;
-    /// Whether the person's `id_number_secondary` was provided.
-    std::optional<bool> id_number_secondary_provided;
-    /// The person's last name.
-    std::optional<std::string> last_name;
-    /// The Kana variation of the person's last name (Japan only).
-    std::optional<std::string> last_name_kana;
-    /// The Kanji variation of the person's last name (Japan only).
-    std::optional<std::string> last_name_kanji;
-    /// The person's maiden name.
-    std::optional<std::string> maiden_name;
-    /// Set of [key-value pairs](https://docs.stripe.com/api/metadata) that you can attach to an object.
-    std::map<std::string, std::string> metadata;
-    /// The country where the person is a national.
-    std::optional<std::string> nationality;
-    /// The person's phone number.
-    std::optional<std::string> phone;
-    /// Indicates if the person or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdictio…
-    std::optional<PoliticalExposure> political_exposure;
-    nlohmann::json registered_address;
-    nlohmann::json relationship;
-    /// Information about the requirements for this person, including what information needs to be collected, and by when.
-    nlohmann::json requirements;
-    /// Whether the last four digits of the person's Social Security number have been provided (U.S. only).
-    std::optional<bool> ssn_last_4_provided;
-    /// Demographic data related to the person.
-    nlohmann::json us_cfpb_data;
-    nlohmann::json verification;
-
-    Individual() noexcept {}  // NOLINT(modernize-use-equals-default)
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("id", self.id);
-      v("object", self.object);
-      v("account", self.account);
-      v("additional_tos_acceptances", self.additional_tos_acceptances);
-      v("address", self.address);
-      v("address_kana", self.address_kana);
-      v("address_kanji", self.address_kanji);
-      v("created", self.created);
-      v("deleted", self.deleted);
-      v("dob", self.dob);
-      v("email", self.email);
-      v("first_name", self.first_name);
-      v("first_name_kana", self.first_name_kana);
-      v("first_name_kanji", self.first_name_kanji);
-      v("full_name_aliases", self.full_name_aliases);
-      v("future_requirements", self.future_requirements);
-      v("gender", self.gender);
-      v("id_number_provided", self.id_number_provided);
-      v("id_number_secondary_provided", self.id_number_secondary_provided);
-      v("last_name", self.last_name);
-      v("last_name_kana", self.last_name_kana);
-      v("last_name_kanji", self.last_name_kanji);
-      v("maiden_name", self.maiden_name);
-      v("metadata", self.metadata);
-      v("nationality", self.nationality);
-      v("phone", self.phone);
-      v("political_exposure", self.political_exposure);
-      v("registered_address", self.registered_address);
-      v("relationship", self.relationship);
-      v("requirements", self.requirements);
-      v("ssn_last_4_provided", self.ssn_last_4_provided);
-      v("us_cfpb_data", self.us_cfpb_data);
-      v("verification", self.verification);
-    }
-  };
+  using Individual = stripe::v1::Person;
   using Requirements = Account::FutureRequirements;
   struct Settings {
-    nlohmann::json bacs_debit_payments;
-    nlohmann::json branding;
-    nlohmann::json card_issuing;
-    nlohmann::json card_payments;
-    nlohmann::json dashboard;
-    nlohmann::json invoices;
-    nlohmann::json payments;
-    nlohmann::json payouts;
-    nlohmann::json paypay_payments;
-    nlohmann::json sepa_debit_payments;
-    nlohmann::json treasury;
+    using BacsDebitPayments = stripe::common::BacsDebitPayments;
+    struct Branding {
+      /// (ID of a [file upload](https://stripe.com/docs/guides/file-upload)) An icon for the account.
+      std::optional<stripe::Expandable<File>> icon;
+      /// (ID of a [file upload](https://stripe.com/docs/guides/file-upload)) A logo for the account that will be used in Checkout instead of the icon and without the account's name next to it if provided.
+      std::optional<stripe::Expandable<File>> logo;
+      /// A CSS hex color value representing the primary branding color for this account
+      std::optional<std::string> primary_color;
+      /// A CSS hex color value representing the secondary branding color for this account
+      std::optional<std::string> secondary_color;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("icon", self.icon);
+        v("logo", self.logo);
+        v("primary_color", self.primary_color);
+        v("secondary_color", self.secondary_color);
+      }
+    };
+    struct CardIssuing {
+      using TosAcceptance = stripe::v1::Acceptance;
+
+      stripe::Optional<TosAcceptance> tos_acceptance;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("tos_acceptance", self.tos_acceptance);
+      }
+    };
+    struct CardPayments {
+      struct DeclineOn {
+        /// Whether Stripe automatically declines charges with an incorrect ZIP or postal code.
+        bool avs_failure = false;
+        /// Whether Stripe automatically declines charges with an incorrect CVC.
+        bool cvc_failure = false;
+
+        DeclineOn() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+        template <class Self, class V>
+        static void describe(Self& self, V& v) {
+          v("avs_failure", self.avs_failure);
+          v("cvc_failure", self.cvc_failure);
+        }
+      };
+
+      stripe::Optional<DeclineOn> decline_on;
+      /// The default text that appears on credit card statements when a charge is made.
+      std::optional<std::string> statement_descriptor_prefix;
+      /// The Kana variation of the default text that appears on credit card statements when a charge is made (Japan only).
+      std::optional<std::string> statement_descriptor_prefix_kana;
+      /// The Kanji variation of the default text that appears on credit card statements when a charge is made (Japan only).
+      std::optional<std::string> statement_descriptor_prefix_kanji;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("decline_on", self.decline_on);
+        v("statement_descriptor_prefix", self.statement_descriptor_prefix);
+        v("statement_descriptor_prefix_kana", self.statement_descriptor_prefix_kana);
+        v("statement_descriptor_prefix_kanji", self.statement_descriptor_prefix_kanji);
+      }
+    };
+    struct Dashboard {
+      /// The display name for this account.
+      std::optional<std::string> display_name;
+      /// The timezone used in the Stripe Dashboard for this account.
+      std::optional<std::string> timezone;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("display_name", self.display_name);
+        v("timezone", self.timezone);
+      }
+    };
+    struct Invoices {
+      struct HostedPaymentMethodSave : stripe::OpenEnum<HostedPaymentMethodSave> {
+        using OpenEnum::OpenEnum;
+        static constexpr std::string_view always{"always"};
+        static constexpr std::string_view never{"never"};
+        static constexpr std::string_view offer{"offer"};
+        static constexpr std::string_view known_values[] = {always, never, offer};
+      };
+
+      /// The list of default Account Tax IDs to automatically include on invoices.
+      std::optional<std::vector<nlohmann::json>> default_account_tax_ids;
+      /// Whether to save the payment method after a payment is completed for a one-time invoice or a subscription invoice when the customer already has a default payment method on the hosted invoice page.
+      std::optional<HostedPaymentMethodSave> hosted_payment_method_save;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("default_account_tax_ids", self.default_account_tax_ids);
+        v("hosted_payment_method_save", self.hosted_payment_method_save);
+      }
+    };
+    struct Payments {
+      /// The default text that appears on credit card statements when a charge is made.
+      std::optional<std::string> statement_descriptor;
+      /// The Kana variation of `statement_descriptor` used for charges in Japan.
+      std::optional<std::string> statement_descriptor_kana;
+      /// The Kanji variation of `statement_descriptor` used for charges in Japan.
+      std::optional<std::string> statement_descriptor_kanji;
+      /// The Kana variation of `statement_descriptor_prefix` used for card charges in Japan.
+      std::optional<std::string> statement_descriptor_prefix_kana;
+      /// The Kanji variation of `statement_descriptor_prefix` used for card charges in Japan.
+      std::optional<std::string> statement_descriptor_prefix_kanji;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("statement_descriptor", self.statement_descriptor);
+        v("statement_descriptor_kana", self.statement_descriptor_kana);
+        v("statement_descriptor_kanji", self.statement_descriptor_kanji);
+        v("statement_descriptor_prefix_kana", self.statement_descriptor_prefix_kana);
+        v("statement_descriptor_prefix_kanji", self.statement_descriptor_prefix_kanji);
+      }
+    };
+    struct Payouts {
+      struct Schedule {
+        struct WeeklyPayoutDays : stripe::OpenEnum<WeeklyPayoutDays> {
+          using OpenEnum::OpenEnum;
+          static constexpr std::string_view friday{"friday"};
+          static constexpr std::string_view monday{"monday"};
+          static constexpr std::string_view thursday{"thursday"};
+          static constexpr std::string_view tuesday{"tuesday"};
+          static constexpr std::string_view wednesday{"wednesday"};
+          static constexpr std::string_view known_values[] = {friday, monday, thursday, tuesday, wednesday};
+        };
+
+        /// The number of days charges for the account will be held before being paid out.
+        std::int64_t delay_days = 0;
+        /// How frequently funds will be paid out.
+        std::string interval;
+        /// The day of the month funds will be paid out.
+        std::optional<std::int64_t> monthly_anchor;
+        /// The days of the month funds will be paid out.
+        std::vector<std::int64_t> monthly_payout_days;
+        /// The day of the week funds will be paid out, of the style 'monday', 'tuesday', etc.
+        std::optional<std::string> weekly_anchor;
+        /// The days of the week when available funds are paid out, specified as an array, for example, [`monday`, `tuesday`].
+        std::vector<WeeklyPayoutDays> weekly_payout_days;
+
+        Schedule() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+        template <class Self, class V>
+        static void describe(Self& self, V& v) {
+          v("delay_days", self.delay_days);
+          v("interval", self.interval);
+          v("monthly_anchor", self.monthly_anchor);
+          v("monthly_payout_days", self.monthly_payout_days);
+          v("weekly_anchor", self.weekly_anchor);
+          v("weekly_payout_days", self.weekly_payout_days);
+        }
+      };
+
+      /// A Boolean indicating if Stripe should try to reclaim negative balances from an attached bank account.
+      bool debit_negative_balances = false;
+      Schedule schedule;
+      /// The text that appears on the bank account statement for payouts.
+      std::optional<std::string> statement_descriptor;
+
+      Payouts() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("debit_negative_balances", self.debit_negative_balances);
+        v("schedule", self.schedule);
+        v("statement_descriptor", self.statement_descriptor);
+      }
+    };
+    struct PaypayPayments {
+      struct GoodsType : stripe::OpenEnum<GoodsType> {
+        using OpenEnum::OpenEnum;
+        static constexpr std::string_view digital_content{"digital_content"};
+        static constexpr std::string_view other{"other"};
+        static constexpr std::string_view known_values[] = {digital_content, other};
+      };
+      struct Site {
+        using Accessible = stripe::v1::Features;
+        struct InDevelopment {
+          /// Field to indicate that the website password has been provided.
+          std::optional<bool> password_provided;
+          /// The username needed to access your business's website.
+          std::optional<std::string> username;
+
+          template <class Self, class V>
+          static void describe(Self& self, V& v) {
+            v("password_provided", self.password_provided);
+            v("username", self.username);
+          }
+        };
+        struct Restricted {
+          /// File explaining the payment flow for your business.
+          std::optional<std::string> payment_flow_file;
+
+          template <class Self, class V>
+          static void describe(Self& self, V& v) {
+            v("payment_flow_file", self.payment_flow_file);
+          }
+        };
+        struct Type : stripe::OpenEnum<Type> {
+          using OpenEnum::OpenEnum;
+          static constexpr std::string_view accessible{"accessible"};
+          static constexpr std::string_view in_development{"in_development"};
+          static constexpr std::string_view restricted{"restricted"};
+          static constexpr std::string_view known_values[] = {accessible, in_development, restricted};
+        };
+
+        stripe::Optional<Accessible> accessible;
+        stripe::Optional<InDevelopment> in_development;
+        stripe::Optional<Restricted> restricted;
+        /// The status of your business's website.
+        std::optional<Type> type;
+
+        template <class Self, class V>
+        static void describe(Self& self, V& v) {
+          v("accessible", self.accessible);
+          v("in_development", self.in_development);
+          v("restricted", self.restricted);
+          v("type", self.type);
+        }
+      };
+
+      /// Additional files that are required to support the onboarding process of your business.
+      std::vector<std::string> additional_files;
+      /// The type of goods your business sells.
+      std::optional<GoodsType> goods_type;
+      stripe::Optional<Site> site;
+
+      template <class Self, class V>
+      static void describe(Self& self, V& v) {
+        v("additional_files", self.additional_files);
+        v("goods_type", self.goods_type);
+        v("site", self.site);
+      }
+    };
+    using SepaDebitPayments = stripe::common::SepaDebitPayments;
+    using Treasury = Account::Settings::CardIssuing;
+
+    stripe::Optional<BacsDebitPayments> bacs_debit_payments;
+    Branding branding;
+    stripe::Optional<CardIssuing> card_issuing;
+    CardPayments card_payments;
+    Dashboard dashboard;
+    stripe::Optional<Invoices> invoices;
+    Payments payments;
+    stripe::Optional<Payouts> payouts;
+    stripe::Optional<PaypayPayments> paypay_payments;
+    stripe::Optional<SepaDebitPayments> sepa_debit_payments;
+    stripe::Optional<Treasury> treasury;
 
     template <class Self, class V>
     static void describe(Self& self, V& v) {

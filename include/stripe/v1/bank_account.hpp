@@ -12,10 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/model.hpp"
-#include "stripe/v1/account.hpp"
 #include "stripe/v1/shared.hpp"
 
 namespace stripe::v1 {
+
+struct Account;
 
 /// BankAccount (schema type Stripe.BankAccount).
 struct BankAccount {
@@ -279,3 +280,6 @@ struct DeletedCard {
 };
 
 }  // namespace stripe::v1
+
+// Included after the types: these headers include this one.
+#include "stripe/v1/external_account.hpp"

@@ -40,9 +40,22 @@ struct ExternalAccount {
       out.card->raw = j;
     }
   }
+
+  /// Encodes the alternative that is set (stripe::encode of an Account with its external
+  /// accounts); an object of an unknown kind encodes as received.
+  template <class Json>
+  friend void to_json(Json& j, const ExternalAccount& value) {
+    if (value.bank_account) j = stripe::detail::write_value<Json>(*value.bank_account);
+    else if (value.card) j = stripe::detail::write_value<Json>(*value.card);
+    else j = value.raw;
+  }
 };
 
 /// What deleting an external account returns: the same fields for a bank account and a card.
 using DeletedExternalAccount = DeletedBankAccount;
 
 }  // namespace stripe::v1
+
+// An account lists its external accounts (Account::ExternalAccounts::data holds these), and a
+// bank account names its account: account.hpp includes this header, so it comes after the types.
+#include "stripe/v1/account.hpp"

@@ -24,62 +24,12 @@ struct Person {
     static constexpr std::string_view person{"person"};
     static constexpr std::string_view known_values[] = {person};
   };
-  struct AdditionalTosAcceptances {
-    using Account = stripe::v1::Acceptance;
-
-    /// Details on the legal guardian's acceptance of the main Stripe service agreement.
-    stripe::Optional<Account> account;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account", self.account);
-    }
-  };
+  using AdditionalTosAcceptances = stripe::v1::PersonAdditionalTosAcceptances;
   using Address = stripe::common::Address;
   using AddressKana = stripe::common::AddressWithTown;
   using AddressKanji = stripe::common::AddressWithTown;
-  struct Dob {
-    /// The day of birth, between 1 and 31.
-    std::optional<std::int64_t> day;
-    /// The month of birth, between 1 and 12.
-    std::optional<std::int64_t> month;
-    /// The four-digit year of birth.
-    std::optional<std::int64_t> year;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("day", self.day);
-      v("month", self.month);
-      v("year", self.year);
-    }
-  };
-  struct FutureRequirements {
-    using Alternatives = stripe::v1::RequirementsAlternative;
-    using Errors = stripe::v1::RequirementsError;
-
-    /// Fields that are due and can be resolved by providing the corresponding alternative fields instead.
-    std::optional<std::vector<Alternatives>> alternatives;
-    /// Fields that need to be resolved to keep the person's account enabled.
-    std::vector<std::string> currently_due;
-    /// Fields that are `currently_due` and need to be collected again because validation or verification failed.
-    std::vector<Errors> errors;
-    /// Fields you must collect when all thresholds are reached.
-    std::vector<std::string> eventually_due;
-    /// Fields that haven't been resolved by the account's `requirements.current_deadline`.
-    std::vector<std::string> past_due;
-    /// Fields that are being reviewed, or might become required depending on the results of a review.
-    std::vector<std::string> pending_verification;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("alternatives", self.alternatives);
-      v("currently_due", self.currently_due);
-      v("errors", self.errors);
-      v("eventually_due", self.eventually_due);
-      v("past_due", self.past_due);
-      v("pending_verification", self.pending_verification);
-    }
-  };
+  using Dob = stripe::v1::DateOfBirth;
+  using FutureRequirements = stripe::v1::PersonRequirements;
   struct PoliticalExposure : stripe::OpenEnum<PoliticalExposure> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view existing{"existing"};
@@ -87,78 +37,10 @@ struct Person {
     static constexpr std::string_view known_values[] = {existing, none};
   };
   using RegisteredAddress = stripe::common::Address;
-  struct Relationship {
-    /// Whether the person is the authorizer of the account's representative.
-    std::optional<bool> authorizer;
-    /// Whether the person is a director of the account's legal entity.
-    std::optional<bool> director;
-    /// Whether the person has significant responsibility to control, manage, or direct the organization.
-    std::optional<bool> executive;
-    /// Whether the person is the legal guardian of the account's representative.
-    std::optional<bool> legal_guardian;
-    /// Whether the person is an owner of the account's legal entity.
-    std::optional<bool> owner;
-    /// The percent owned by the person of the account's legal entity.
-    std::optional<double> percent_ownership;
-    /// Whether the person is authorized as the primary representative of the account.
-    std::optional<bool> representative;
-    /// The person's title (e.g., CEO, Support Engineer).
-    std::optional<std::string> title;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("authorizer", self.authorizer);
-      v("director", self.director);
-      v("executive", self.executive);
-      v("legal_guardian", self.legal_guardian);
-      v("owner", self.owner);
-      v("percent_ownership", self.percent_ownership);
-      v("representative", self.representative);
-      v("title", self.title);
-    }
-  };
-  using Requirements = Person::FutureRequirements;
+  using Relationship = stripe::v1::PersonRelationship;
+  using Requirements = stripe::v1::PersonRequirements;
   using UsCfpbData = stripe::v1::UsCfpbData;
-  struct Verification {
-    struct AdditionalDocument {
-      /// The back of an ID returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `identity_document`.
-      std::optional<stripe::Expandable<File>> back;
-      /// A user-displayable string describing the verification state of this document.
-      std::optional<std::string> details;
-      /// One of `document_corrupt`, `document_country_not_supported`, `document_expired`, `document_failed_copy`, `document_failed_other`, `document_failed_test_mode`, `document_fraudulent`, `document_failed_…
-      std::optional<std::string> details_code;
-      /// The front of an ID returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `identity_document`.
-      std::optional<stripe::Expandable<File>> front;
-
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("back", self.back);
-        v("details", self.details);
-        v("details_code", self.details_code);
-        v("front", self.front);
-      }
-    };
-    using Document = Person::Verification::AdditionalDocument;
-
-    /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
-    stripe::Optional<AdditionalDocument> additional_document;
-    /// A user-displayable string describing the verification state for the person.
-    std::optional<std::string> details;
-    /// One of `document_address_mismatch`, `document_dob_mismatch`, `document_duplicate_type`, `document_id_number_mismatch`, `document_name_mismatch`, `document_nationality_mismatch`, `failed_keyed_identit…
-    std::optional<std::string> details_code;
-    stripe::Optional<Document> document;
-    /// The state of verification for the person.
-    std::string status;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("additional_document", self.additional_document);
-      v("details", self.details);
-      v("details_code", self.details_code);
-      v("document", self.document);
-      v("status", self.status);
-    }
-  };
+  using Verification = stripe::v1::PersonVerification;
 
   /// Unique identifier for the object.
   std::string id;

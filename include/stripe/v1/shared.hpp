@@ -17,6 +17,8 @@
 
 namespace stripe::v1 {
 
+struct File;
+
 /// Shared by Stripe.Account, Stripe.AccountCreateParams, Stripe.AccountUpdateParams.
 struct MinorityOwnedBusinessDesignation : stripe::OpenEnum<MinorityOwnedBusinessDesignation> {
   using OpenEnum::OpenEnum;
@@ -162,7 +164,7 @@ struct RequirementErrorCode : stripe::OpenEnum<RequirementErrorCode> {
   static constexpr std::string_view known_values[] = {external_request, information_missing, invalid_address_city_state_postal_code, invalid_address_cmra_address, invalid_address_highway_contract_box, invalid_address_private_mailbox, invalid_address_registered_agent_address, invalid_business_profile_name, invalid_business_profile_name_denylisted, invalid_company_name_denylisted, invalid_dob_age_over_maximum, invalid_dob_age_under_18, invalid_dob_age_under_minimum, invalid_product_description_length, invalid_product_description_url_match, invalid_representative_country, invalid_signator, invalid_statement_descriptor_business_mismatch, invalid_statement_descriptor_denylisted, invalid_statement_descriptor_length, invalid_statement_descriptor_prefix_denylisted, invalid_statement_descriptor_prefix_mismatch, invalid_street_address, invalid_tax_id, invalid_tax_id_format, invalid_tos_acceptance, invalid_url_denylisted, invalid_url_format, invalid_url_length, invalid_url_web_presence_detected, invalid_url_website_business_information_mismatch, invalid_url_website_empty, invalid_url_website_inaccessible, invalid_url_website_inaccessible_geoblocked, invalid_url_website_inaccessible_password_protected, invalid_url_website_incomplete, invalid_url_website_incomplete_cancellation_policy, invalid_url_website_incomplete_customer_service_details, invalid_url_website_incomplete_legal_restrictions, invalid_url_website_incomplete_refund_policy, invalid_url_website_incomplete_return_policy, invalid_url_website_incomplete_terms_and_conditions, invalid_url_website_incomplete_under_construction, invalid_url_website_other, invalid_value_other, unsupported_business_type, verification_directors_mismatch, verification_document_address_mismatch, verification_document_address_missing, verification_document_corrupt, verification_document_country_not_supported, verification_document_directors_mismatch, verification_document_dob_mismatch, verification_document_duplicate_type, verification_document_expired, verification_document_failed_copy, verification_document_failed_greyscale, verification_document_failed_other, verification_document_failed_test_mode, verification_document_fraudulent, verification_document_id_number_mismatch, verification_document_id_number_missing, verification_document_incomplete, verification_document_invalid, verification_document_issue_or_expiry_date_missing, verification_document_manipulated, verification_document_missing_back, verification_document_missing_front, verification_document_name_mismatch, verification_document_name_missing, verification_document_nationality_mismatch, verification_document_not_readable, verification_document_not_signed, verification_document_not_uploaded, verification_document_photo_mismatch, verification_document_too_large, verification_document_type_not_supported, verification_extraneous_directors, verification_failed_address_match, verification_failed_authorizer_authority, verification_failed_business_iec_number, verification_failed_document_match, verification_failed_id_number_match, verification_failed_keyed_identity, verification_failed_keyed_match, verification_failed_name_match, verification_failed_other, verification_failed_representative_authority, verification_failed_residential_address, verification_failed_tax_id_match, verification_failed_tax_id_not_issued, verification_legal_entity_structure_mismatch, verification_missing_directors, verification_missing_executives, verification_missing_owners, verification_rejected_ownership_exemption_reason, verification_requires_additional_memorandum_of_associations, verification_requires_additional_proof_of_registration, verification_supportability};
 };
 
-/// Shared by Stripe.AccountCreatePersonParams, Stripe.AccountUpdatePersonParams, Stripe.Person, Stripe.TokenCreateParams.
+/// Shared by Stripe.Account, Stripe.AccountCreatePersonParams, Stripe.AccountUpdatePersonParams, Stripe.Person, Stripe.TokenCreateParams.
 struct Ethnicity : stripe::OpenEnum<Ethnicity> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view prefer_not_to_answer{"prefer_not_to_answer"};
@@ -175,7 +177,7 @@ struct Ethnicity : stripe::OpenEnum<Ethnicity> {
   static constexpr std::string_view known_values[] = {prefer_not_to_answer, cuban, hispanic_or_latino, mexican, not_hispanic_or_latino, other_hispanic_or_latino, puerto_rican};
 };
 
-/// Shared by Stripe.AccountCreatePersonParams, Stripe.AccountUpdatePersonParams, Stripe.Person, Stripe.TokenCreateParams.
+/// Shared by Stripe.Account, Stripe.AccountCreatePersonParams, Stripe.AccountUpdatePersonParams, Stripe.Person, Stripe.TokenCreateParams.
 struct Race : stripe::OpenEnum<Race> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view prefer_not_to_answer{"prefer_not_to_answer"};
@@ -257,6 +259,60 @@ struct MonthlyEstimatedRevenue {
   }
 };
 
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/token_params.hpp>.
+struct Acceptance {
+  /// The Unix timestamp marking when the directorship declaration attestation was made.
+  std::optional<std::int64_t> date;
+  /// The IP address from which the directorship declaration attestation was made.
+  std::optional<std::string> ip;
+  /// The user-agent string from the browser where the directorship declaration attestation was made.
+  std::optional<std::string> user_agent;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("date", self.date);
+    v("ip", self.ip);
+    v("user_agent", self.user_agent);
+  }
+};
+
+/// Shared by Stripe.Account, Stripe.Person.
+struct DateOfBirth {
+  /// The day of registration, between 1 and 31.
+  std::optional<std::int64_t> day;
+  /// The month of registration, between 1 and 12.
+  std::optional<std::int64_t> month;
+  /// The four-digit year of registration.
+  std::optional<std::int64_t> year;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("day", self.day);
+    v("month", self.month);
+    v("year", self.year);
+  }
+};
+
+/// Shared by Stripe.Account, Stripe.Person.
+struct Document {
+  /// The back of a document returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `additional_verification`.
+  std::optional<stripe::Expandable<File>> back;
+  /// A user-displayable string describing the verification state of this document.
+  std::optional<std::string> details;
+  /// One of `document_corrupt`, `document_expired`, `document_failed_copy`, `document_failed_greyscale`, `document_failed_other`, `document_failed_test_mode`, `document_fraudulent`, `document_incomplete`,…
+  std::optional<std::string> details_code;
+  /// The front of a document returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `additional_verification`.
+  std::optional<stripe::Expandable<File>> front;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("back", self.back);
+    v("details", self.details);
+    v("details_code", self.details_code);
+    v("front", self.front);
+  }
+};
+
 /// Shared by Stripe.Account, Stripe.Capability, Stripe.Person.
 struct RequirementsAlternative {
   /// Fields that can be provided to resolve all fields in `original_fields_due`.
@@ -290,6 +346,80 @@ struct RequirementsError {
   }
 };
 
+/// Shared by Stripe.Account, Stripe.Person.
+struct PersonRelationship {
+  /// Whether the person is the authorizer of the account's representative.
+  std::optional<bool> authorizer;
+  /// Whether the person is a director of the account's legal entity.
+  std::optional<bool> director;
+  /// Whether the person has significant responsibility to control, manage, or direct the organization.
+  std::optional<bool> executive;
+  /// Whether the person is the legal guardian of the account's representative.
+  std::optional<bool> legal_guardian;
+  /// Whether the person is an owner of the account's legal entity.
+  std::optional<bool> owner;
+  /// The percent owned by the person of the account's legal entity.
+  std::optional<double> percent_ownership;
+  /// Whether the person is authorized as the primary representative of the account.
+  std::optional<bool> representative;
+  /// The person's title (e.g., CEO, Support Engineer).
+  std::optional<std::string> title;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("authorizer", self.authorizer);
+    v("director", self.director);
+    v("executive", self.executive);
+    v("legal_guardian", self.legal_guardian);
+    v("owner", self.owner);
+    v("percent_ownership", self.percent_ownership);
+    v("representative", self.representative);
+    v("title", self.title);
+  }
+};
+
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct EthnicityDetails {
+  using Ethnicity = stripe::v1::Ethnicity;
+
+  /// The persons ethnicity
+  std::optional<std::vector<Ethnicity>> ethnicity;
+  /// Please specify your origin, when other is selected.
+  std::optional<std::string> ethnicity_other;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("ethnicity", self.ethnicity);
+    v("ethnicity_other", self.ethnicity_other);
+  }
+};
+
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+struct RaceDetails {
+  using Race = stripe::v1::Race;
+
+  /// The persons race.
+  std::optional<std::vector<Race>> race;
+  /// Please specify your race, when other is selected.
+  std::optional<std::string> race_other;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("race", self.race);
+    v("race_other", self.race_other);
+  }
+};
+
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/account_session.hpp>, <stripe/v1/account_session_params.hpp>.
+struct Features {
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    (void)self;
+    (void)v;
+  }
+};
+
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/account_params.hpp>.
 struct TosAcceptance {
   /// The Unix timestamp marking when the account representative accepted their service agreement
@@ -310,55 +440,6 @@ struct TosAcceptance {
   }
 };
 
-/// Shared by <stripe/v1/person.hpp>, <stripe/v1/token_params.hpp>.
-struct Acceptance {
-  /// The Unix timestamp marking when the legal guardian accepted the service agreement.
-  std::optional<std::int64_t> date;
-  /// The IP address from which the legal guardian accepted the service agreement.
-  std::optional<std::string> ip;
-  /// The user agent of the browser from which the legal guardian accepted the service agreement.
-  std::optional<std::string> user_agent;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("date", self.date);
-    v("ip", self.ip);
-    v("user_agent", self.user_agent);
-  }
-};
-
-/// Shared by <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
-struct EthnicityDetails {
-  using Ethnicity = stripe::v1::Ethnicity;
-
-  /// The persons ethnicity
-  std::optional<std::vector<Ethnicity>> ethnicity;
-  /// Please specify your origin, when other is selected.
-  std::optional<std::string> ethnicity_other;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("ethnicity", self.ethnicity);
-    v("ethnicity_other", self.ethnicity_other);
-  }
-};
-
-/// Shared by <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
-struct RaceDetails {
-  using Race = stripe::v1::Race;
-
-  /// The persons race.
-  std::optional<std::vector<Race>> race;
-  /// Please specify your race, when other is selected.
-  std::optional<std::string> race_other;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("race", self.race);
-    v("race_other", self.race_other);
-  }
-};
-
 /// Shared by Stripe.Card, Stripe.Token.
 struct Networks {
   /// The preferred network for co-branded cards.
@@ -367,16 +448,6 @@ struct Networks {
   template <class Self, class V>
   static void describe(Self& self, V& v) {
     v("preferred", self.preferred);
-  }
-};
-
-/// Shared by <stripe/v1/account_session.hpp>, <stripe/v1/account_session_params.hpp>.
-struct Features {
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    (void)self;
-    (void)v;
   }
 };
 
@@ -440,7 +511,49 @@ struct Relationship {
   }
 };
 
-/// Shared by <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
+/// Shared by Stripe.Account, Stripe.Person.
+struct PersonAdditionalTosAcceptances {
+  using Account = stripe::v1::Acceptance;
+
+  /// Details on the legal guardian's acceptance of the main Stripe service agreement.
+  stripe::Optional<Account> account;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("account", self.account);
+  }
+};
+
+/// Shared by Stripe.Account, Stripe.Person.
+struct PersonRequirements {
+  using Alternatives = stripe::v1::RequirementsAlternative;
+  using Errors = stripe::v1::RequirementsError;
+
+  /// Fields that are due and can be resolved by providing the corresponding alternative fields instead.
+  std::optional<std::vector<Alternatives>> alternatives;
+  /// Fields that need to be resolved to keep the person's account enabled.
+  std::vector<std::string> currently_due;
+  /// Fields that are `currently_due` and need to be collected again because validation or verification failed.
+  std::vector<Errors> errors;
+  /// Fields you must collect when all thresholds are reached.
+  std::vector<std::string> eventually_due;
+  /// Fields that haven't been resolved by the account's `requirements.current_deadline`.
+  std::vector<std::string> past_due;
+  /// Fields that are being reviewed, or might become required depending on the results of a review.
+  std::vector<std::string> pending_verification;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("alternatives", self.alternatives);
+    v("currently_due", self.currently_due);
+    v("errors", self.errors);
+    v("eventually_due", self.eventually_due);
+    v("past_due", self.past_due);
+    v("pending_verification", self.pending_verification);
+  }
+};
+
+/// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
 struct UsCfpbData {
   using EthnicityDetails = stripe::v1::EthnicityDetails;
   using RaceDetails = stripe::v1::RaceDetails;
@@ -457,6 +570,31 @@ struct UsCfpbData {
     v("ethnicity_details", self.ethnicity_details);
     v("race_details", self.race_details);
     v("self_identified_gender", self.self_identified_gender);
+  }
+};
+
+/// Shared by Stripe.Account, Stripe.Person.
+struct PersonVerification {
+  using AdditionalDocument = stripe::v1::Document;
+  using Document = stripe::v1::Document;
+
+  /// A document showing address, either a passport, local ID card, or utility bill from a well-known utility company.
+  stripe::Optional<AdditionalDocument> additional_document;
+  /// A user-displayable string describing the verification state for the person.
+  std::optional<std::string> details;
+  /// One of `document_address_mismatch`, `document_dob_mismatch`, `document_duplicate_type`, `document_id_number_mismatch`, `document_name_mismatch`, `document_nationality_mismatch`, `failed_keyed_identit…
+  std::optional<std::string> details_code;
+  stripe::Optional<Document> document;
+  /// The state of verification for the person.
+  std::string status;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("additional_document", self.additional_document);
+    v("details", self.details);
+    v("details_code", self.details_code);
+    v("document", self.document);
+    v("status", self.status);
   }
 };
 

@@ -106,8 +106,16 @@ inline json render_v1(const Account& a) {
     auto ind = decode<v1::Account::Individual>(
         pick(a.individual, {"first_name", "last_name", "email", "phone", "gender", "nationality", "first_name_kana",
                             "last_name_kana", "first_name_kanji", "last_name_kanji", "political_exposure"}));
-    ind.dob = a.individual.value("dob", json(nullptr));
-    ind.address = a.individual.value("address", json(nullptr));
+    if (a.individual.contains("dob") && a.individual["dob"].is_object()) {
+      // Stored as the form sent it (strings); the API answers numbers, null where not given.
+      const json& dob = a.individual["dob"];
+      auto& out_dob = ind.dob.emplace();
+      if (!param(dob, "day").empty()) out_dob.day = std::stoll(param(dob, "day"));
+      if (!param(dob, "month").empty()) out_dob.month = std::stoll(param(dob, "month"));
+      if (!param(dob, "year").empty()) out_dob.year = std::stoll(param(dob, "year"));
+    }
+    if (a.individual.contains("address") && a.individual["address"].is_object())
+      ind.address = decode<v1::Account::Individual::Address>(a.individual["address"]);
     ind.object = "person";
     ind.account = a.id;
     ind.id = "person_" + a.id.substr(5);
@@ -124,13 +132,16 @@ inline json render_v1(const Account& a) {
     co.executives_provided = flag("executives_provided");
     co.owners_provided = flag("owners_provided");
     if (a.company.contains("tax_id")) co.tax_id_provided = true;
-    co.address = a.company.value("address", json(nullptr));
+    if (a.company.contains("address") && a.company["address"].is_object())
+      co.address = decode<v1::Account::Company::Address>(a.company["address"]);
     out.company = std::move(co);
   }
   json j = encode(out);
   present_as_null(j, {"business_type", "email", "default_currency"});
   for (const char* hash : {"requirements", "future_requirements"}) present_as_null(j[hash], {"current_deadline", "disabled_reason"});
   present_as_null(j["tos_acceptance"], {"date", "ip", "user_agent"});
+  if (j.contains("individual")) present_as_null(j["individual"], {"dob", "address"});
+  if (j.contains("company")) present_as_null(j["company"], {"address"});
   j["external_accounts"] = external_accounts_list(a);
   return j;
 }

@@ -18,6 +18,10 @@ namespace stripe::v2::core {
 
 /// Account (schema type Stripe.V2.Core.Account).
 struct Account {
+  using FrontBack = stripe::v2::core::FrontBack;
+  using PrimaryVerification = stripe::v2::core::PrimaryVerification;
+  using BankAccountOwnershipVerification = stripe::v2::core::CompanyAuthorization;
+  using DirectorshipDeclaration = stripe::v2::core::Acceptance;
   struct Deadline {
     struct Status : stripe::OpenEnum<Status> {
       using OpenEnum::OpenEnum;
@@ -173,6 +177,7 @@ struct Account {
       v("description", self.description);
     }
   };
+  using Address = stripe::common::AddressWithTown;
   using Kana = stripe::v2::core::Kana;
   struct StatusDetail {
     struct Code : stripe::OpenEnum<Code> {
@@ -360,18 +365,7 @@ struct Account {
       }
     };
     struct Merchant {
-      struct BacsDebitPayments {
-        /// Display name for Bacs Direct Debit payments.
-        std::optional<std::string> display_name;
-        /// Service User Number (SUN) for Bacs Direct Debit payments.
-        std::optional<std::string> service_user_number;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("display_name", self.display_name);
-          v("service_user_number", self.service_user_number);
-        }
-      };
+      using BacsDebitPayments = stripe::common::BacsDebitPayments;
       using Branding = stripe::v2::core::Branding;
       struct Capabilities {
         using AchDebitPayments = Account::CapabilityStatus;
@@ -589,7 +583,7 @@ struct Account {
       using CardPayments = stripe::v2::core::CardPayments;
       using KonbiniPayments = stripe::v2::core::KonbiniPayments;
       using ScriptStatementDescriptor = stripe::v2::core::ScriptStatementDescriptor;
-      using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
+      using SepaDebitPayments = stripe::common::SepaDebitPayments;
       using StatementDescriptor = stripe::v2::core::Kana;
       using Support = stripe::v2::core::MerchantSupport;
 
@@ -1026,16 +1020,22 @@ struct Account {
   };
   struct Identity {
     struct Attestations {
+      using DirectorshipDeclaration = stripe::v2::core::Acceptance;
+      using OwnershipDeclaration = stripe::v2::core::Acceptance;
+      using PersonsProvided = stripe::v2::core::PersonsProvided;
+      using RepresentativeDeclaration = stripe::v2::core::Acceptance;
+      using TermsOfService = stripe::v2::core::AdditionalTermsOfService;
+
       /// This hash is used to attest that the directors information provided to Stripe is both current and correct.
-      nlohmann::json directorship_declaration;
+      stripe::Optional<DirectorshipDeclaration> directorship_declaration;
       /// This hash is used to attest that the beneficial owner information provided to Stripe is both current and correct.
-      nlohmann::json ownership_declaration;
+      stripe::Optional<OwnershipDeclaration> ownership_declaration;
       /// Attestation that all Persons with a specific Relationship value have been provided.
-      nlohmann::json persons_provided;
+      stripe::Optional<PersonsProvided> persons_provided;
       /// This hash is used to attest that the representative is authorized to act as the representative of their legal entity.
-      nlohmann::json representative_declaration;
+      stripe::Optional<RepresentativeDeclaration> representative_declaration;
       /// Attestations of accepted terms of service agreements.
-      nlohmann::json terms_of_service;
+      stripe::Optional<TermsOfService> terms_of_service;
 
       template <class Self, class V>
       static void describe(Self& self, V& v) {
@@ -1047,32 +1047,100 @@ struct Account {
       }
     };
     struct BusinessDetails {
+      using AdditionalAddresses = stripe::v2::core::BusinessAdditionalAddresses;
+      using Address = stripe::common::AddressWithTown;
+      using AnnualRevenue = stripe::v2::core::AnnualRevenue;
+      struct Documents {
+        using BankAccountOwnershipVerification = stripe::v2::core::CompanyAuthorization;
+        using CompanyLicense = stripe::v2::core::CompanyAuthorization;
+        using CompanyMemorandumOfAssociation = stripe::v2::core::CompanyAuthorization;
+        using CompanyMinisterialDecree = stripe::v2::core::CompanyAuthorization;
+        using CompanyRegistrationVerification = stripe::v2::core::CompanyAuthorization;
+        using CompanyTaxIdVerification = stripe::v2::core::CompanyAuthorization;
+        using PrimaryVerification = stripe::v2::core::PrimaryVerification;
+        using ProofOfAddress = stripe::v2::core::CompanyAuthorization;
+        using ProofOfRegistration = stripe::v2::core::ProofOfRegistration;
+        using ProofOfUltimateBeneficialOwnership = stripe::v2::core::ProofOfRegistration;
+
+        /// One or more documents that support the Bank account ownership verification requirement.
+        stripe::Optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
+        /// One or more documents that demonstrate proof of a company's license to operate.
+        stripe::Optional<CompanyLicense> company_license;
+        /// One or more documents showing the company's Memorandum of Association.
+        stripe::Optional<CompanyMemorandumOfAssociation> company_memorandum_of_association;
+        /// Certain countries only: One or more documents showing the ministerial decree legalizing the company's establishment.
+        stripe::Optional<CompanyMinisterialDecree> company_ministerial_decree;
+        /// One or more documents that demonstrate proof of a company's registration with the appropriate local authorities.
+        stripe::Optional<CompanyRegistrationVerification> company_registration_verification;
+        /// One or more documents that demonstrate proof of a company's tax ID.
+        stripe::Optional<CompanyTaxIdVerification> company_tax_id_verification;
+        /// A document verifying the business.
+        stripe::Optional<PrimaryVerification> primary_verification;
+        /// One or more documents that demonstrate proof of address.
+        stripe::Optional<ProofOfAddress> proof_of_address;
+        /// One or more documents showing the company's proof of registration with the national business registry.
+        stripe::Optional<ProofOfRegistration> proof_of_registration;
+        /// One or more documents that demonstrate proof of ultimate beneficial ownership.
+        stripe::Optional<ProofOfUltimateBeneficialOwnership> proof_of_ultimate_beneficial_ownership;
+
+        template <class Self, class V>
+        static void describe(Self& self, V& v) {
+          v("bank_account_ownership_verification", self.bank_account_ownership_verification);
+          v("company_license", self.company_license);
+          v("company_memorandum_of_association", self.company_memorandum_of_association);
+          v("company_ministerial_decree", self.company_ministerial_decree);
+          v("company_registration_verification", self.company_registration_verification);
+          v("company_tax_id_verification", self.company_tax_id_verification);
+          v("primary_verification", self.primary_verification);
+          v("proof_of_address", self.proof_of_address);
+          v("proof_of_registration", self.proof_of_registration);
+          v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
+        }
+      };
+      struct IdNumbers {
+        using Type = stripe::v2::core::BusinessIdNumberType;
+
+        /// The registrar of the ID number (Only valid for DE ID number types).
+        std::optional<std::string> registrar;
+        /// Open Enum. The ID number type of a business entity.
+        Type type;
+
+        template <class Self, class V>
+        static void describe(Self& self, V& v) {
+          v("registrar", self.registrar);
+          v("type", self.type);
+        }
+      };
+      using MonthlyEstimatedRevenue = stripe::v2::core::MonthlyEstimatedRevenue;
+      using RegistrationDate = stripe::common::DateOfBirth;
+      using ScriptAddresses = stripe::v2::core::ScriptAddresses;
+      using ScriptNames = stripe::v2::core::ScriptNames;
       using Structure = stripe::v2::core::CompanyStructure;
 
       /// Additional addresses associated with the business.
-      std::vector<nlohmann::json> additional_addresses;
+      std::vector<AdditionalAddresses> additional_addresses;
       /// The company's primary address.
-      nlohmann::json address;
+      stripe::Optional<Address> address;
       /// The business gross annual revenue for its preceding fiscal year.
-      nlohmann::json annual_revenue;
+      stripe::Optional<AnnualRevenue> annual_revenue;
       /// Documents that may be submitted to satisfy various informational requests.
-      nlohmann::json documents;
+      stripe::Optional<Documents> documents;
       /// Estimated maximum number of workers currently engaged by the business (including employees, contractors, and vendors).
       std::optional<std::int64_t> estimated_worker_count;
       /// The provided ID numbers of a business entity.
-      std::vector<nlohmann::json> id_numbers;
+      std::vector<IdNumbers> id_numbers;
       /// An estimate of the monthly revenue of the business.
-      nlohmann::json monthly_estimated_revenue;
+      stripe::Optional<MonthlyEstimatedRevenue> monthly_estimated_revenue;
       /// The company's phone number (used for verification).
       std::optional<std::string> phone;
       /// The business legal name.
       std::optional<std::string> registered_name;
       /// When the business was incorporated or registered.
-      nlohmann::json registration_date;
+      stripe::Optional<RegistrationDate> registration_date;
       /// The business registration address of the business entity in non latin script.
-      nlohmann::json script_addresses;
+      stripe::Optional<ScriptAddresses> script_addresses;
       /// The business legal name in non latin script.
-      nlohmann::json script_names;
+      stripe::Optional<ScriptNames> script_names;
       /// The category identifying the legal structure of the business.
       std::optional<Structure> structure;
 
@@ -1095,6 +1163,13 @@ struct Account {
     };
     using EntityType = stripe::common::BusinessType;
     struct Individual {
+      using AdditionalAddresses = stripe::v2::core::AdditionalAddresses;
+      using AdditionalNames = stripe::v2::core::AdditionalNames;
+      using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfService;
+      using Address = stripe::common::AddressWithTown;
+      using DateOfBirth = stripe::common::DateOfBirth;
+      using Documents = stripe::v2::core::Documents;
+      using IdNumbers = stripe::v2::core::PersonIdNumbers;
       struct LegalGender : stripe::OpenEnum<LegalGender> {
         using OpenEnum::OpenEnum;
         static constexpr std::string_view female{"female"};
@@ -1107,23 +1182,26 @@ struct Account {
         static constexpr std::string_view none{"none"};
         static constexpr std::string_view known_values[] = {existing, none};
       };
+      using Relationship = stripe::v2::core::Relationship;
+      using ScriptAddresses = stripe::v2::core::ScriptAddresses;
+      using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
       /// The account ID which the individual belongs to.
       std::string account;
       /// Additional addresses associated with the individual.
-      std::vector<nlohmann::json> additional_addresses;
+      std::vector<AdditionalAddresses> additional_addresses;
       /// Additional names (e.g. aliases) associated with the individual.
-      std::vector<nlohmann::json> additional_names;
+      std::vector<AdditionalNames> additional_names;
       /// Terms of service acceptances.
-      nlohmann::json additional_terms_of_service;
+      stripe::Optional<AdditionalTermsOfService> additional_terms_of_service;
       /// The individual's residential address.
-      nlohmann::json address;
+      stripe::Optional<Address> address;
       /// Time at which the object was created.
       std::string created;
       /// The individual's date of birth.
-      nlohmann::json date_of_birth;
+      stripe::Optional<DateOfBirth> date_of_birth;
       /// Documents that may be submitted to satisfy various informational requests.
-      nlohmann::json documents;
+      stripe::Optional<Documents> documents;
       /// The individual's email address.
       std::optional<std::string> email;
       /// The individual's first name.
@@ -1131,7 +1209,7 @@ struct Account {
       /// Unique identifier for the object.
       std::string id;
       /// The identification numbers (e.g., SSN) associated with the individual.
-      std::vector<nlohmann::json> id_numbers;
+      std::vector<IdNumbers> id_numbers;
       /// The individual's gender (International regulations require either "male" or "female").
       std::optional<LegalGender> legal_gender;
       /// Set of key-value pairs that you can attach to an object.
@@ -1145,11 +1223,11 @@ struct Account {
       /// Indicates if the individual or any of their representatives, family members, or other closely related persons, declares that they hold or have held an important public job or function, in any jurisdi…
       std::optional<PoliticalExposure> political_exposure;
       /// The relationship that this individual has with the Account's identity.
-      nlohmann::json relationship;
+      stripe::Optional<Relationship> relationship;
       /// The script addresses (e.g., non-Latin characters) associated with the individual.
-      nlohmann::json script_addresses;
+      stripe::Optional<ScriptAddresses> script_addresses;
       /// The script names (e.g. non-Latin characters) associated with the individual.
-      nlohmann::json script_names;
+      stripe::Optional<ScriptNames> script_names;
       /// The individual's last name.
       std::optional<std::string> surname;
       /// Time at which the object was last updated.

@@ -327,7 +327,7 @@ struct AccountCreateParams {
       using CardPayments = stripe::v2::core::CardPayments;
       using KonbiniPayments = stripe::v2::core::KonbiniPayments;
       using ScriptStatementDescriptor = stripe::v2::core::ScriptStatementDescriptor;
-      using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
+      using SepaDebitPayments = stripe::common::SepaDebitPayments;
       using StatementDescriptor = stripe::v2::core::Kana;
       struct Support {
         using Address = stripe::v2::core::AddressWithTownParams;
@@ -1011,7 +1011,7 @@ struct AccountUpdateParams {
       using CardPayments = stripe::v2::core::CardPayments;
       using KonbiniPayments = stripe::v2::core::KonbiniPayments;
       using ScriptStatementDescriptor = stripe::v2::core::ScriptStatementDescriptor;
-      using SepaDebitPayments = stripe::v2::core::SepaDebitPayments;
+      using SepaDebitPayments = stripe::common::SepaDebitPayments;
       using StatementDescriptor = stripe::v2::core::Kana;
       using Support = stripe::v2::core::MerchantSupport;
 

@@ -36,31 +36,7 @@ struct AccountTokenCreateParams {
     struct Attestations {
       using DirectorshipDeclaration = AccountTokenCreateParams::DirectorshipDeclaration;
       using OwnershipDeclaration = AccountTokenCreateParams::DirectorshipDeclaration;
-      struct PersonsProvided {
-        struct OwnershipExemptionReason : stripe::OpenEnum<OwnershipExemptionReason> {
-          using OpenEnum::OpenEnum;
-          static constexpr std::string_view qualified_entity_exceeds_ownership_threshold{"qualified_entity_exceeds_ownership_threshold"};
-          static constexpr std::string_view qualifies_as_financial_institution{"qualifies_as_financial_institution"};
-          static constexpr std::string_view known_values[] = {qualified_entity_exceeds_ownership_threshold, qualifies_as_financial_institution};
-        };
-
-        /// Whether the company's directors have been provided.
-        std::optional<bool> directors;
-        /// Whether the company's executives have been provided.
-        std::optional<bool> executives;
-        /// Whether the company's owners have been provided.
-        std::optional<bool> owners;
-        /// Reason for why the company is exempt from providing ownership information.
-        std::optional<OwnershipExemptionReason> ownership_exemption_reason;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("directors", self.directors);
-          v("executives", self.executives);
-          v("owners", self.owners);
-          v("ownership_exemption_reason", self.ownership_exemption_reason);
-        }
-      };
+      using PersonsProvided = stripe::v2::core::PersonsProvided;
       using RepresentativeDeclaration = AccountTokenCreateParams::DirectorshipDeclaration;
       using TermsOfService = stripe::v2::core::AdditionalTermsOfServiceParams;
 
@@ -85,69 +61,9 @@ struct AccountTokenCreateParams {
       }
     };
     struct BusinessDetails {
-      struct AdditionalAddresses {
-        struct Purpose : stripe::OpenEnum<Purpose> {
-          using OpenEnum::OpenEnum;
-          static constexpr std::string_view administrative{"administrative"};
-          static constexpr std::string_view principal_place_of_business{"principal_place_of_business"};
-          static constexpr std::string_view known_values[] = {administrative, principal_place_of_business};
-        };
-
-        /// City, district, suburb, town, or village.
-        std::optional<std::string> city;
-        /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
-        std::optional<std::string> country;
-        /// Address line 1 (e.g., street, PO Box, or company name).
-        std::optional<std::string> line1;
-        /// Address line 2 (e.g., apartment, suite, unit, or building).
-        std::optional<std::string> line2;
-        /// ZIP or postal code.
-        std::optional<std::string> postal_code;
-        /// Purpose of additional address.
-        Purpose purpose;
-        /// State, county, province, or region.
-        std::optional<std::string> state;
-        /// Town or district.
-        std::optional<std::string> town;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("city", self.city);
-          v("country", self.country);
-          v("line1", self.line1);
-          v("line2", self.line2);
-          v("postal_code", self.postal_code);
-          v("purpose", self.purpose);
-          v("state", self.state);
-          v("town", self.town);
-        }
-      };
+      using AdditionalAddresses = stripe::v2::core::BusinessAdditionalAddresses;
       using Address = stripe::common::AddressWithTown;
-      struct AnnualRevenue {
-        struct Amount {
-          std::int64_t value_ = 0;
-          std::string currency;
-
-          Amount() noexcept {}  // NOLINT(modernize-use-equals-default)
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("value", self.value_);
-            v("currency", self.currency);
-          }
-        };
-
-        /// A non-negative integer representing the amount in the smallest currency unit.
-        stripe::Optional<Amount> amount;
-        /// The close-out date of the preceding fiscal year in ISO 8601 format.
-        std::optional<std::string> fiscal_year_end;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("amount", self.amount);
-          v("fiscal_year_end", self.fiscal_year_end);
-        }
-      };
+      using AnnualRevenue = stripe::v2::core::AnnualRevenue;
       struct Documents {
         using BankAccountOwnershipVerification = stripe::v2::core::CompanyAuthorization;
         using CompanyLicense = stripe::v2::core::CompanyAuthorization;
@@ -157,37 +73,8 @@ struct AccountTokenCreateParams {
         using CompanyTaxIdVerification = stripe::v2::core::CompanyAuthorization;
         using PrimaryVerification = stripe::v2::core::PrimaryVerificationParams;
         using ProofOfAddress = stripe::v2::core::CompanyAuthorization;
-        struct ProofOfRegistration {
-          struct Signer {
-            /// Person signing the document.
-            std::string person;
-
-            template <class Self, class V>
-            static void describe(Self& self, V& v) {
-              v("person", self.person);
-            }
-          };
-          struct Type : stripe::OpenEnum<Type> {
-            using OpenEnum::OpenEnum;
-            static constexpr std::string_view files{"files"};
-            static constexpr std::string_view known_values[] = {files};
-          };
-
-          /// One or more document IDs returned by a [file upload](https://docs.stripe.com/api/files/create) with a purpose value of `account_requirement`.
-          std::vector<std::string> files;
-          /// Person that is signing the document.
-          stripe::Optional<Signer> signer;
-          /// The format of the document.
-          Type type;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("files", self.files);
-            v("signer", self.signer);
-            v("type", self.type);
-          }
-        };
-        using ProofOfUltimateBeneficialOwnership = AccountTokenCreateParams::Identity::BusinessDetails::Documents::ProofOfRegistration;
+        using ProofOfRegistration = stripe::v2::core::ProofOfRegistration;
+        using ProofOfUltimateBeneficialOwnership = stripe::v2::core::ProofOfRegistration;
 
         /// One or more documents that support the bank account ownership verification requirement.
         stripe::Optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
@@ -225,125 +112,7 @@ struct AccountTokenCreateParams {
         }
       };
       struct IdNumbers {
-        struct Type : stripe::OpenEnum<Type> {
-          using OpenEnum::OpenEnum;
-          static constexpr std::string_view ae_crn{"ae_crn"};
-          static constexpr std::string_view ae_vat{"ae_vat"};
-          static constexpr std::string_view ao_nif{"ao_nif"};
-          static constexpr std::string_view ar_cuit{"ar_cuit"};
-          static constexpr std::string_view at_fn{"at_fn"};
-          static constexpr std::string_view at_stn{"at_stn"};
-          static constexpr std::string_view at_vat{"at_vat"};
-          static constexpr std::string_view au_abn{"au_abn"};
-          static constexpr std::string_view au_acn{"au_acn"};
-          static constexpr std::string_view au_in{"au_in"};
-          static constexpr std::string_view az_tin{"az_tin"};
-          static constexpr std::string_view bd_etin{"bd_etin"};
-          static constexpr std::string_view be_cbe{"be_cbe"};
-          static constexpr std::string_view be_vat{"be_vat"};
-          static constexpr std::string_view bg_uic{"bg_uic"};
-          static constexpr std::string_view bg_vat{"bg_vat"};
-          static constexpr std::string_view br_cnpj{"br_cnpj"};
-          static constexpr std::string_view ca_cn{"ca_cn"};
-          static constexpr std::string_view ca_crarr{"ca_crarr"};
-          static constexpr std::string_view ca_gst_hst{"ca_gst_hst"};
-          static constexpr std::string_view ca_neq{"ca_neq"};
-          static constexpr std::string_view ca_rid{"ca_rid"};
-          static constexpr std::string_view ch_chid{"ch_chid"};
-          static constexpr std::string_view ch_uid{"ch_uid"};
-          static constexpr std::string_view cr_cpj{"cr_cpj"};
-          static constexpr std::string_view cr_nite{"cr_nite"};
-          static constexpr std::string_view cy_he{"cy_he"};
-          static constexpr std::string_view cy_tic{"cy_tic"};
-          static constexpr std::string_view cy_vat{"cy_vat"};
-          static constexpr std::string_view cz_ico{"cz_ico"};
-          static constexpr std::string_view cz_vat{"cz_vat"};
-          static constexpr std::string_view de_hrn{"de_hrn"};
-          static constexpr std::string_view de_stn{"de_stn"};
-          static constexpr std::string_view de_vat{"de_vat"};
-          static constexpr std::string_view dk_cvr{"dk_cvr"};
-          static constexpr std::string_view dk_vat{"dk_vat"};
-          static constexpr std::string_view do_rcn{"do_rcn"};
-          static constexpr std::string_view ee_rk{"ee_rk"};
-          static constexpr std::string_view ee_vat{"ee_vat"};
-          static constexpr std::string_view es_cif{"es_cif"};
-          static constexpr std::string_view es_vat{"es_vat"};
-          static constexpr std::string_view fi_vat{"fi_vat"};
-          static constexpr std::string_view fi_yt{"fi_yt"};
-          static constexpr std::string_view fr_rna{"fr_rna"};
-          static constexpr std::string_view fr_siren{"fr_siren"};
-          static constexpr std::string_view fr_vat{"fr_vat"};
-          static constexpr std::string_view gb_crn{"gb_crn"};
-          static constexpr std::string_view gb_vat{"gb_vat"};
-          static constexpr std::string_view gi_crn{"gi_crn"};
-          static constexpr std::string_view gr_afm{"gr_afm"};
-          static constexpr std::string_view gr_gemi{"gr_gemi"};
-          static constexpr std::string_view gr_vat{"gr_vat"};
-          static constexpr std::string_view gt_nit{"gt_nit"};
-          static constexpr std::string_view hk_br{"hk_br"};
-          static constexpr std::string_view hk_cr{"hk_cr"};
-          static constexpr std::string_view hr_mbs{"hr_mbs"};
-          static constexpr std::string_view hr_oib{"hr_oib"};
-          static constexpr std::string_view hr_vat{"hr_vat"};
-          static constexpr std::string_view hu_cjs{"hu_cjs"};
-          static constexpr std::string_view hu_tin{"hu_tin"};
-          static constexpr std::string_view hu_vat{"hu_vat"};
-          static constexpr std::string_view ie_crn{"ie_crn"};
-          static constexpr std::string_view ie_trn{"ie_trn"};
-          static constexpr std::string_view ie_vat{"ie_vat"};
-          static constexpr std::string_view it_rea{"it_rea"};
-          static constexpr std::string_view it_vat{"it_vat"};
-          static constexpr std::string_view jp_cn{"jp_cn"};
-          static constexpr std::string_view kz_bin{"kz_bin"};
-          static constexpr std::string_view li_uid{"li_uid"};
-          static constexpr std::string_view lt_ccrn{"lt_ccrn"};
-          static constexpr std::string_view lt_vat{"lt_vat"};
-          static constexpr std::string_view lu_nif{"lu_nif"};
-          static constexpr std::string_view lu_rcs{"lu_rcs"};
-          static constexpr std::string_view lu_vat{"lu_vat"};
-          static constexpr std::string_view lv_urn{"lv_urn"};
-          static constexpr std::string_view lv_vat{"lv_vat"};
-          static constexpr std::string_view mt_crn{"mt_crn"};
-          static constexpr std::string_view mt_tin{"mt_tin"};
-          static constexpr std::string_view mt_vat{"mt_vat"};
-          static constexpr std::string_view mx_rfc{"mx_rfc"};
-          static constexpr std::string_view my_brn{"my_brn"};
-          static constexpr std::string_view my_coid{"my_coid"};
-          static constexpr std::string_view my_itn{"my_itn"};
-          static constexpr std::string_view my_sst{"my_sst"};
-          static constexpr std::string_view mz_nuit{"mz_nuit"};
-          static constexpr std::string_view nl_kvk{"nl_kvk"};
-          static constexpr std::string_view nl_rsin{"nl_rsin"};
-          static constexpr std::string_view nl_vat{"nl_vat"};
-          static constexpr std::string_view no_orgnr{"no_orgnr"};
-          static constexpr std::string_view nz_bn{"nz_bn"};
-          static constexpr std::string_view nz_ird{"nz_ird"};
-          static constexpr std::string_view pe_ruc{"pe_ruc"};
-          static constexpr std::string_view pk_ntn{"pk_ntn"};
-          static constexpr std::string_view pl_nip{"pl_nip"};
-          static constexpr std::string_view pl_regon{"pl_regon"};
-          static constexpr std::string_view pl_vat{"pl_vat"};
-          static constexpr std::string_view pt_vat{"pt_vat"};
-          static constexpr std::string_view ro_cui{"ro_cui"};
-          static constexpr std::string_view ro_orc{"ro_orc"};
-          static constexpr std::string_view ro_vat{"ro_vat"};
-          static constexpr std::string_view sa_crn{"sa_crn"};
-          static constexpr std::string_view sa_tin{"sa_tin"};
-          static constexpr std::string_view se_orgnr{"se_orgnr"};
-          static constexpr std::string_view se_vat{"se_vat"};
-          static constexpr std::string_view sg_uen{"sg_uen"};
-          static constexpr std::string_view si_msp{"si_msp"};
-          static constexpr std::string_view si_tin{"si_tin"};
-          static constexpr std::string_view si_vat{"si_vat"};
-          static constexpr std::string_view sk_dic{"sk_dic"};
-          static constexpr std::string_view sk_ico{"sk_ico"};
-          static constexpr std::string_view sk_vat{"sk_vat"};
-          static constexpr std::string_view th_crn{"th_crn"};
-          static constexpr std::string_view th_prn{"th_prn"};
-          static constexpr std::string_view th_tin{"th_tin"};
-          static constexpr std::string_view us_ein{"us_ein"};
-          static constexpr std::string_view known_values[] = {ae_crn, ae_vat, ao_nif, ar_cuit, at_fn, at_stn, at_vat, au_abn, au_acn, au_in, az_tin, bd_etin, be_cbe, be_vat, bg_uic, bg_vat, br_cnpj, ca_cn, ca_crarr, ca_gst_hst, ca_neq, ca_rid, ch_chid, ch_uid, cr_cpj, cr_nite, cy_he, cy_tic, cy_vat, cz_ico, cz_vat, de_hrn, de_stn, de_vat, dk_cvr, dk_vat, do_rcn, ee_rk, ee_vat, es_cif, es_vat, fi_vat, fi_yt, fr_rna, fr_siren, fr_vat, gb_crn, gb_vat, gi_crn, gr_afm, gr_gemi, gr_vat, gt_nit, hk_br, hk_cr, hr_mbs, hr_oib, hr_vat, hu_cjs, hu_tin, hu_vat, ie_crn, ie_trn, ie_vat, it_rea, it_vat, jp_cn, kz_bin, li_uid, lt_ccrn, lt_vat, lu_nif, lu_rcs, lu_vat, lv_urn, lv_vat, mt_crn, mt_tin, mt_vat, mx_rfc, my_brn, my_coid, my_itn, my_sst, mz_nuit, nl_kvk, nl_rsin, nl_vat, no_orgnr, nz_bn, nz_ird, pe_ruc, pk_ntn, pl_nip, pl_regon, pl_vat, pt_vat, ro_cui, ro_orc, ro_vat, sa_crn, sa_tin, se_orgnr, se_vat, sg_uen, si_msp, si_tin, si_vat, sk_dic, sk_ico, sk_vat, th_crn, th_prn, th_tin, us_ein};
-        };
+        using Type = stripe::v2::core::BusinessIdNumberType;
 
         /// The registrar of the ID number (Only valid for DE ID number types).
         std::optional<std::string> registrar;
@@ -359,42 +128,10 @@ struct AccountTokenCreateParams {
           v("value", self.value_);
         }
       };
-      struct MonthlyEstimatedRevenue {
-        using Amount = AccountTokenCreateParams::Identity::BusinessDetails::AnnualRevenue::Amount;
-
-        /// A non-negative integer representing the amount in the smallest currency unit.
-        stripe::Optional<Amount> amount;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("amount", self.amount);
-        }
-      };
+      using MonthlyEstimatedRevenue = stripe::v2::core::MonthlyEstimatedRevenue;
       using RegistrationDate = stripe::common::DateOfBirth;
       using ScriptAddresses = stripe::v2::core::ScriptAddresses;
-      struct ScriptNames {
-        struct Kana {
-          /// Registered name of the business.
-          std::optional<std::string> registered_name;
-
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("registered_name", self.registered_name);
-          }
-        };
-        using Kanji = AccountTokenCreateParams::Identity::BusinessDetails::ScriptNames::Kana;
-
-        /// Kana name.
-        stripe::Optional<Kana> kana;
-        /// Kanji name.
-        stripe::Optional<Kanji> kanji;
-
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("kana", self.kana);
-          v("kanji", self.kanji);
-        }
-      };
+      using ScriptNames = stripe::v2::core::ScriptNames;
       using Structure = stripe::v2::core::CompanyStructure;
 
       /// Additional addresses associated with the business.
@@ -483,7 +220,7 @@ struct AccountTokenCreateParams {
         }
       };
       using ScriptAddresses = stripe::v2::core::ScriptAddresses;
-      using ScriptNames = stripe::v2::core::ScriptNames;
+      using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
       /// Additional addresses associated with the individual.
       std::optional<std::vector<AdditionalAddresses>> additional_addresses;

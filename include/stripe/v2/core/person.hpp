@@ -30,17 +30,7 @@ struct AccountPerson {
   using AdditionalTermsOfService = stripe::v2::core::AdditionalTermsOfService;
   using DateOfBirth = stripe::common::DateOfBirth;
   using Documents = stripe::v2::core::Documents;
-  struct IdNumbers {
-    using Type = stripe::v2::core::Type;
-
-    /// The ID number type of an individual.
-    Type type;
-
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("type", self.type);
-    }
-  };
+  using IdNumbers = stripe::v2::core::PersonIdNumbers;
   struct LegalGender : stripe::OpenEnum<LegalGender> {
     using OpenEnum::OpenEnum;
     static constexpr std::string_view female{"female"};
@@ -55,7 +45,7 @@ struct AccountPerson {
   };
   using Relationship = stripe::v2::core::Relationship;
   using ScriptAddresses = stripe::v2::core::ScriptAddresses;
-  using ScriptNames = stripe::v2::core::ScriptNames;
+  using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
   /// Unique identifier for the Person.
   std::string id;

@@ -114,7 +114,7 @@ struct PersonCreateParams {
       v("kanji", self.kanji);
     }
   };
-  using ScriptNames = stripe::v2::core::ScriptNames;
+  using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
   /// Additional addresses associated with the person.
   std::optional<std::vector<AdditionalAddresses>> additional_addresses;
@@ -195,7 +195,7 @@ struct PersonUpdateParams {
   using PoliticalExposure = PersonCreateParams::PoliticalExposure;
   using Relationship = stripe::v2::core::Relationship;
   using ScriptAddresses = stripe::v2::core::ScriptAddresses;
-  using ScriptNames = stripe::v2::core::ScriptNames;
+  using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
   /// Additional addresses associated with the person.
   std::optional<std::vector<AdditionalAddresses>> additional_addresses;
@@ -295,7 +295,7 @@ struct PersonTokenCreateParams {
   using PoliticalExposure = PersonCreateParams::PoliticalExposure;
   using Relationship = stripe::v2::core::Relationship;
   using ScriptAddresses = stripe::v2::core::ScriptAddresses;
-  using ScriptNames = stripe::v2::core::ScriptNames;
+  using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
   /// Additional addresses associated with the person.
   std::optional<std::vector<AdditionalAddresses>> additional_addresses;

@@ -134,6 +134,127 @@ struct FeesCollector : stripe::OpenEnum<FeesCollector> {
   static constexpr std::string_view known_values[] = {application, application_custom, application_express, stripe};
 };
 
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountTokenCreateParams.
+struct BusinessIdNumberType : stripe::OpenEnum<BusinessIdNumberType> {
+  using OpenEnum::OpenEnum;
+  static constexpr std::string_view ae_crn{"ae_crn"};
+  static constexpr std::string_view ae_vat{"ae_vat"};
+  static constexpr std::string_view ao_nif{"ao_nif"};
+  static constexpr std::string_view ar_cuit{"ar_cuit"};
+  static constexpr std::string_view at_fn{"at_fn"};
+  static constexpr std::string_view at_stn{"at_stn"};
+  static constexpr std::string_view at_vat{"at_vat"};
+  static constexpr std::string_view au_abn{"au_abn"};
+  static constexpr std::string_view au_acn{"au_acn"};
+  static constexpr std::string_view au_in{"au_in"};
+  static constexpr std::string_view az_tin{"az_tin"};
+  static constexpr std::string_view bd_etin{"bd_etin"};
+  static constexpr std::string_view be_cbe{"be_cbe"};
+  static constexpr std::string_view be_vat{"be_vat"};
+  static constexpr std::string_view bg_uic{"bg_uic"};
+  static constexpr std::string_view bg_vat{"bg_vat"};
+  static constexpr std::string_view br_cnpj{"br_cnpj"};
+  static constexpr std::string_view ca_cn{"ca_cn"};
+  static constexpr std::string_view ca_crarr{"ca_crarr"};
+  static constexpr std::string_view ca_gst_hst{"ca_gst_hst"};
+  static constexpr std::string_view ca_neq{"ca_neq"};
+  static constexpr std::string_view ca_rid{"ca_rid"};
+  static constexpr std::string_view ch_chid{"ch_chid"};
+  static constexpr std::string_view ch_uid{"ch_uid"};
+  static constexpr std::string_view cr_cpj{"cr_cpj"};
+  static constexpr std::string_view cr_nite{"cr_nite"};
+  static constexpr std::string_view cy_he{"cy_he"};
+  static constexpr std::string_view cy_tic{"cy_tic"};
+  static constexpr std::string_view cy_vat{"cy_vat"};
+  static constexpr std::string_view cz_ico{"cz_ico"};
+  static constexpr std::string_view cz_vat{"cz_vat"};
+  static constexpr std::string_view de_hrn{"de_hrn"};
+  static constexpr std::string_view de_stn{"de_stn"};
+  static constexpr std::string_view de_vat{"de_vat"};
+  static constexpr std::string_view dk_cvr{"dk_cvr"};
+  static constexpr std::string_view dk_vat{"dk_vat"};
+  static constexpr std::string_view do_rcn{"do_rcn"};
+  static constexpr std::string_view ee_rk{"ee_rk"};
+  static constexpr std::string_view ee_vat{"ee_vat"};
+  static constexpr std::string_view es_cif{"es_cif"};
+  static constexpr std::string_view es_vat{"es_vat"};
+  static constexpr std::string_view fi_vat{"fi_vat"};
+  static constexpr std::string_view fi_yt{"fi_yt"};
+  static constexpr std::string_view fr_rna{"fr_rna"};
+  static constexpr std::string_view fr_siren{"fr_siren"};
+  static constexpr std::string_view fr_vat{"fr_vat"};
+  static constexpr std::string_view gb_crn{"gb_crn"};
+  static constexpr std::string_view gb_vat{"gb_vat"};
+  static constexpr std::string_view gi_crn{"gi_crn"};
+  static constexpr std::string_view gr_afm{"gr_afm"};
+  static constexpr std::string_view gr_gemi{"gr_gemi"};
+  static constexpr std::string_view gr_vat{"gr_vat"};
+  static constexpr std::string_view gt_nit{"gt_nit"};
+  static constexpr std::string_view hk_br{"hk_br"};
+  static constexpr std::string_view hk_cr{"hk_cr"};
+  static constexpr std::string_view hr_mbs{"hr_mbs"};
+  static constexpr std::string_view hr_oib{"hr_oib"};
+  static constexpr std::string_view hr_vat{"hr_vat"};
+  static constexpr std::string_view hu_cjs{"hu_cjs"};
+  static constexpr std::string_view hu_tin{"hu_tin"};
+  static constexpr std::string_view hu_vat{"hu_vat"};
+  static constexpr std::string_view ie_crn{"ie_crn"};
+  static constexpr std::string_view ie_trn{"ie_trn"};
+  static constexpr std::string_view ie_vat{"ie_vat"};
+  static constexpr std::string_view it_rea{"it_rea"};
+  static constexpr std::string_view it_vat{"it_vat"};
+  static constexpr std::string_view jp_cn{"jp_cn"};
+  static constexpr std::string_view kz_bin{"kz_bin"};
+  static constexpr std::string_view li_uid{"li_uid"};
+  static constexpr std::string_view lt_ccrn{"lt_ccrn"};
+  static constexpr std::string_view lt_vat{"lt_vat"};
+  static constexpr std::string_view lu_nif{"lu_nif"};
+  static constexpr std::string_view lu_rcs{"lu_rcs"};
+  static constexpr std::string_view lu_vat{"lu_vat"};
+  static constexpr std::string_view lv_urn{"lv_urn"};
+  static constexpr std::string_view lv_vat{"lv_vat"};
+  static constexpr std::string_view mt_crn{"mt_crn"};
+  static constexpr std::string_view mt_tin{"mt_tin"};
+  static constexpr std::string_view mt_vat{"mt_vat"};
+  static constexpr std::string_view mx_rfc{"mx_rfc"};
+  static constexpr std::string_view my_brn{"my_brn"};
+  static constexpr std::string_view my_coid{"my_coid"};
+  static constexpr std::string_view my_itn{"my_itn"};
+  static constexpr std::string_view my_sst{"my_sst"};
+  static constexpr std::string_view mz_nuit{"mz_nuit"};
+  static constexpr std::string_view nl_kvk{"nl_kvk"};
+  static constexpr std::string_view nl_rsin{"nl_rsin"};
+  static constexpr std::string_view nl_vat{"nl_vat"};
+  static constexpr std::string_view no_orgnr{"no_orgnr"};
+  static constexpr std::string_view nz_bn{"nz_bn"};
+  static constexpr std::string_view nz_ird{"nz_ird"};
+  static constexpr std::string_view pe_ruc{"pe_ruc"};
+  static constexpr std::string_view pk_ntn{"pk_ntn"};
+  static constexpr std::string_view pl_nip{"pl_nip"};
+  static constexpr std::string_view pl_regon{"pl_regon"};
+  static constexpr std::string_view pl_vat{"pl_vat"};
+  static constexpr std::string_view pt_vat{"pt_vat"};
+  static constexpr std::string_view ro_cui{"ro_cui"};
+  static constexpr std::string_view ro_orc{"ro_orc"};
+  static constexpr std::string_view ro_vat{"ro_vat"};
+  static constexpr std::string_view sa_crn{"sa_crn"};
+  static constexpr std::string_view sa_tin{"sa_tin"};
+  static constexpr std::string_view se_orgnr{"se_orgnr"};
+  static constexpr std::string_view se_vat{"se_vat"};
+  static constexpr std::string_view sg_uen{"sg_uen"};
+  static constexpr std::string_view si_msp{"si_msp"};
+  static constexpr std::string_view si_tin{"si_tin"};
+  static constexpr std::string_view si_vat{"si_vat"};
+  static constexpr std::string_view sk_dic{"sk_dic"};
+  static constexpr std::string_view sk_ico{"sk_ico"};
+  static constexpr std::string_view sk_vat{"sk_vat"};
+  static constexpr std::string_view th_crn{"th_crn"};
+  static constexpr std::string_view th_prn{"th_prn"};
+  static constexpr std::string_view th_tin{"th_tin"};
+  static constexpr std::string_view us_ein{"us_ein"};
+  static constexpr std::string_view known_values[] = {ae_crn, ae_vat, ao_nif, ar_cuit, at_fn, at_stn, at_vat, au_abn, au_acn, au_in, az_tin, bd_etin, be_cbe, be_vat, bg_uic, bg_vat, br_cnpj, ca_cn, ca_crarr, ca_gst_hst, ca_neq, ca_rid, ch_chid, ch_uid, cr_cpj, cr_nite, cy_he, cy_tic, cy_vat, cz_ico, cz_vat, de_hrn, de_stn, de_vat, dk_cvr, dk_vat, do_rcn, ee_rk, ee_vat, es_cif, es_vat, fi_vat, fi_yt, fr_rna, fr_siren, fr_vat, gb_crn, gb_vat, gi_crn, gr_afm, gr_gemi, gr_vat, gt_nit, hk_br, hk_cr, hr_mbs, hr_oib, hr_vat, hu_cjs, hu_tin, hu_vat, ie_crn, ie_trn, ie_vat, it_rea, it_vat, jp_cn, kz_bin, li_uid, lt_ccrn, lt_vat, lu_nif, lu_rcs, lu_vat, lv_urn, lv_vat, mt_crn, mt_tin, mt_vat, mx_rfc, my_brn, my_coid, my_itn, my_sst, mz_nuit, nl_kvk, nl_rsin, nl_vat, no_orgnr, nz_bn, nz_ird, pe_ruc, pk_ntn, pl_nip, pl_regon, pl_vat, pt_vat, ro_cui, ro_orc, ro_vat, sa_crn, sa_tin, se_orgnr, se_vat, sg_uen, si_msp, si_tin, si_vat, sk_dic, sk_ico, sk_vat, th_crn, th_prn, th_tin, us_ein};
+};
+
 /// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountCreateParams, Stripe.V2.Core.AccountTokenCreateParams, Stripe.V2.Core.AccountUpdateParams.
 struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   using OpenEnum::OpenEnum;
@@ -167,7 +288,7 @@ struct CompanyStructure : stripe::OpenEnum<CompanyStructure> {
   static constexpr std::string_view known_values[] = {cooperative, free_zone_establishment, free_zone_llc, governmental_unit, government_instrumentality, incorporated_association, incorporated_non_profit, incorporated_partnership, limited_liability_partnership, llc, multi_member_llc, private_company, private_corporation, private_partnership, public_company, public_corporation, public_listed_corporation, public_partnership, registered_charity, single_member_llc, sole_establishment, sole_proprietorship, tax_exempt_government_instrumentality, trust, unincorporated_association, unincorporated_non_profit, unincorporated_partnership};
 };
 
-/// Shared by Stripe.V2.Core.AccountPerson, Stripe.V2.Core.AccountTokenCreateParams, V2.Core.Accounts.PersonCreateParams, V2.Core.Accounts.PersonTokenCreateParams, V2.Core.Accounts.PersonUpdateParams.
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountPerson, Stripe.V2.Core.AccountTokenCreateParams, V2.Core.Accounts.PersonCreateParams, V2.Core.Accounts.PersonTokenCreateParams, V2.Core.Accounts.PersonUpdateParams.
 struct Type : stripe::OpenEnum<Type> {
   using OpenEnum::OpenEnum;
   static constexpr std::string_view ae_eid{"ae_eid"};
@@ -357,17 +478,6 @@ struct Kana {
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
-struct SepaDebitPayments {
-  /// Creditor ID for SEPA Direct Debit payments.
-  std::optional<std::string> creditor_id;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("creditor_id", self.creditor_id);
-  }
-};
-
-/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
 struct Profile {
   /// The business's publicly-available website.
   std::optional<std::string> business_url;
@@ -384,7 +494,160 @@ struct Profile {
   }
 };
 
-/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct Acceptance {
+  /// The time marking when the director attestation was made.
+  std::optional<std::string> date;
+  /// The IP address from which the director attestation was made.
+  std::optional<std::string> ip;
+  /// The user agent of the browser from which the director attestation was made.
+  std::optional<std::string> user_agent;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("date", self.date);
+    v("ip", self.ip);
+    v("user_agent", self.user_agent);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct PersonsProvided {
+  struct OwnershipExemptionReason : stripe::OpenEnum<OwnershipExemptionReason> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view qualified_entity_exceeds_ownership_threshold{"qualified_entity_exceeds_ownership_threshold"};
+    static constexpr std::string_view qualifies_as_financial_institution{"qualifies_as_financial_institution"};
+    static constexpr std::string_view known_values[] = {qualified_entity_exceeds_ownership_threshold, qualifies_as_financial_institution};
+  };
+
+  /// Whether the company's directors have been provided.
+  std::optional<bool> directors;
+  /// Whether the company's executives have been provided.
+  std::optional<bool> executives;
+  /// Whether the company's owners have been provided.
+  std::optional<bool> owners;
+  /// Reason for why the company is exempt from providing ownership information.
+  std::optional<OwnershipExemptionReason> ownership_exemption_reason;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("directors", self.directors);
+    v("executives", self.executives);
+    v("owners", self.owners);
+    v("ownership_exemption_reason", self.ownership_exemption_reason);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct BusinessAdditionalAddresses {
+  struct Purpose : stripe::OpenEnum<Purpose> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view administrative{"administrative"};
+    static constexpr std::string_view principal_place_of_business{"principal_place_of_business"};
+    static constexpr std::string_view known_values[] = {administrative, principal_place_of_business};
+  };
+
+  /// City, district, suburb, town, or village.
+  std::optional<std::string> city;
+  /// Two-letter country code ([ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)).
+  std::optional<std::string> country;
+  /// Address line 1 (e.g., street, PO Box, or company name).
+  std::optional<std::string> line1;
+  /// Address line 2 (e.g., apartment, suite, unit, or building).
+  std::optional<std::string> line2;
+  /// ZIP or postal code.
+  std::optional<std::string> postal_code;
+  /// Purpose of additional address.
+  Purpose purpose;
+  /// State, county, province, or region.
+  std::optional<std::string> state;
+  /// Town or district.
+  std::optional<std::string> town;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("city", self.city);
+    v("country", self.country);
+    v("line1", self.line1);
+    v("line2", self.line2);
+    v("postal_code", self.postal_code);
+    v("purpose", self.purpose);
+    v("state", self.state);
+    v("town", self.town);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct Amount {
+  std::int64_t value_ = 0;
+  std::string currency;
+
+  Amount() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("value", self.value_);
+    v("currency", self.currency);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct CompanyAuthorization {
+  struct Type : stripe::OpenEnum<Type> {
+    using OpenEnum::OpenEnum;
+    static constexpr std::string_view files{"files"};
+    static constexpr std::string_view known_values[] = {files};
+  };
+
+  /// One or more document IDs returned by a [file upload](https://docs.stripe.com/api/files/create) with a purpose value of `account_requirement`.
+  std::vector<std::string> files;
+  /// The format of the document.
+  Type type;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("files", self.files);
+    v("type", self.type);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct FrontBack {
+  /// A [file upload](https://docs.stripe.com/api/files/create) token representing the back of the verification document.
+  std::optional<std::string> back;
+  /// A [file upload](https://docs.stripe.com/api/files/create) token representing the front of the verification document.
+  std::string front;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("back", self.back);
+    v("front", self.front);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct Signer {
+  /// Person signing the document.
+  std::string person;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("person", self.person);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct BusinessScriptNamesKana {
+  /// Registered name of the business.
+  std::optional<std::string> registered_name;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("registered_name", self.registered_name);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct AdditionalAddresses {
   struct Purpose : stripe::OpenEnum<Purpose> {
     using OpenEnum::OpenEnum;
@@ -422,7 +685,7 @@ struct AdditionalAddresses {
   }
 };
 
-/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct AdditionalNames {
   struct Purpose : stripe::OpenEnum<Purpose> {
     using OpenEnum::OpenEnum;
@@ -449,58 +712,20 @@ struct AdditionalNames {
   }
 };
 
-/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
-struct Acceptance {
-  /// The time when the Account's representative accepted the terms of service.
-  std::optional<std::string> date;
-  /// The IP address from which the Account's representative accepted the terms of service.
-  std::optional<std::string> ip;
-  /// The user agent of the browser from which the Account's representative accepted the terms of service.
-  std::optional<std::string> user_agent;
+/// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountPerson.
+struct PersonIdNumbers {
+  using Type = stripe::v2::core::Type;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("date", self.date);
-    v("ip", self.ip);
-    v("user_agent", self.user_agent);
-  }
-};
-
-/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
-struct CompanyAuthorization {
-  struct Type : stripe::OpenEnum<Type> {
-    using OpenEnum::OpenEnum;
-    static constexpr std::string_view files{"files"};
-    static constexpr std::string_view known_values[] = {files};
-  };
-
-  /// One or more document IDs returned by a [file upload](https://docs.stripe.com/api/files/create) with a purpose value of `account_requirement`.
-  std::vector<std::string> files;
-  /// The format of the document.
+  /// The ID number type of an individual.
   Type type;
 
   template <class Self, class V>
   static void describe(Self& self, V& v) {
-    v("files", self.files);
     v("type", self.type);
   }
 };
 
-/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
-struct FrontBack {
-  /// A [file upload](https://docs.stripe.com/api/files/create) token representing the back of the verification document.
-  std::optional<std::string> back;
-  /// A [file upload](https://docs.stripe.com/api/files/create) token representing the front of the verification document.
-  std::string front;
-
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("back", self.back);
-    v("front", self.front);
-  }
-};
-
-/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct Relationship {
   /// Whether the individual is an authorizer of the Account's identity.
   std::optional<bool> authorizer;
@@ -532,7 +757,7 @@ struct Relationship {
   }
 };
 
-/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct ScriptNamesKana {
   /// The person's first or given name.
   std::optional<std::string> given_name;
@@ -692,11 +917,11 @@ struct MerchantSupport {
   }
 };
 
-/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct AdditionalTermsOfService {
   using Account = stripe::v2::core::Acceptance;
 
-  /// Stripe terms of service agreement.
+  /// Details on the Account's acceptance of the Stripe Services Agreement.
   stripe::Optional<Account> account;
 
   template <class Self, class V>
@@ -705,7 +930,23 @@ struct AdditionalTermsOfService {
   }
 };
 
-/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct AnnualRevenue {
+  using Amount = stripe::v2::core::Amount;
+
+  /// Annual revenue amount in minor currency units (for example, '123' for 1.23 USD).
+  stripe::Optional<Amount> amount;
+  /// The close-out date of the preceding fiscal year in ISO 8601 format.
+  std::optional<std::string> fiscal_year_end;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("amount", self.amount);
+    v("fiscal_year_end", self.fiscal_year_end);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct PrimaryVerification {
   using FrontBack = stripe::v2::core::FrontBack;
   struct Type : stripe::OpenEnum<Type> {
@@ -726,7 +967,40 @@ struct PrimaryVerification {
   }
 };
 
-/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct ProofOfRegistration {
+  using Signer = stripe::v2::core::Signer;
+  using Type = stripe::v2::core::CompanyAuthorization::Type;
+
+  /// One or more document IDs returned by a [file upload](https://docs.stripe.com/api/files/create) with a purpose value of `account_requirement`.
+  std::vector<std::string> files;
+  /// Person that is signing the document.
+  stripe::Optional<Signer> signer;
+  /// The format of the document.
+  Type type;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("files", self.files);
+    v("signer", self.signer);
+    v("type", self.type);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
+struct MonthlyEstimatedRevenue {
+  using Amount = stripe::v2::core::Amount;
+
+  /// Estimated monthly revenue amount in minor currency units (for example, '123' for 1.23 USD).
+  stripe::Optional<Amount> amount;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("amount", self.amount);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct ScriptAddresses {
   using Kana = stripe::common::AddressWithTown;
   using Kanji = stripe::common::AddressWithTown;
@@ -743,8 +1017,25 @@ struct ScriptAddresses {
   }
 };
 
-/// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
 struct ScriptNames {
+  using Kana = stripe::v2::core::BusinessScriptNamesKana;
+  using Kanji = stripe::v2::core::BusinessScriptNamesKana;
+
+  /// Kana name.
+  stripe::Optional<Kana> kana;
+  /// Kanji name.
+  stripe::Optional<Kanji> kanji;
+
+  template <class Self, class V>
+  static void describe(Self& self, V& v) {
+    v("kana", self.kana);
+    v("kanji", self.kanji);
+  }
+};
+
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+struct IndividualScriptNames {
   using Kana = stripe::v2::core::ScriptNamesKana;
   using Kanji = stripe::v2::core::ScriptNamesKana;
 
@@ -803,7 +1094,7 @@ struct KonbiniPayments {
   }
 };
 
-/// Shared by <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
+/// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
 struct Documents {
   using CompanyAuthorization = stripe::v2::core::CompanyAuthorization;
   using Passport = stripe::v2::core::CompanyAuthorization;
