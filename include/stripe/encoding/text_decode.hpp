@@ -96,6 +96,37 @@ struct TextDecoder {
 
   RawJson raw_at(const JsonPath& path) const { return RawJson(source, pointer_of(path)); }
 
+  // Decodes the value at the current position into `out` (for decode_text hooks).
+  template <class T>
+  void read(T& out, const JsonPath& path);
+
+  // The string member `name` of the object at the current position (its last one, as in a
+  // parsed document), or "" where it is absent or not a string; reads nothing.
+  std::string peek_member_string(const char* name) {
+    const char* start = in.position();
+    const std::size_t depth = in.depth();
+    std::string found;
+    if (in.peek() == '{') {
+      in.open('{');
+      if (!in.consume('}')) {
+        do {
+          if (in.peek() != '"') in.fail("expected a member name");
+          const bool wanted = in.read_string(scratch) == name;
+          in.expect(':');
+          if (wanted && in.peek() == '"') {
+            in.read_string_into(found);
+          } else {
+            if (wanted) found.clear();
+            in.skip_value();
+          }
+        } while (in.consume(','));
+        in.expect('}');
+      }
+    }
+    in.rewind(start, depth);
+    return found;
+  }
+
   static std::string pointer_of(const JsonPath& path) {
     if (!path.parent) return std::string();
     std::string pointer = pointer_of(*path.parent);
@@ -135,6 +166,18 @@ struct TextDecoder {
 
 template <class T>
 void text_read_value(TextDecoder& d, T& out, const JsonPath& path);
+
+template <class T>
+void TextDecoder::read(T& out, const JsonPath& path) {
+  text_read_value(*this, out, path);
+}
+
+// A model that picks its shape from its members and reads it from the text itself.
+template <class T, class = void>
+struct has_decode_text : std::false_type {};
+template <class T>
+struct has_decode_text<T, std::void_t<decltype(T::decode_text(std::declval<TextDecoder&>(), std::declval<T&>(),
+                                                              std::declval<const JsonPath&>()))>> : std::true_type {};
 
 template <class T>
 void text_keep_raw(TextDecoder& d, T& field, const JsonPath& path) {
@@ -203,6 +246,10 @@ void text_read_container(TextDecoder& d, std::vector<T>& out, const JsonPath& pa
     d.in.expect(']');
   }
   d.in.leave();
+  // Lists of strings and enums (requirements) keep no spare room: a page holds hundreds. A
+  // list of objects is left as it grew, as moving them would cost more than the room saves.
+  if constexpr (!is_model<T>::value)
+    if (out.capacity() > out.size()) out.shrink_to_fit();
 }
 
 template <class T>
@@ -297,8 +344,12 @@ void text_read_value(TextDecoder& d, T& out, const JsonPath& path) {
     std::string value;
     d.in.read_string_into(value);
     out = T(std::move(value));
+  } else if constexpr (has_decode_text<T>::value) {
+    if (first != '{') text_decode_fail(path, "an object", first);
+    T::decode_text(d, out, path);
   } else if constexpr (has_decode_json<T>::value) {
-    // A model that picks its shape from its members decodes from their document.
+    // A model that picks its shape from its members, without a reader of its own, decodes
+    // from its document.
     if (first != '{') text_decode_fail(path, "an object", first);
     const char* start = d.in.position();
     d.in.skip_value();

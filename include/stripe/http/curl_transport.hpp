@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <cstdint>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -302,6 +303,14 @@ class CurlTransport : public Transport {
       if (bytes > h->limit - body.size()) {  // body.size() never exceeds the limit
         h->too_large = true;
         return 0;
+      }
+      if (body.empty()) {
+        // Room for the whole announced body at once: no doubling, no spare capacity kept
+        // alive afterwards by the objects decoded from it.
+        curl_off_t announced = -1;
+        if (curl_easy_getinfo(h->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK &&
+            announced > 0 && static_cast<std::uint64_t>(announced) <= h->limit)
+          body.reserve(static_cast<std::size_t>(announced));
       }
       body.append(data, bytes);
       return bytes;

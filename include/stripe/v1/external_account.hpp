@@ -41,13 +41,45 @@ struct ExternalAccount {
     }
   }
 
+  /// The same, straight from the response bytes (see stripe/encoding/text_decode.hpp): the
+  /// alternative is read in place and its `raw` points into the shared response, as a list
+  /// item's does.
+  template <class TextDecoder>
+  static void decode_text(TextDecoder& d, ExternalAccount& out, const stripe::detail::JsonPath& path) {
+    out.object = d.peek_member_string("object");
+    if (out.object == "bank_account") {
+      d.read(out.bank_account, path);
+      out.bank_account->raw = d.raw_at(path);
+      out.id = out.bank_account->id;
+    } else if (out.object == "card") {
+      d.read(out.card, path);
+      out.card->raw = d.raw_at(path);
+      out.id = out.card->id;
+    } else {
+      IdAndObject named;
+      d.read(named, path);
+      out.id = std::move(named.id);
+    }
+  }
+
+  /// What an object of an unknown kind is read as.
+  struct IdAndObject {
+    std::string id;
+    std::string object;
+    template <class Self, class V>
+    static void describe(Self& self, V& v) {
+      v("id", self.id);
+      v("object", self.object);
+    }
+  };
+
   /// Encodes the alternative that is set (stripe::encode of an Account with its external
   /// accounts); an object of an unknown kind encodes as received.
   template <class Json>
   friend void to_json(Json& j, const ExternalAccount& value) {
     if (value.bank_account) j = stripe::detail::write_value<Json>(*value.bank_account);
     else if (value.card) j = stripe::detail::write_value<Json>(*value.card);
-    else j = value.raw;
+    else j = value.raw.get();
   }
 };
 
