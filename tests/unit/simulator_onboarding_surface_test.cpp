@@ -231,10 +231,17 @@ TEST_CASE("onboarding surface: owners, directors and executives provided satisfy
   v1::AccountUpdateParams u;
   u.company.emplace().owners_provided = true;
   u.company->executives_provided = true;
+  auto& address = u.company->address.emplace();
+  address.line1 = "510 Townsend St";
+  address.city = "San Francisco";
   auto after = w.client.v1().accounts().update(a.id, u).value();
   CHECK_FALSE(contains(after.requirements->currently_due, "company.owners_provided"));
   CHECK_FALSE(contains(after.requirements->eventually_due, "company.executives_provided"));
   CHECK(after.company->owners_provided == true);
+  REQUIRE(after.company->address);  // typed, as the API sends it
+  CHECK(after.company->address->line1 == std::string("510 Townsend St"));
+  CHECK(after.company->address->city == std::string("San Francisco"));
+  CHECK_FALSE(after.company->address->line2.has_value());
 }
 
 TEST_CASE("onboarding surface: external accounts from a hash or a token, defaults per currency, the default stays") {

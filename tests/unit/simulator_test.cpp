@@ -269,6 +269,14 @@ TEST_CASE("simulator: custom accounts onboard through the API with tos_acceptanc
   CHECK(updated.requirements->currently_due->empty());
   CHECK(contains(updated.requirements->pending_verification, "individual.ssn_last_4"));
   CHECK(updated.individual->first_name == std::string("Jenny"));
+  // The individual's date of birth and address come back typed, as the API sends them (numbers).
+  REQUIRE(updated.individual->dob);
+  CHECK(updated.individual->dob->day == 1);
+  CHECK(updated.individual->dob->month == 2);
+  CHECK(updated.individual->dob->year == 1990);
+  REQUIRE(updated.individual->address);
+  CHECK(updated.individual->address->line1 == std::string("1 Main St"));
+  CHECK(updated.individual->address->postal_code == std::string("94103"));
   w.sim->advance_clock(60);
   auto done = w.get(a.id);
   CHECK(done.payouts_enabled);

@@ -685,8 +685,6 @@ def plan_shared(version, ns, files, path, base=None, base_path=None):
         key = tuple(p["name"] for p in node["properties"])
         hand_written = shared.structs.get(sg) if shared.structs.get(sg) in HAND_WRITTEN_NAMES else None
         name = SHARED_NAMES_BY_TYPE.get(node.get("typeName", "")) or SHARED_STRUCT_NAMES.get(key, camel(field))
-        if os.environ.get("GENERATE_DEBUG_NAMES"):
-            print("shared", ns, node.get("typeName", ""), "params" if is_params else "model", file=sys.stderr)
         if hand_written and hand_written.rsplit("::", 1)[1] == name and name not in used:
             used.add(name)  # an alias of the hand-written type may carry that type's own name
         else:
@@ -840,7 +838,8 @@ def emit_file(path, namespace, includes, items, params, banner_doc, raw_by_type,
     lines += body
     lines += ["}  // namespace %s" % namespace, ""]
     if late:
-        lines += ["// Included after the types: these headers include this one."] + ['#include "%s"' % i for i in late] + [""]
+        lines += ["// Included after the types: these headers include this one."]
+        lines += ['#include "%s"' % i for i in late] + [""]
     write_text(os.path.join("include", path), "\n".join(lines))
 
 

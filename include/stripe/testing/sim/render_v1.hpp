@@ -49,6 +49,22 @@ inline void present_as_null(json& object, std::initializer_list<const char*> key
     if (!object.contains(key)) object[key] = nullptr;
 }
 
+// A stored address (the strings the form sent) as a typed address; values that are not strings
+// (a hostile form's nested hash) are left out rather than failing the whole answer.
+template <class Address>
+Address typed_address(const json& stored) {
+  struct Strings {
+    const json& from;
+    void operator()(const char* key, std::optional<std::string>& field) {
+      auto it = from.find(key);
+      if (it != from.end() && it->is_string()) field = it->get<std::string>();
+    }
+  } strings{stored};
+  Address out;
+  Address::describe(out, strings);
+  return out;
+}
+
 // The v1 Account object, as GET /v1/accounts/{id} answers it.
 inline json render_v1(const Account& a) {
   v1::Account out;
@@ -115,7 +131,7 @@ inline json render_v1(const Account& a) {
       if (!param(dob, "year").empty()) out_dob.year = std::stoll(param(dob, "year"));
     }
     if (a.individual.contains("address") && a.individual["address"].is_object())
-      ind.address = decode<v1::Account::Individual::Address>(a.individual["address"]);
+      ind.address = typed_address<v1::Account::Individual::Address>(a.individual["address"]);
     ind.object = "person";
     ind.account = a.id;
     ind.id = "person_" + a.id.substr(5);
@@ -133,7 +149,7 @@ inline json render_v1(const Account& a) {
     co.owners_provided = flag("owners_provided");
     if (a.company.contains("tax_id")) co.tax_id_provided = true;
     if (a.company.contains("address") && a.company["address"].is_object())
-      co.address = decode<v1::Account::Company::Address>(a.company["address"]);
+      co.address = typed_address<v1::Account::Company::Address>(a.company["address"]);
     out.company = std::move(co);
   }
   json j = encode(out);
