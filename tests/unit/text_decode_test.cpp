@@ -180,6 +180,17 @@ TEST_CASE("text decode: edge cases agree with the parsed-document decoder") {
     INFO(text);
     CHECK(decoders_agree<v1::Account>(text));
   }
+  // nlohmann's lexer ends the input at a NUL byte outside a string (found by fuzz_text_decode);
+  // the nesting limit still reads the whole text, as parse_untrusted's check does.
+  const std::string nul_ended("{\"id\":\"a\"} \0 ignored", 20);
+  CHECK(stripe::decode_text<v1::Account>(nul_ended).id == "a");
+  CHECK(decoders_agree<v1::Account>(nul_ended));
+  const std::string nul_then_deep = std::string("{}\0", 3) + std::string(200, '[');
+  CHECK_FALSE(decode_via_text<v1::Account>(nul_then_deep).has_value());
+  CHECK(decoders_agree<v1::Account>(nul_then_deep));
+  CHECK_FALSE(decode_via_text<v1::Account>(std::string("{\"id\":\"a\"\0}", 11)).has_value());
+  CHECK(decoders_agree<v1::Account>(std::string("{\"id\":\"a\"\0}", 11)));
+
   auto a = stripe::decode_text<v1::Account>("\xEF\xBB\xBF{\"id\":\"bom\",\"type\":\"a_type_from_the_future\"}");
   CHECK(a.id == "bom");
   CHECK(a.type.value() == "a_type_from_the_future");

@@ -50,9 +50,14 @@ class JsonScanner {
     skip_white_space();
     return p_ < end_ ? *p_ : '\0';
   }
-  bool at_end() {
+  // After the document's value: only white space may follow. nlohmann's lexer also ends the
+  // input at a NUL byte, whatever comes after it; so does this, and so the nesting limit is
+  // then checked over the whole text, as parse_untrusted checks it.
+  void expect_document_end() {
     skip_white_space();
-    return p_ == end_;
+    if (p_ == end_) return;
+    if (*p_ != '\0') fail("more text after the JSON value");
+    if (json_depth_exceeds(std::string_view(begin_, static_cast<std::size_t>(end_ - begin_)))) too_deep();
   }
   bool consume(char c) {
     if (peek() != c || p_ == end_) return false;
@@ -74,12 +79,15 @@ class JsonScanner {
   // '{' or '[': one level deeper.
   void open(char bracket) {
     expect(bracket);
-    if (++depth_ > max_json_depth)
-      throw JsonTextError(message_only("the response nests JSON deeper than " + std::to_string(max_json_depth) +
-                                       " levels; refusing to decode it"));
+    if (++depth_ > max_json_depth) too_deep();
   }
   // After the matching '}' or ']'.
   void leave() noexcept { --depth_; }
+
+  [[noreturn]] static void too_deep() {
+    throw JsonTextError(message_only("the response nests JSON deeper than " + std::to_string(max_json_depth) +
+                                     " levels; refusing to decode it"));
+  }
 
   [[noreturn]] void fail(const std::string& what) const {
     throw JsonSyntaxError(message_only("the text is not valid JSON at byte " +

@@ -369,14 +369,14 @@ void decode_text_into(T& out, std::shared_ptr<const JsonDocumentSource> source) 
   const JsonPath root;
   try {
     text_read_value(d, out, root);
-    if (!d.in.at_end()) d.in.fail("more text after the JSON value");
+    d.in.expect_document_end();
   } catch (const JsonTextError&) {
     throw;
   } catch (const DecodeError&) {
     // A wrong type seen before the text turns out not to be JSON: say it is not JSON.
     JsonScanner check(source->text());
     check.skip_value();
-    if (!check.at_end()) check.fail("more text after the JSON value");
+    check.expect_document_end();
     throw;
   }
   if constexpr (has_raw<T>::value) out.raw = RawJson(std::move(source), std::string());
