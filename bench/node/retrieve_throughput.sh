@@ -4,13 +4,9 @@
 # retrieve_throughput.cjs. Exits 77 where node or npm is not installed.
 #   retrieve_throughput.sh <work directory> <base_url> [requests] [warmup]
 set -euo pipefail
-if [ $# -lt 2 ]; then
-  echo "usage: retrieve_throughput.sh <work directory> <base_url> [requests] [warmup]" >&2
-  exit 2
-fi
-work="$1"
-shift
+[ $# -ge 2 ] || { echo "usage: retrieve_throughput.sh <work directory> <base_url> [requests] [warmup]" >&2; exit 2; }
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/../../tests/node/stripe_package.sh"
-install_stripe_package "$work" "the stripe-node throughput contender"
+install_stripe_package "$1" "the stripe-node throughput contender"
+shift
 exec node "$here/retrieve_throughput.cjs" "$package" "$@"

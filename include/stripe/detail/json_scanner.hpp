@@ -247,31 +247,24 @@ class JsonScanner {
       ++p_;  // the backslash
       if (p_ == end_) fail("the text ends inside a string");
       const char e = *p_++;
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          unsigned cp = read_hex4();
-          if (cp >= 0xDC00 && cp <= 0xDFFF) fail("a lone low surrogate in a \\u escape");
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') fail("a high surrogate without its low half");
-            p_ += 2;
-            const unsigned low = read_hex4();
-            if (low < 0xDC00 || low > 0xDFFF) fail("a high surrogate without its low half");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          append_utf8(out, cp);
-          break;
+      static constexpr char escapes[] = "\"\\/bfnrt";
+      static constexpr char meanings[] = "\"\\/\b\f\n\r\t";
+      if (const char* at = e ? std::strchr(escapes, e) : nullptr) {
+        out += meanings[at - escapes];
+      } else if (e == 'u') {
+        unsigned cp = read_hex4();
+        if (cp >= 0xDC00 && cp <= 0xDFFF) fail("a lone low surrogate in a \\u escape");
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') fail("a high surrogate without its low half");
+          p_ += 2;
+          const unsigned low = read_hex4();
+          if (low < 0xDC00 || low > 0xDFFF) fail("a high surrogate without its low half");
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
-        default:
-          --p_;
-          fail("an unknown escape in a string");
+        append_utf8(out, cp);
+      } else {
+        --p_;
+        fail("an unknown escape in a string");
       }
       const char* stop = scan_plain(p_);
       out.append(p_, stop);
