@@ -64,13 +64,9 @@ struct ExternalAccount {
 
   /// What an object of an unknown kind is read as.
   struct IdAndObject {
-    std::string id;
-    std::string object;
+    std::string id, object;
     template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("id", self.id);
-      v("object", self.object);
-    }
+    static void describe(Self& self, V& v) { v("id", self.id), v("object", self.object); }
   };
 
   /// Encodes the alternative that is set (stripe::encode of an Account with its external
