@@ -88,6 +88,12 @@ STRIPE_CONNECT_INLINE ResponseInfo Client::finish(const detail::PreparedCall& ca
   info.attempts = final.attempts;
   if (resp.status < 200 || resp.status >= 300)
     detail::throw_api_error(resp, detail::with_response({}, info), call.v2, call.secret);
+  // Notices are logged whether or not the body decodes: they may say why it does not.
+  info.notices = resp.headers.get_all("Stripe-Notice");
+  for (auto& notice : info.notices) {
+    notice = detail::redact(std::move(notice), call.secret);
+    if (state_->options.logger) state_->options.logger(LogLevel::warning, "Stripe-Notice: " + notice);
+  }
   // The body moves into a document source the decoded objects share for their `raw`.
   auto body = std::make_shared<const detail::JsonDocumentSource>(std::move(resp.body));
   try {
@@ -97,11 +103,6 @@ STRIPE_CONNECT_INLINE ResponseInfo Client::finish(const detail::PreparedCall& ca
     detail::throw_not_json(resp, detail::with_response({}, info), call.secret);
   } catch (const DecodeError& e) {
     throw DecodeError(detail::with_response(e.details(), info));
-  }
-  info.notices = resp.headers.get_all("Stripe-Notice");
-  for (auto& notice : info.notices) {
-    notice = detail::redact(std::move(notice), call.secret);
-    if (state_->options.logger) state_->options.logger(LogLevel::warning, "Stripe-Notice: " + notice);
   }
   // The response is done with: its headers move into the result, redacted in place.
   info.headers = detail::redacted_headers(std::move(resp.headers), call.secret);

@@ -119,3 +119,28 @@ TEST_CASE("nested objects of the typed structs are stripe::Optional; enums and s
   auto absent = stripe::decode<Account>(nlohmann::json::parse(R"({"id":"acct_1"})"));
   CHECK_FALSE(absent.requirements.has_value());
 }
+
+namespace {
+struct Node {
+  int value = 0;
+  stripe::Optional<Node> next;
+};
+}  // namespace
+
+TEST_CASE("stripe::Optional: a value moved or copied from inside itself", "[optional]") {
+  // The value is on the heap, so a type may hold an Optional of itself; taking the next node of
+  // a list must not read the node it frees.
+  stripe::Optional<Node> list = Node{1, Node{2, Node{3, {}}}};
+  list = std::move(list->next);
+  REQUIRE(list.has_value());
+  CHECK(list->value == 2);
+  REQUIRE(list->next.has_value());
+  CHECK(list->next->value == 3);
+  // emplace builds the new value before it lets go of the old one, which its arguments may name.
+  stripe::Optional<std::string> s = std::string("kept");
+  s.emplace(*s + "!");
+  CHECK(*s == "kept!");
+  list.emplace(*list->next);
+  CHECK(list->value == 3);
+  CHECK_FALSE(list->next.has_value());
+}

@@ -2,6 +2,7 @@
 // same values as decoding a parsed document, the same refusals, and raw JSON parsed on demand.
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 
 #include "stripe/connect.hpp"
@@ -144,6 +145,29 @@ TEST_CASE("text decode: a value of the wrong type names its path") {
   CHECK(error_of(R"([])") == "cannot decode (root): expected an object, got array");
 }
 
+TEST_CASE("text decode: of several faults, the one the document decoder reports") {
+  auto document_error = [](const std::string& text) -> std::string {
+    try {
+      (void)stripe::decode<v1::Account>(stripe::detail::parse_untrusted(text));
+    } catch (const stripe::DecodeError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  // The first wrong field in describe order, not in the text's order; a map's in key order.
+  for (const char* text : {R"({"created":"x","business_profile":{"mcc":5}})", R"({"metadata":{"b":1,"a":2}})",
+                           R"({"type":7,"capabilities":{"z":1},"charges_enabled":"no"})"}) {
+    INFO(text);
+    CHECK_FALSE(error_of(text).empty());
+    CHECK(error_of(text) == document_error(text));
+  }
+  CHECK(error_of(R"({"created":"x","business_profile":{"mcc":5}})") ==
+        "cannot decode business_profile.mcc: expected a string, got number");
+  // Too deep is said before not JSON, as parse_untrusted checks the nesting first.
+  const std::string deep_after_a_fault = R"({"a":x,"z":)" + std::string(200, '[');
+  CHECK_THROWS_WITH(stripe::decode_text<v1::Account>(deep_after_a_fault), Catch::Contains("deeper than 128 levels"));
+}
+
 TEST_CASE("text decode: text that is not JSON is refused as such, wherever the fault is") {
   const std::string account = bench_account();
   for (std::size_t cut : {std::size_t(1), account.size() / 3, account.size() / 2, account.size() - 2}) {
@@ -205,5 +229,9 @@ TEST_CASE("text decode: raw is a view into one shared document, parsed once on f
   CHECK(copy.raw->at("id") == "b");  // a copy keeps the document alive
   stripe::RawJson assigned = nlohmann::json{{"k", 1}};
   CHECK(assigned->at("k") == 1);
+  CHECK(nlohmann::json{{"k", 2}} != assigned);
+  std::ostringstream printed;
+  printed << assigned;
+  CHECK(printed.str() == R"({"k":1})");
   CHECK(stripe::RawJson().get().is_null());
 }

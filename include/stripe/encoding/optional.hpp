@@ -80,9 +80,10 @@ class Optional {
   /// Takes `other`'s state; `other` is left empty.
   Optional& operator=(Optional&& other) noexcept {
     if (this != &other) {
-      reset();
+      T* old = value_;  // deleted last: `other` may live inside it (l = std::move(l->next))
       value_ = other.value_;
       other.value_ = nullptr;
+      delete old;
     }
     return *this;
   }
@@ -138,8 +139,9 @@ class Optional {
   /// Replaces the value (if any) by one made from `args`, and returns it.
   template <class... Args>
   T& emplace(Args&&... args) {
-    reset();
-    construct(std::forward<Args>(args)...);
+    T* made = new T(std::forward<Args>(args)...);  // first: the arguments may refer to the old value
+    delete value_;
+    value_ = made;
     return *value_;
   }
   /// Empties it.

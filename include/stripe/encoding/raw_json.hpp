@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <string>
 #include <utility>
 
@@ -89,7 +90,10 @@ class RawJson {
   friend bool operator==(const nlohmann::json& a, const RawJson& b) { return a == b.get(); }
   friend bool operator==(const RawJson& a, const RawJson& b) { return a.get() == b.get(); }
   friend bool operator!=(const RawJson& a, const nlohmann::json& b) { return !(a == b); }
+  friend bool operator!=(const nlohmann::json& a, const RawJson& b) { return !(a == b); }
   friend bool operator!=(const RawJson& a, const RawJson& b) { return !(a == b); }
+  /// Writes the JSON, as `os << json` does.
+  friend std::ostream& operator<<(std::ostream& os, const RawJson& raw) { return os << raw.get(); }
 
  private:
   std::shared_ptr<const detail::JsonDocumentSource> source_;

@@ -73,20 +73,32 @@ const FieldIndex& field_index() {
 
 // Errors inside one member of an object wait until the object ends: a later member of the same
 // name replaces the value, and its error, as it does in a parsed document (the last one wins).
+// At the end, the one thrown is the one the document decoder meets first: a model's fields in
+// describe order (`order`), a map's members in key order.
 class SetAsideErrors {
  public:
-  void add(std::string key, const DecodeError& error) { errors_.emplace_back(std::move(key), error); }
+  void add(std::size_t order, std::string key, const DecodeError& error) {
+    errors_.push_back(Entry{order, std::move(key), error});
+  }
   void forget(std::string_view key) {
     if (errors_.empty()) return;
-    errors_.erase(std::remove_if(errors_.begin(), errors_.end(), [&](const auto& e) { return e.first == key; }),
+    errors_.erase(std::remove_if(errors_.begin(), errors_.end(), [&](const Entry& e) { return e.key == key; }),
                   errors_.end());
   }
   void throw_first() const {
-    if (!errors_.empty()) throw errors_.front().second;
+    if (errors_.empty()) return;
+    throw std::min_element(errors_.begin(), errors_.end(), [](const Entry& a, const Entry& b) {
+             return a.order != b.order ? a.order < b.order : a.key < b.key;
+           })->error;
   }
 
  private:
-  std::vector<std::pair<std::string, DecodeError>> errors_;
+  struct Entry {
+    std::size_t order;
+    std::string key;
+    DecodeError error;
+  };
+  std::vector<Entry> errors_;
 };
 
 struct TextDecoder {
@@ -95,6 +107,17 @@ struct TextDecoder {
   std::string scratch;  // a member name that holds escapes, unescaped
 
   RawJson raw_at(const JsonPath& path) const { return RawJson(source, pointer_of(path)); }
+
+  // The value at the current position as a document (fields typed as plain JSON). The scanner
+  // has checked it first, so nlohmann refuses nothing here; if it ever did, its message (which
+  // quotes the text) is not passed on.
+  nlohmann::json document_at_position() {
+    const char* start = in.position();
+    in.skip_value();
+    nlohmann::json value = nlohmann::json::parse(start, in.position(), nullptr, false);
+    if (value.is_discarded()) in.fail("a value the JSON parser refuses");
+    return value;
+  }
 
   // Decodes the value at the current position into `out` (for decode_text hooks).
   template <class T>
@@ -138,7 +161,7 @@ struct TextDecoder {
   // Reads one member's value; a decoding error (not a text error) is set aside under `key` and
   // the value skipped, so that the rest of the object is still read.
   template <class Read>
-  void member(std::string_view key, SetAsideErrors& errors, Read&& read) {
+  void member(std::size_t order, std::string_view key, SetAsideErrors& errors, Read&& read) {
     const char* start = in.position();
     const std::size_t depth = in.depth();
     try {
@@ -147,7 +170,7 @@ struct TextDecoder {
     } catch (const JsonTextError&) {
       throw;
     } catch (const DecodeError& e) {
-      errors.add(std::string(key), e);
+      errors.add(order, std::string(key), e);
       in.rewind(start, depth);
       in.skip_value();
     }
@@ -220,7 +243,7 @@ void text_read_model(TextDecoder& d, T& out, const JsonPath& path) {
         d.in.skip_value();
         continue;
       }
-      d.member(index.name(field), errors, [&] {
+      d.member(field, index.name(field), errors, [&] {
         TextFieldReader reader{d, path, field};
         T::describe(out, reader);
       });
@@ -264,7 +287,7 @@ void text_read_container(TextDecoder& d, std::map<std::string, T>& out, const Js
       std::string key(d.in.read_string(d.scratch));
       d.in.expect(':');
       T& slot = out[key];
-      d.member(key, errors, [&] {
+      d.member(0, key, errors, [&] {
         slot = T{};
         JsonPath child{&path, key.c_str(), 0};
         text_read_value(d, slot, child);
@@ -308,9 +331,7 @@ void text_read_value(TextDecoder& d, T& out, const JsonPath& path) {
   } else if (first == 'n') {
     d.in.read_literal("null");  // null where the schema promises a value: keep the default
   } else if constexpr (std::is_same_v<T, nlohmann::json>) {
-    const char* start = d.in.position();
-    d.in.skip_value();
-    out = nlohmann::json::parse(start, d.in.position());
+    out = d.document_at_position();
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (first != '"') text_decode_fail(path, "a string", first);
     d.in.read_string_into(out);
@@ -351,9 +372,7 @@ void text_read_value(TextDecoder& d, T& out, const JsonPath& path) {
     // A model that picks its shape from its members, without a reader of its own, decodes
     // from its document.
     if (first != '{') text_decode_fail(path, "an object", first);
-    const char* start = d.in.position();
-    d.in.skip_value();
-    T::decode_json(nlohmann::json::parse(start, d.in.position()), out, path);
+    T::decode_json(d.document_at_position(), out, path);
   } else if constexpr (is_model<T>::value) {
     if (first != '{') text_decode_fail(path, "an object", first);
     text_read_model(d, out, path);
@@ -363,6 +382,15 @@ void text_read_value(TextDecoder& d, T& out, const JsonPath& path) {
 }
 
 // Decodes `source`'s text into `out` (a default-constructed T).
+// Which fault of a bad text is reported, as parse_untrusted then stripe::decode report it: too
+// deep (checked over the whole text first), else not JSON, else the first wrong type.
+inline void check_whole_text(const std::string& text) {
+  if (json_depth_exceeds(text)) JsonScanner::too_deep();
+  JsonScanner check(text);
+  check.skip_value();
+  check.expect_document_end();
+}
+
 template <class T>
 void decode_text_into(T& out, std::shared_ptr<const JsonDocumentSource> source) {
   TextDecoder d{JsonScanner(source->text()), source, {}};
@@ -370,13 +398,8 @@ void decode_text_into(T& out, std::shared_ptr<const JsonDocumentSource> source) 
   try {
     text_read_value(d, out, root);
     d.in.expect_document_end();
-  } catch (const JsonTextError&) {
-    throw;
   } catch (const DecodeError&) {
-    // A wrong type seen before the text turns out not to be JSON: say it is not JSON.
-    JsonScanner check(source->text());
-    check.skip_value();
-    check.expect_document_end();
+    check_whole_text(source->text());  // throws the text's own fault, if it has one
     throw;
   }
   if constexpr (has_raw<T>::value) out.raw = RawJson(std::move(source), std::string());
