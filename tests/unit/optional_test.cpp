@@ -1,5 +1,6 @@
 // stripe::Optional, the type of the typed structs' optional nested objects: what code written
 // for std::optional does with such a field behaves the same.
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -121,26 +122,33 @@ TEST_CASE("nested objects of the typed structs are stripe::Optional; enums and s
 }
 
 namespace {
+// A value that holds the next one through a pointer to an Optional of its own type.
 struct Node {
   int value = 0;
-  stripe::Optional<Node> next;
+  std::unique_ptr<stripe::Optional<Node>> next;
 };
+stripe::Optional<Node> node(int value, stripe::Optional<Node> next = {}) {
+  Node n;
+  n.value = value;
+  if (next) n.next = std::make_unique<stripe::Optional<Node>>(std::move(next));
+  return n;
+}
 }  // namespace
 
 TEST_CASE("stripe::Optional: a value moved or copied from inside itself", "[optional]") {
-  // The value is on the heap, so a type may hold an Optional of itself; taking the next node of
-  // a list must not read the node it frees.
-  stripe::Optional<Node> list = Node{1, Node{2, Node{3, {}}}};
-  list = std::move(list->next);
+  // Taking the next node of a list moves from an Optional inside the value it replaces: that
+  // value must go only after the move.
+  stripe::Optional<Node> list = node(1, node(2, node(3)));
+  list = std::move(*list->next);
   REQUIRE(list.has_value());
   CHECK(list->value == 2);
-  REQUIRE(list->next.has_value());
-  CHECK(list->next->value == 3);
+  REQUIRE(list->next);
+  CHECK((*list->next)->value == 3);
   // emplace builds the new value before it lets go of the old one, which its arguments may name.
   stripe::Optional<std::string> s = std::string("kept");
   s.emplace(*s + "!");
   CHECK(*s == "kept!");
-  list.emplace(*list->next);
+  list.emplace(std::move(**list->next));
   CHECK(list->value == 3);
-  CHECK_FALSE(list->next.has_value());
+  CHECK_FALSE(list->next);
 }
