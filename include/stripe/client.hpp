@@ -142,7 +142,7 @@ class Client {
                            BodySink sink) const;
   ResponseInfo send_path(const std::string& path_and_query, const RequestOptions& ro, BodySink sink) const;
 
-  // The final response: errors mapped, the body read into the sink, notices logged.
+  // The final response: errors mapped, notices logged, the body read into the sink.
   ResponseInfo finish(const detail::PreparedCall& call, detail::FinalResponse&& final, BodySink sink) const;
 
   std::shared_ptr<const detail::ClientState> state_;

@@ -98,9 +98,21 @@ struct has_decode_json<T, std::void_t<decltype(T::decode_json(std::declval<const
                                                              std::declval<const JsonPath&>()))>>
     : std::true_type {};
 
+[[noreturn]] inline void decode_fail(const JsonPath& path, const char* expected, const char* got_type) {
+  throw DecodeError(message_only("cannot decode " + path.str() + ": expected " + expected + ", got " + got_type));
+}
 [[noreturn]] inline void decode_fail(const JsonPath& path, const char* expected, const nlohmann::json& got) {
-  throw DecodeError(message_only("cannot decode " + path.str() + ": expected " + expected + ", got " +
-                                 std::string(got.type_name())));
+  decode_fail(path, expected, got.type_name());
+}
+
+// A JSON number held as a double, for an int64 field: what it fails to be, or nullptr with `out`
+// set. Range first: converting an out-of-range double is undefined (found by fuzz_decode).
+inline const char* int64_from_double(double d, std::int64_t& out) {
+  if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) return "a 64-bit integer";
+  const auto i = static_cast<std::int64_t>(d);
+  if (static_cast<double>(i) != d) return "an integer";
+  out = i;
+  return nullptr;
 }
 
 template <class T>
@@ -157,12 +169,7 @@ void read_value(const nlohmann::json& j, T& out, const JsonPath& path) {
     } else if (j.is_number_integer()) {
       out = j.get<std::int64_t>();
     } else if (j.is_number_float()) {
-      // Range first: converting an out-of-range double is undefined (found by fuzz_decode).
-      double d = j.get<double>();
-      if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) decode_fail(path, "a 64-bit integer", j);
-      auto i = static_cast<std::int64_t>(d);
-      if (static_cast<double>(i) != d) decode_fail(path, "an integer", j);
-      out = i;
+      if (const char* not_a = int64_from_double(j.get<double>(), out)) decode_fail(path, not_a, j);
     } else {
       decode_fail(path, "an integer", j);
     }

@@ -184,7 +184,7 @@ struct TextDecoder {
                     : first == 't' || first == 'f' ? "boolean"
                     : first == 'n' ? "null"
                                    : "number";
-  throw DecodeError(message_only("cannot decode " + path.str() + ": expected " + expected + ", got " + got));
+  decode_fail(path, expected, got);
 }
 
 template <class T>
@@ -348,11 +348,7 @@ void text_read_value(TextDecoder& d, T& out, const JsonPath& path) {
     } else if (n.kind == JsonNumber::Kind::integer) {
       out = n.i;
     } else {
-      // Range first: converting an out-of-range double is undefined.
-      if (!(n.d >= -9223372036854775808.0 && n.d < 9223372036854775808.0)) text_decode_fail(path, "a 64-bit integer", first);
-      const auto i = static_cast<std::int64_t>(n.d);
-      if (static_cast<double>(i) != n.d) text_decode_fail(path, "an integer", first);
-      out = i;
+      if (const char* not_a = int64_from_double(n.d, out)) text_decode_fail(path, not_a, first);
     }
   } else if constexpr (std::is_same_v<T, double>) {
     if (first != '-' && (first < '0' || first > '9')) text_decode_fail(path, "a number", first);
