@@ -85,12 +85,17 @@ class RawJson {
   /// Same as get().
   const nlohmann::json& operator*() const { return get(); }
 
-  /// Compares the JSON it holds.
+  /// True when it holds JSON equal to `b`.
   friend bool operator==(const RawJson& a, const nlohmann::json& b) { return a.get() == b; }
+  /// True when `a` equals the JSON `b` holds.
   friend bool operator==(const nlohmann::json& a, const RawJson& b) { return a == b.get(); }
+  /// True when both hold equal JSON.
   friend bool operator==(const RawJson& a, const RawJson& b) { return a.get() == b.get(); }
+  /// True when it holds JSON other than `b`.
   friend bool operator!=(const RawJson& a, const nlohmann::json& b) { return !(a == b); }
+  /// True when `a` differs from the JSON `b` holds.
   friend bool operator!=(const nlohmann::json& a, const RawJson& b) { return !(a == b); }
+  /// True when they hold different JSON.
   friend bool operator!=(const RawJson& a, const RawJson& b) { return !(a == b); }
   /// Writes the JSON, as `os << json` does.
   friend std::ostream& operator<<(std::ostream& os, const RawJson& raw) { return os << raw.get(); }

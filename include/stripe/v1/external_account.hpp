@@ -64,7 +64,9 @@ struct ExternalAccount {
 
   /// What an object of an unknown kind is read as.
   struct IdAndObject {
-    std::string id, object;
+    std::string id;      ///< The object's ID.
+    std::string object;  ///< Its kind, as the API names it.
+    /// The fields, for the decoders.
     template <class Self, class V>
     static void describe(Self& self, V& v) { v("id", self.id), v("object", self.object); }
   };
