@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "stripe/encoding/fields.hpp"
 #include "stripe/encoding/model.hpp"
 #include "stripe/errors.hpp"
 
@@ -56,12 +57,7 @@ struct List {
   RawJson raw;  ///< the whole response body, for fields the model does not know (parsed on first use)
 
   /// Visits the fields for decoding (see encoding/model.hpp).
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("data", self.data);
-    v("has_more", self.has_more);
-    v("url", self.url);
-  }
+  STRIPE_FIELDS((data)(has_more)(url))
 };
 
 /// A v2 list page: follow next_page_url verbatim until it is null.
@@ -73,12 +69,7 @@ struct V2List {
   RawJson raw;  ///< the whole response body, for fields the model does not know (parsed on first use)
 
   /// Visits the fields for decoding (see encoding/model.hpp).
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("data", self.data);
-    v("next_page_url", self.next_page_url);
-    v("previous_page_url", self.previous_page_url);
-  }
+  STRIPE_FIELDS((data)(next_page_url)(previous_page_url))
 };
 
 /// An input range over every item of a paginated list. Each page is fetched when the previous

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "stripe/encoding/fields.hpp"
 #include "stripe/encoding/model.hpp"
 
 namespace {
@@ -17,13 +18,7 @@ struct Thing {
   std::optional<std::vector<std::string>> due;
   std::map<std::string, Status> caps;
   nlohmann::json raw;
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("status", self.status);
-    v("due", self.due);
-    v("caps", self.caps);
-  }
+  STRIPE_FIELDS((id)(status)(due)(caps))
 };
 }  // namespace
 

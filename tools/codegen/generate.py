@@ -3,8 +3,8 @@
 
 Run from the repository root:  python3 tools/codegen/generate.py
 Check that the committed files are what the generator makes now:  python3 tools/codegen/generate.py --check
-Every struct lists its fields once in `describe`, which the reader, the writer and the
-conformance tests walk. Generated files carry a banner; edit this script, not them.
+Every struct lists its fields once, in `STRIPE_FIELDS(...)` (its `describe`), which the
+reader, the writer and the conformance tests walk. Generated files carry a banner; edit this script, not them.
 """
 import argparse
 import filecmp
@@ -427,16 +427,21 @@ class Emitter:
         for m in extra_members:
             out.append("  " + m)
         out.append("")
-        out.append("  template <class Self, class V>")
-        out.append("  static void describe(Self& self, V& v) {")
-        if not fields:
-            out.append("    (void)self;")
-            out.append("    (void)v;")
-        for p, _ in fields:
-            out.append('    v("%s", self.%s);' % (p["name"], ident(p["name"])))
-        out.append("  }")
+        out.extend(describe_lines([p["name"] for p, _ in fields]))
         out.append("};")
         return out
+
+
+def describe_lines(names):
+    """A struct's describe: the field list once (STRIPE_FIELDS, stripe/encoding/fields.hpp)
+    where every member is named as its JSON field; written out where one is not (`value_`)."""
+    if names and all(ident(n) == n for n in names):
+        return ["  STRIPE_FIELDS(%s)" % "".join("(%s)" % n for n in names)]
+    out = ["  template <class Self, class V>", "  static void describe(Self& self, V& v) {"]
+    if not names:
+        out += ["    (void)self;", "    (void)v;"]
+    out += ['    v("%s", self.%s);' % (n, ident(n)) for n in names]
+    return out + ["  }"]
 
 
 def enum_lines(name, values):
@@ -541,7 +546,9 @@ def hand_written_shapes():
         field_type, kind = field_sig or ("std::optional<@>", ("string", ""))
         text = open(os.path.join(ROOT, "include", header)).read()
         body = re.search(r"^struct %s \{\n(.*?)^\};" % name.split("::")[-1], text, re.S | re.M)
-        described = tuple(re.findall(r'v\("(\w+)", self\.\w+\);', body.group(1))) if body else ()
+        listed = re.search(r"STRIPE_FIELDS\(((?:\(\w+\))+)\)", body.group(1)) if body else None
+        described = (tuple(re.findall(r"\((\w+)\)", listed.group(1))) if listed else
+                     tuple(re.findall(r'v\("(\w+)", self\.\w+\);', body.group(1))) if body else ())
         if described != fields:
             raise SystemExit("generate.py: %s in %s describes %s, not %s" % (name, header, described, fields))
         shared.structs[("obj", tuple((f, field_type, kind) for f in fields))] = name

@@ -50,11 +50,7 @@ struct BacsDebitPayments {
   /// The Bacs Direct Debit Service user number for this account.
   std::optional<std::string> service_user_number;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("display_name", self.display_name);
-    v("service_user_number", self.service_user_number);
-  }
+  STRIPE_FIELDS((display_name)(service_user_number))
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -62,10 +58,7 @@ struct SepaDebitPayments {
   /// SEPA creditor identifier that identifies the company making the payment.
   std::optional<std::string> creditor_id;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("creditor_id", self.creditor_id);
-  }
+  STRIPE_FIELDS((creditor_id))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>: the hand-written type of the same C++.
@@ -91,11 +84,7 @@ struct CollectionOptions {
   /// Specifies whether the platform collects future_requirements in addition to requirements in Connect Onboarding.
   std::optional<FutureRequirements> future_requirements;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("fields", self.fields);
-    v("future_requirements", self.future_requirements);
-  }
+  STRIPE_FIELDS((fields)(future_requirements))
 };
 
 /// Shared by <stripe/v1/account_params.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -103,10 +92,7 @@ struct CapabilityRequest {
   /// Passing true requests the capability for the account, if it is not already requested.
   std::optional<bool> requested;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("requested", self.requested);
-  }
+  STRIPE_FIELDS((requested))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -116,11 +102,7 @@ struct AdditionalDocument {
   /// The front of an ID returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `identity_document`.
   std::optional<std::string> front;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("back", self.back);
-    v("front", self.front);
-  }
+  STRIPE_FIELDS((back)(front))
 };
 
 /// Shared by Stripe.AccountDeleteParams, Stripe.AccountDeletePersonParams, Stripe.AccountDeleteExternalAccountParams, V2.Core.Accounts.PersonRetrieveParams, V2.Core.Accounts.PersonDeleteParams, V2.Core.Accounts.PersonTokenRetrieveParams, Stripe.V2.Core.AccountTokenRetrieveParams, Stripe.V2.Core.EventRetrieveParams, Stripe.V2.Core.EventDestinationDeleteParams, Stripe.V2.Core.EventDestinationEnableParams, Stripe.V2.Core.EventDestinationDisableParams, Stripe.V2.Core.EventDestinationPingParams.

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "stripe/encoding/fields.hpp"
+
 namespace stripe {
 
 /// A postal address: in params, only what is set is sent; in models, what the API returned.
@@ -17,15 +19,7 @@ struct Address {
   std::optional<std::string> state;  ///< state, county, province or region
 
   /// The field list the encoder, the decoder and the conformance tests all walk.
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
-  }
+  STRIPE_FIELDS((city)(country)(line1)(line2)(postal_code)(state))
 };
 
 /// An address with a town: v2 addresses, and the Kana and Kanji variations of a v1 address
@@ -40,16 +34,7 @@ struct AddressWithTown {
   std::optional<std::string> town;  ///< town, district or cho-me
 
   /// The field list the encoder, the decoder and the conformance tests all walk.
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
-    v("town", self.town);
-  }
+  STRIPE_FIELDS((city)(country)(line1)(line2)(postal_code)(state)(town))
 };
 
 }  // namespace stripe

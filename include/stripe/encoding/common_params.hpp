@@ -7,6 +7,7 @@
 
 #include "stripe/encoding/address.hpp"
 #include "stripe/encoding/clearable.hpp"
+#include "stripe/encoding/fields.hpp"
 
 namespace stripe {
 
@@ -24,12 +25,7 @@ struct DateOfBirthParams {
   std::int64_t year = 0;  ///< four digits
 
   /// The field list the encoder, the decoder and the conformance tests all walk.
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("day", self.day);
-    v("month", self.month);
-    v("year", self.year);
-  }
+  STRIPE_FIELDS((day)(month)(year))
 };
 
 /// A created-at filter for list calls: set one or more bounds (Unix seconds). For an exact
@@ -41,13 +37,7 @@ struct TimestampFilter {
   std::optional<std::int64_t> lte;  ///< at or before
 
   /// The field list the encoder, the decoder and the conformance tests all walk.
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("gt", self.gt);
-    v("gte", self.gte);
-    v("lt", self.lt);
-    v("lte", self.lte);
-  }
+  STRIPE_FIELDS((gt)(gte)(lt)(lte))
 };
 
 }  // namespace stripe

@@ -1,8 +1,9 @@
 #pragma once
 /// \file
 /// Decoding and encoding of typed models. Each generated struct lists its fields once, in
-/// `template <class Self, class V> static void describe(Self& self, V& v) { v("id", self.id); ... }`,
-/// and the reader, the writer and the conformance tests all walk that one list.
+/// `STRIPE_FIELDS(id, object, ...)` (stripe/encoding/fields.hpp), which defines
+/// `template <class Self, class V> static void describe(Self& self, V& v) { v("id", self.id); ... }`;
+/// the reader, the writer and the conformance tests all walk that one list.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/encoding/clearable.hpp"
+#include "stripe/encoding/fields.hpp"
 #include "stripe/encoding/open_enum.hpp"
 #include "stripe/encoding/optional.hpp"
 #include "stripe/encoding/raw_json.hpp"

@@ -41,12 +41,7 @@ struct Account {
       /// The close-out date of the preceding fiscal year in ISO 8601 format.
       std::optional<std::string> fiscal_year_end;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("amount", self.amount);
-        v("currency", self.currency);
-        v("fiscal_year_end", self.fiscal_year_end);
-      }
+      STRIPE_FIELDS((amount)(currency)(fiscal_year_end))
     };
     using MinorityOwnedBusinessDesignation = stripe::v1::MinorityOwnedBusinessDesignation;
     using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
@@ -78,22 +73,7 @@ struct Account {
     /// The business's publicly available website.
     std::optional<std::string> url;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("annual_revenue", self.annual_revenue);
-      v("estimated_worker_count", self.estimated_worker_count);
-      v("mcc", self.mcc);
-      v("minority_owned_business_designation", self.minority_owned_business_designation);
-      v("monthly_estimated_revenue", self.monthly_estimated_revenue);
-      v("name", self.name);
-      v("product_description", self.product_description);
-      v("specified_commercial_transactions_act_url", self.specified_commercial_transactions_act_url);
-      v("support_address", self.support_address);
-      v("support_email", self.support_email);
-      v("support_phone", self.support_phone);
-      v("support_url", self.support_url);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((annual_revenue)(estimated_worker_count)(mcc)(minority_owned_business_designation)(monthly_estimated_revenue)(name)(product_description)(specified_commercial_transactions_act_url)(support_address)(support_email)(support_phone)(support_url)(url))
   };
   using BusinessType = stripe::common::BusinessType;
   struct CapabilityStatus : stripe::OpenEnum<CapabilityStatus> {
@@ -126,10 +106,7 @@ struct Account {
 
       Document document;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("document", self.document);
-      }
+      STRIPE_FIELDS((document))
     };
 
     stripe::Optional<Address> address;
@@ -178,34 +155,7 @@ struct Account {
     /// Information on the verification state of the company.
     stripe::Optional<Verification> verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("address", self.address);
-      v("address_kana", self.address_kana);
-      v("address_kanji", self.address_kanji);
-      v("administrative_address", self.administrative_address);
-      v("directors_provided", self.directors_provided);
-      v("directorship_declaration", self.directorship_declaration);
-      v("executives_provided", self.executives_provided);
-      v("export_license_id", self.export_license_id);
-      v("export_purpose_code", self.export_purpose_code);
-      v("name", self.name);
-      v("name_kana", self.name_kana);
-      v("name_kanji", self.name_kanji);
-      v("owners_provided", self.owners_provided);
-      v("ownership_declaration", self.ownership_declaration);
-      v("ownership_exemption_reason", self.ownership_exemption_reason);
-      v("phone", self.phone);
-      v("physical_address", self.physical_address);
-      v("principal_place_of_business", self.principal_place_of_business);
-      v("registration_date", self.registration_date);
-      v("representative_declaration", self.representative_declaration);
-      v("structure", self.structure);
-      v("tax_id_provided", self.tax_id_provided);
-      v("tax_id_registrar", self.tax_id_registrar);
-      v("vat_id_provided", self.vat_id_provided);
-      v("verification", self.verification);
-    }
+    STRIPE_FIELDS((address)(address_kana)(address_kanji)(administrative_address)(directors_provided)(directorship_declaration)(executives_provided)(export_license_id)(export_purpose_code)(name)(name_kana)(name_kanji)(owners_provided)(ownership_declaration)(ownership_exemption_reason)(phone)(physical_address)(principal_place_of_business)(registration_date)(representative_declaration)(structure)(tax_id_provided)(tax_id_registrar)(vat_id_provided)(verification))
   };
   struct Controller {
     struct Fees {
@@ -221,10 +171,7 @@ struct Account {
       /// A value indicating the responsible payer of a bundle of Stripe fees for pricing-control eligible products on this account.
       Payer payer;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("payer", self.payer);
-      }
+      STRIPE_FIELDS((payer))
     };
     struct Losses {
       struct Payments : stripe::OpenEnum<Payments> {
@@ -237,10 +184,7 @@ struct Account {
       /// A value indicating who is liable when this account can't pay back negative balances from payments.
       Payments payments;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("payments", self.payments);
-      }
+      STRIPE_FIELDS((payments))
     };
     using RequirementCollection = Account::Controller::Losses::Payments;
     struct StripeDashboard {
@@ -249,10 +193,7 @@ struct Account {
       /// A value indicating the Stripe dashboard this account has access to independent of the Connect application.
       Type type;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("type", self.type);
-      }
+      STRIPE_FIELDS((type))
     };
     struct Type : stripe::OpenEnum<Type> {
       using OpenEnum::OpenEnum;
@@ -271,15 +212,7 @@ struct Account {
     /// The controller type.
     Type type;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("fees", self.fees);
-      v("is_controller", self.is_controller);
-      v("losses", self.losses);
-      v("requirement_collection", self.requirement_collection);
-      v("stripe_dashboard", self.stripe_dashboard);
-      v("type", self.type);
-    }
+    STRIPE_FIELDS((fees)(is_controller)(losses)(requirement_collection)(stripe_dashboard)(type))
   };
   struct ExternalAccounts {
     struct Object : stripe::OpenEnum<Object> {
@@ -297,13 +230,7 @@ struct Account {
 
     ExternalAccounts() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("data", self.data);
-      v("has_more", self.has_more);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((object)(data)(has_more)(url))
   };
   struct FutureRequirements {
     using Alternatives = stripe::v1::RequirementsAlternative;
@@ -345,26 +272,13 @@ struct Account {
     /// Fields that are being reviewed, or might become required depending on the results of a review.
     std::optional<std::vector<std::string>> pending_verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("alternatives", self.alternatives);
-      v("current_deadline", self.current_deadline);
-      v("currently_due", self.currently_due);
-      v("disabled_reason", self.disabled_reason);
-      v("errors", self.errors);
-      v("eventually_due", self.eventually_due);
-      v("past_due", self.past_due);
-      v("pending_verification", self.pending_verification);
-    }
+    STRIPE_FIELDS((alternatives)(current_deadline)(currently_due)(disabled_reason)(errors)(eventually_due)(past_due)(pending_verification))
   };
   struct Groups {
     /// The group the account is in to determine their payments pricing, and null if the account is on customized pricing.
     std::optional<std::string> payments_pricing;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("payments_pricing", self.payments_pricing);
-    }
+    STRIPE_FIELDS((payments_pricing))
   };
   using Individual = stripe::v1::Person;
   using Requirements = Account::FutureRequirements;
@@ -380,23 +294,14 @@ struct Account {
       /// A CSS hex color value representing the secondary branding color for this account
       std::optional<std::string> secondary_color;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("icon", self.icon);
-        v("logo", self.logo);
-        v("primary_color", self.primary_color);
-        v("secondary_color", self.secondary_color);
-      }
+      STRIPE_FIELDS((icon)(logo)(primary_color)(secondary_color))
     };
     struct CardIssuing {
       using TosAcceptance = stripe::v1::Acceptance;
 
       stripe::Optional<TosAcceptance> tos_acceptance;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("tos_acceptance", self.tos_acceptance);
-      }
+      STRIPE_FIELDS((tos_acceptance))
     };
     struct CardPayments {
       struct DeclineOn {
@@ -407,11 +312,7 @@ struct Account {
 
         DeclineOn() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("avs_failure", self.avs_failure);
-          v("cvc_failure", self.cvc_failure);
-        }
+        STRIPE_FIELDS((avs_failure)(cvc_failure))
       };
 
       stripe::Optional<DeclineOn> decline_on;
@@ -422,13 +323,7 @@ struct Account {
       /// The Kanji variation of the default text that appears on credit card statements when a charge is made (Japan only).
       std::optional<std::string> statement_descriptor_prefix_kanji;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("decline_on", self.decline_on);
-        v("statement_descriptor_prefix", self.statement_descriptor_prefix);
-        v("statement_descriptor_prefix_kana", self.statement_descriptor_prefix_kana);
-        v("statement_descriptor_prefix_kanji", self.statement_descriptor_prefix_kanji);
-      }
+      STRIPE_FIELDS((decline_on)(statement_descriptor_prefix)(statement_descriptor_prefix_kana)(statement_descriptor_prefix_kanji))
     };
     struct Dashboard {
       /// The display name for this account.
@@ -436,11 +331,7 @@ struct Account {
       /// The timezone used in the Stripe Dashboard for this account.
       std::optional<std::string> timezone;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("display_name", self.display_name);
-        v("timezone", self.timezone);
-      }
+      STRIPE_FIELDS((display_name)(timezone))
     };
     struct Invoices {
       struct HostedPaymentMethodSave : stripe::OpenEnum<HostedPaymentMethodSave> {
@@ -456,11 +347,7 @@ struct Account {
       /// Whether to save the payment method after a payment is completed for a one-time invoice or a subscription invoice when the customer already has a default payment method on the hosted invoice page.
       std::optional<HostedPaymentMethodSave> hosted_payment_method_save;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("default_account_tax_ids", self.default_account_tax_ids);
-        v("hosted_payment_method_save", self.hosted_payment_method_save);
-      }
+      STRIPE_FIELDS((default_account_tax_ids)(hosted_payment_method_save))
     };
     struct Payments {
       /// The default text that appears on credit card statements when a charge is made.
@@ -474,14 +361,7 @@ struct Account {
       /// The Kanji variation of `statement_descriptor_prefix` used for card charges in Japan.
       std::optional<std::string> statement_descriptor_prefix_kanji;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("statement_descriptor", self.statement_descriptor);
-        v("statement_descriptor_kana", self.statement_descriptor_kana);
-        v("statement_descriptor_kanji", self.statement_descriptor_kanji);
-        v("statement_descriptor_prefix_kana", self.statement_descriptor_prefix_kana);
-        v("statement_descriptor_prefix_kanji", self.statement_descriptor_prefix_kanji);
-      }
+      STRIPE_FIELDS((statement_descriptor)(statement_descriptor_kana)(statement_descriptor_kanji)(statement_descriptor_prefix_kana)(statement_descriptor_prefix_kanji))
     };
     struct Payouts {
       struct Schedule {
@@ -510,15 +390,7 @@ struct Account {
 
         Schedule() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("delay_days", self.delay_days);
-          v("interval", self.interval);
-          v("monthly_anchor", self.monthly_anchor);
-          v("monthly_payout_days", self.monthly_payout_days);
-          v("weekly_anchor", self.weekly_anchor);
-          v("weekly_payout_days", self.weekly_payout_days);
-        }
+        STRIPE_FIELDS((delay_days)(interval)(monthly_anchor)(monthly_payout_days)(weekly_anchor)(weekly_payout_days))
       };
 
       /// A Boolean indicating if Stripe should try to reclaim negative balances from an attached bank account.
@@ -529,12 +401,7 @@ struct Account {
 
       Payouts() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("debit_negative_balances", self.debit_negative_balances);
-        v("schedule", self.schedule);
-        v("statement_descriptor", self.statement_descriptor);
-      }
+      STRIPE_FIELDS((debit_negative_balances)(schedule)(statement_descriptor))
     };
     struct PaypayPayments {
       struct GoodsType : stripe::OpenEnum<GoodsType> {
@@ -551,20 +418,13 @@ struct Account {
           /// The username needed to access your business's website.
           std::optional<std::string> username;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("password_provided", self.password_provided);
-            v("username", self.username);
-          }
+          STRIPE_FIELDS((password_provided)(username))
         };
         struct Restricted {
           /// File explaining the payment flow for your business.
           std::optional<std::string> payment_flow_file;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("payment_flow_file", self.payment_flow_file);
-          }
+          STRIPE_FIELDS((payment_flow_file))
         };
         struct Type : stripe::OpenEnum<Type> {
           using OpenEnum::OpenEnum;
@@ -580,13 +440,7 @@ struct Account {
         /// The status of your business's website.
         std::optional<Type> type;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("accessible", self.accessible);
-          v("in_development", self.in_development);
-          v("restricted", self.restricted);
-          v("type", self.type);
-        }
+        STRIPE_FIELDS((accessible)(in_development)(restricted)(type))
       };
 
       /// Additional files that are required to support the onboarding process of your business.
@@ -595,12 +449,7 @@ struct Account {
       std::optional<GoodsType> goods_type;
       stripe::Optional<Site> site;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional_files", self.additional_files);
-        v("goods_type", self.goods_type);
-        v("site", self.site);
-      }
+      STRIPE_FIELDS((additional_files)(goods_type)(site))
     };
     using SepaDebitPayments = stripe::common::SepaDebitPayments;
     using Treasury = Account::Settings::CardIssuing;
@@ -617,20 +466,7 @@ struct Account {
     stripe::Optional<SepaDebitPayments> sepa_debit_payments;
     stripe::Optional<Treasury> treasury;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("bacs_debit_payments", self.bacs_debit_payments);
-      v("branding", self.branding);
-      v("card_issuing", self.card_issuing);
-      v("card_payments", self.card_payments);
-      v("dashboard", self.dashboard);
-      v("invoices", self.invoices);
-      v("payments", self.payments);
-      v("payouts", self.payouts);
-      v("paypay_payments", self.paypay_payments);
-      v("sepa_debit_payments", self.sepa_debit_payments);
-      v("treasury", self.treasury);
-    }
+    STRIPE_FIELDS((bacs_debit_payments)(branding)(card_issuing)(card_payments)(dashboard)(invoices)(payments)(payouts)(paypay_payments)(sepa_debit_payments)(treasury))
   };
   using TosAcceptance = stripe::v1::TosAcceptance;
   struct Type : stripe::OpenEnum<Type> {
@@ -687,33 +523,7 @@ struct Account {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("business_profile", self.business_profile);
-    v("business_type", self.business_type);
-    v("capabilities", self.capabilities);
-    v("charges_enabled", self.charges_enabled);
-    v("company", self.company);
-    v("controller", self.controller);
-    v("country", self.country);
-    v("created", self.created);
-    v("default_currency", self.default_currency);
-    v("deleted", self.deleted);
-    v("details_submitted", self.details_submitted);
-    v("email", self.email);
-    v("external_accounts", self.external_accounts);
-    v("future_requirements", self.future_requirements);
-    v("groups", self.groups);
-    v("individual", self.individual);
-    v("metadata", self.metadata);
-    v("payouts_enabled", self.payouts_enabled);
-    v("requirements", self.requirements);
-    v("settings", self.settings);
-    v("tos_acceptance", self.tos_acceptance);
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((id)(object)(business_profile)(business_type)(capabilities)(charges_enabled)(company)(controller)(country)(created)(default_currency)(deleted)(details_submitted)(email)(external_accounts)(future_requirements)(groups)(individual)(metadata)(payouts_enabled)(requirements)(settings)(tos_acceptance)(type))
 };
 
 /// DeletedAccount (schema type Stripe.DeletedAccount).
@@ -729,12 +539,7 @@ struct DeletedAccount {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("deleted", self.deleted);
-  }
+  STRIPE_FIELDS((id)(object)(deleted))
 };
 
 }  // namespace stripe::v1

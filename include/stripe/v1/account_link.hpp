@@ -35,13 +35,7 @@ struct AccountLink {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("object", self.object);
-    v("created", self.created);
-    v("expires_at", self.expires_at);
-    v("url", self.url);
-  }
+  STRIPE_FIELDS((object)(created)(expires_at)(url))
 };
 
 }  // namespace stripe::v1

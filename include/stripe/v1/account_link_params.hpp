@@ -50,16 +50,7 @@ struct AccountLinkCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-    v("type", self.type);
-    v("refresh_url", self.refresh_url);
-    v("return_url", self.return_url);
-    v("collection_options", self.collection_options);
-    v("collect", self.collect);
-    v("expand", self.expand);
-  }
+  STRIPE_FIELDS((account)(type)(refresh_url)(return_url)(collection_options)(collect)(expand))
 };
 
 }  // namespace stripe::v1

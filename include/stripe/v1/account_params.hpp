@@ -31,12 +31,7 @@ struct AccountCreateParams {
 
       AnnualRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("amount", self.amount);
-        v("currency", self.currency);
-        v("fiscal_year_end", self.fiscal_year_end);
-      }
+      STRIPE_FIELDS((amount)(currency)(fiscal_year_end))
     };
     using MinorityOwnedBusinessDesignation = stripe::v1::MinorityOwnedBusinessDesignation;
     using MonthlyEstimatedRevenue = stripe::v1::MonthlyEstimatedRevenue;
@@ -68,22 +63,7 @@ struct AccountCreateParams {
     /// The business's publicly available website.
     std::optional<std::string> url;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("annual_revenue", self.annual_revenue);
-      v("estimated_worker_count", self.estimated_worker_count);
-      v("mcc", self.mcc);
-      v("minority_owned_business_designation", self.minority_owned_business_designation);
-      v("monthly_estimated_revenue", self.monthly_estimated_revenue);
-      v("name", self.name);
-      v("product_description", self.product_description);
-      v("specified_commercial_transactions_act_url", self.specified_commercial_transactions_act_url);
-      v("support_address", self.support_address);
-      v("support_email", self.support_email);
-      v("support_phone", self.support_phone);
-      v("support_url", self.support_url);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((annual_revenue)(estimated_worker_count)(mcc)(minority_owned_business_designation)(monthly_estimated_revenue)(name)(product_description)(specified_commercial_transactions_act_url)(support_address)(support_email)(support_phone)(support_url)(url))
   };
   using BusinessType = stripe::common::BusinessType;
   struct Capabilities {
@@ -299,79 +279,7 @@ struct AccountCreateParams {
     /// The zip_payments capability.
     stripe::Optional<ZipPayments> zip_payments;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("acss_debit_payments", self.acss_debit_payments);
-      v("affirm_payments", self.affirm_payments);
-      v("afterpay_clearpay_payments", self.afterpay_clearpay_payments);
-      v("alma_payments", self.alma_payments);
-      v("amazon_pay_payments", self.amazon_pay_payments);
-      v("app_distribution", self.app_distribution);
-      v("au_becs_debit_payments", self.au_becs_debit_payments);
-      v("bacs_debit_payments", self.bacs_debit_payments);
-      v("bancontact_payments", self.bancontact_payments);
-      v("bank_transfer_payments", self.bank_transfer_payments);
-      v("billie_payments", self.billie_payments);
-      v("bizum_payments", self.bizum_payments);
-      v("blik_payments", self.blik_payments);
-      v("blik_recurring_payments", self.blik_recurring_payments);
-      v("boleto_payments", self.boleto_payments);
-      v("card_issuing", self.card_issuing);
-      v("card_payments", self.card_payments);
-      v("cartes_bancaires_payments", self.cartes_bancaires_payments);
-      v("cashapp_payments", self.cashapp_payments);
-      v("crypto_payments", self.crypto_payments);
-      v("eps_payments", self.eps_payments);
-      v("fpx_payments", self.fpx_payments);
-      v("gb_bank_transfer_payments", self.gb_bank_transfer_payments);
-      v("giropay_payments", self.giropay_payments);
-      v("grabpay_payments", self.grabpay_payments);
-      v("ideal_payments", self.ideal_payments);
-      v("india_international_payments", self.india_international_payments);
-      v("jcb_payments", self.jcb_payments);
-      v("jp_bank_transfer_payments", self.jp_bank_transfer_payments);
-      v("kakao_pay_payments", self.kakao_pay_payments);
-      v("klarna_payments", self.klarna_payments);
-      v("konbini_payments", self.konbini_payments);
-      v("kr_card_payments", self.kr_card_payments);
-      v("legacy_payments", self.legacy_payments);
-      v("link_payments", self.link_payments);
-      v("mb_way_payments", self.mb_way_payments);
-      v("mobilepay_payments", self.mobilepay_payments);
-      v("multibanco_payments", self.multibanco_payments);
-      v("mx_bank_transfer_payments", self.mx_bank_transfer_payments);
-      v("naver_pay_payments", self.naver_pay_payments);
-      v("nz_bank_account_becs_debit_payments", self.nz_bank_account_becs_debit_payments);
-      v("oxxo_payments", self.oxxo_payments);
-      v("p24_payments", self.p24_payments);
-      v("pay_by_bank_payments", self.pay_by_bank_payments);
-      v("payco_payments", self.payco_payments);
-      v("paynow_payments", self.paynow_payments);
-      v("paypay_payments", self.paypay_payments);
-      v("payto_payments", self.payto_payments);
-      v("pix_payments", self.pix_payments);
-      v("promptpay_payments", self.promptpay_payments);
-      v("revolut_pay_payments", self.revolut_pay_payments);
-      v("samsung_pay_payments", self.samsung_pay_payments);
-      v("satispay_payments", self.satispay_payments);
-      v("scalapay_payments", self.scalapay_payments);
-      v("sepa_bank_transfer_payments", self.sepa_bank_transfer_payments);
-      v("sepa_debit_payments", self.sepa_debit_payments);
-      v("sequra_payments", self.sequra_payments);
-      v("sofort_payments", self.sofort_payments);
-      v("sunbit_payments", self.sunbit_payments);
-      v("swish_payments", self.swish_payments);
-      v("tax_reporting_us_1099_k", self.tax_reporting_us_1099_k);
-      v("tax_reporting_us_1099_misc", self.tax_reporting_us_1099_misc);
-      v("transfers", self.transfers);
-      v("treasury", self.treasury);
-      v("twint_payments", self.twint_payments);
-      v("upi_payments", self.upi_payments);
-      v("us_bank_account_ach_payments", self.us_bank_account_ach_payments);
-      v("us_bank_transfer_payments", self.us_bank_transfer_payments);
-      v("wero_payments", self.wero_payments);
-      v("zip_payments", self.zip_payments);
-    }
+    STRIPE_FIELDS((acss_debit_payments)(affirm_payments)(afterpay_clearpay_payments)(alma_payments)(amazon_pay_payments)(app_distribution)(au_becs_debit_payments)(bacs_debit_payments)(bancontact_payments)(bank_transfer_payments)(billie_payments)(bizum_payments)(blik_payments)(blik_recurring_payments)(boleto_payments)(card_issuing)(card_payments)(cartes_bancaires_payments)(cashapp_payments)(crypto_payments)(eps_payments)(fpx_payments)(gb_bank_transfer_payments)(giropay_payments)(grabpay_payments)(ideal_payments)(india_international_payments)(jcb_payments)(jp_bank_transfer_payments)(kakao_pay_payments)(klarna_payments)(konbini_payments)(kr_card_payments)(legacy_payments)(link_payments)(mb_way_payments)(mobilepay_payments)(multibanco_payments)(mx_bank_transfer_payments)(naver_pay_payments)(nz_bank_account_becs_debit_payments)(oxxo_payments)(p24_payments)(pay_by_bank_payments)(payco_payments)(paynow_payments)(paypay_payments)(payto_payments)(pix_payments)(promptpay_payments)(revolut_pay_payments)(samsung_pay_payments)(satispay_payments)(scalapay_payments)(sepa_bank_transfer_payments)(sepa_debit_payments)(sequra_payments)(sofort_payments)(sunbit_payments)(swish_payments)(tax_reporting_us_1099_k)(tax_reporting_us_1099_misc)(transfers)(treasury)(twint_payments)(upi_payments)(us_bank_account_ach_payments)(us_bank_transfer_payments)(wero_payments)(zip_payments))
   };
   struct Company {
     struct OwnershipExemptionReason : stripe::OpenEnum<OwnershipExemptionReason> {
@@ -435,35 +343,7 @@ struct AccountCreateParams {
     /// Information on the verification state of the company.
     std::optional<nlohmann::json> verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("address", self.address);
-      v("address_kana", self.address_kana);
-      v("address_kanji", self.address_kanji);
-      v("administrative_address", self.administrative_address);
-      v("directors_provided", self.directors_provided);
-      v("directorship_declaration", self.directorship_declaration);
-      v("executives_provided", self.executives_provided);
-      v("export_license_id", self.export_license_id);
-      v("export_purpose_code", self.export_purpose_code);
-      v("name", self.name);
-      v("name_kana", self.name_kana);
-      v("name_kanji", self.name_kanji);
-      v("owners_provided", self.owners_provided);
-      v("ownership_declaration", self.ownership_declaration);
-      v("ownership_exemption_reason", self.ownership_exemption_reason);
-      v("phone", self.phone);
-      v("physical_address", self.physical_address);
-      v("principal_place_of_business", self.principal_place_of_business);
-      v("registration_date", self.registration_date);
-      v("registration_number", self.registration_number);
-      v("representative_declaration", self.representative_declaration);
-      v("structure", self.structure);
-      v("tax_id", self.tax_id);
-      v("tax_id_registrar", self.tax_id_registrar);
-      v("vat_id", self.vat_id);
-      v("verification", self.verification);
-    }
+    STRIPE_FIELDS((address)(address_kana)(address_kanji)(administrative_address)(directors_provided)(directorship_declaration)(executives_provided)(export_license_id)(export_purpose_code)(name)(name_kana)(name_kanji)(owners_provided)(ownership_declaration)(ownership_exemption_reason)(phone)(physical_address)(principal_place_of_business)(registration_date)(registration_number)(representative_declaration)(structure)(tax_id)(tax_id_registrar)(vat_id)(verification))
   };
   struct Controller {
     struct Fees {
@@ -477,10 +357,7 @@ struct AccountCreateParams {
       /// Controls who pays Stripe fees for direct charges and other pricing-control-eligible Stripe products.
       std::optional<Payer> payer;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("payer", self.payer);
-      }
+      STRIPE_FIELDS((payer))
     };
     struct Losses {
       struct Payments : stripe::OpenEnum<Payments> {
@@ -493,10 +370,7 @@ struct AccountCreateParams {
       /// Controls who is responsible for payment-related negative balances on this account.
       std::optional<Payments> payments;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("payments", self.payments);
-      }
+      STRIPE_FIELDS((payments))
     };
     using RequirementCollection = AccountCreateParams::Controller::Losses::Payments;
     struct StripeDashboard {
@@ -505,10 +379,7 @@ struct AccountCreateParams {
       /// Whether this account should have access to the full Stripe Dashboard (`full`), to the Express Dashboard (`express`), or to no Stripe-hosted dashboard (`none`).
       std::optional<Type> type;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("type", self.type);
-      }
+      STRIPE_FIELDS((type))
     };
 
     /// A hash of configuration for who pays Stripe fees for product usage on this account.
@@ -520,13 +391,7 @@ struct AccountCreateParams {
     /// A hash of configuration for Stripe-hosted dashboards.
     stripe::Optional<StripeDashboard> stripe_dashboard;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("fees", self.fees);
-      v("losses", self.losses);
-      v("requirement_collection", self.requirement_collection);
-      v("stripe_dashboard", self.stripe_dashboard);
-    }
+    STRIPE_FIELDS((fees)(losses)(requirement_collection)(stripe_dashboard))
   };
   struct Documents {
     /// One or more documents that support the [Bank account ownership verification](https://support.stripe.com/questions/bank-account-ownership-verification) requirement.
@@ -548,18 +413,7 @@ struct AccountCreateParams {
     /// One or more documents that demonstrate proof of ultimate beneficial ownership.
     std::optional<nlohmann::json> proof_of_ultimate_beneficial_ownership;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("bank_account_ownership_verification", self.bank_account_ownership_verification);
-      v("company_license", self.company_license);
-      v("company_memorandum_of_association", self.company_memorandum_of_association);
-      v("company_ministerial_decree", self.company_ministerial_decree);
-      v("company_registration_verification", self.company_registration_verification);
-      v("company_tax_id_verification", self.company_tax_id_verification);
-      v("proof_of_address", self.proof_of_address);
-      v("proof_of_business_presence", self.proof_of_business_presence);
-      v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
-    }
+    STRIPE_FIELDS((bank_account_ownership_verification)(company_license)(company_memorandum_of_association)(company_ministerial_decree)(company_registration_verification)(company_tax_id_verification)(proof_of_address)(proof_of_business_presence)(proof_of_ultimate_beneficial_ownership))
   };
   struct ExternalAccount {
     /// The type of external account.
@@ -577,25 +431,13 @@ struct AccountCreateParams {
     /// The account number for the bank account, in string form.
     std::string account_number;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("country", self.country);
-      v("currency", self.currency);
-      v("account_holder_name", self.account_holder_name);
-      v("account_holder_type", self.account_holder_type);
-      v("routing_number", self.routing_number);
-      v("account_number", self.account_number);
-    }
+    STRIPE_FIELDS((object)(country)(currency)(account_holder_name)(account_holder_type)(routing_number)(account_number))
   };
   struct Groups {
     /// The group the account is in to determine their payments pricing, and null if the account is on customized pricing.
     stripe::Clearable<std::string> payments_pricing;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("payments_pricing", self.payments_pricing);
-    }
+    STRIPE_FIELDS((payments_pricing))
   };
   struct Individual {
     struct PoliticalExposure : stripe::OpenEnum<PoliticalExposure> {
@@ -652,32 +494,7 @@ struct AccountCreateParams {
     /// The individual's verification document information.
     std::optional<nlohmann::json> verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("address", self.address);
-      v("address_kana", self.address_kana);
-      v("address_kanji", self.address_kanji);
-      v("dob", self.dob);
-      v("email", self.email);
-      v("first_name", self.first_name);
-      v("first_name_kana", self.first_name_kana);
-      v("first_name_kanji", self.first_name_kanji);
-      v("full_name_aliases", self.full_name_aliases);
-      v("gender", self.gender);
-      v("id_number", self.id_number);
-      v("id_number_secondary", self.id_number_secondary);
-      v("last_name", self.last_name);
-      v("last_name_kana", self.last_name_kana);
-      v("last_name_kanji", self.last_name_kanji);
-      v("maiden_name", self.maiden_name);
-      v("metadata", self.metadata);
-      v("phone", self.phone);
-      v("political_exposure", self.political_exposure);
-      v("registered_address", self.registered_address);
-      v("relationship", self.relationship);
-      v("ssn_last_4", self.ssn_last_4);
-      v("verification", self.verification);
-    }
+    STRIPE_FIELDS((address)(address_kana)(address_kanji)(dob)(email)(first_name)(first_name_kana)(first_name_kanji)(full_name_aliases)(gender)(id_number)(id_number_secondary)(last_name)(last_name_kana)(last_name_kanji)(maiden_name)(metadata)(phone)(political_exposure)(registered_address)(relationship)(ssn_last_4)(verification))
   };
   struct Settings {
     /// Settings specific to Bacs Direct Debit.
@@ -701,19 +518,7 @@ struct AccountCreateParams {
     /// Settings specific to the account's Treasury FinancialAccounts.
     std::optional<nlohmann::json> treasury;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("bacs_debit_payments", self.bacs_debit_payments);
-      v("branding", self.branding);
-      v("card_issuing", self.card_issuing);
-      v("card_payments", self.card_payments);
-      v("invoices", self.invoices);
-      v("payments", self.payments);
-      v("payouts", self.payouts);
-      v("paypay_payments", self.paypay_payments);
-      v("sepa_debit_payments", self.sepa_debit_payments);
-      v("treasury", self.treasury);
-    }
+    STRIPE_FIELDS((bacs_debit_payments)(branding)(card_issuing)(card_payments)(invoices)(payments)(payouts)(paypay_payments)(sepa_debit_payments)(treasury))
   };
   using TosAcceptance = stripe::v1::TosAcceptance;
   struct Type : stripe::OpenEnum<Type> {
@@ -763,27 +568,7 @@ struct AccountCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_token", self.account_token);
-    v("business_profile", self.business_profile);
-    v("business_type", self.business_type);
-    v("capabilities", self.capabilities);
-    v("company", self.company);
-    v("controller", self.controller);
-    v("country", self.country);
-    v("default_currency", self.default_currency);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("expand", self.expand);
-    v("external_account", self.external_account);
-    v("groups", self.groups);
-    v("individual", self.individual);
-    v("metadata", self.metadata);
-    v("settings", self.settings);
-    v("tos_acceptance", self.tos_acceptance);
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((account_token)(business_profile)(business_type)(capabilities)(company)(controller)(country)(default_currency)(documents)(email)(expand)(external_account)(groups)(individual)(metadata)(settings)(tos_acceptance)(type))
 };
 
 /// AccountUpdateParams (schema type Stripe.AccountUpdateParams).
@@ -815,19 +600,7 @@ struct AccountUpdateParams {
     /// One or more documents that demonstrate proof of ultimate beneficial ownership.
     std::optional<nlohmann::json> proof_of_ultimate_beneficial_ownership;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("bank_account_ownership_verification", self.bank_account_ownership_verification);
-      v("company_license", self.company_license);
-      v("company_memorandum_of_association", self.company_memorandum_of_association);
-      v("company_ministerial_decree", self.company_ministerial_decree);
-      v("company_registration_verification", self.company_registration_verification);
-      v("company_tax_id_verification", self.company_tax_id_verification);
-      v("proof_of_address", self.proof_of_address);
-      v("proof_of_business_presence", self.proof_of_business_presence);
-      v("proof_of_registration", self.proof_of_registration);
-      v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
-    }
+    STRIPE_FIELDS((bank_account_ownership_verification)(company_license)(company_memorandum_of_association)(company_ministerial_decree)(company_registration_verification)(company_tax_id_verification)(proof_of_address)(proof_of_business_presence)(proof_of_registration)(proof_of_ultimate_beneficial_ownership))
   };
   struct BankAccount {
     struct Object : stripe::OpenEnum<Object> {
@@ -856,16 +629,7 @@ struct AccountUpdateParams {
     /// The routing number, sort code, or other country-appropriate institution number for the bank account.
     std::optional<std::string> routing_number;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("account_holder_name", self.account_holder_name);
-      v("account_holder_type", self.account_holder_type);
-      v("account_number", self.account_number);
-      v("country", self.country);
-      v("currency", self.currency);
-      v("routing_number", self.routing_number);
-    }
+    STRIPE_FIELDS((object)(account_holder_name)(account_holder_type)(account_number)(country)(currency)(routing_number))
   };
   struct Card {
     struct Object : stripe::OpenEnum<Object> {
@@ -893,24 +657,7 @@ struct AccountUpdateParams {
 
     Card() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("address_city", self.address_city);
-      v("address_country", self.address_country);
-      v("address_line1", self.address_line1);
-      v("address_line2", self.address_line2);
-      v("address_state", self.address_state);
-      v("address_zip", self.address_zip);
-      v("currency", self.currency);
-      v("cvc", self.cvc);
-      v("default_for_currency", self.default_for_currency);
-      v("exp_month", self.exp_month);
-      v("exp_year", self.exp_year);
-      v("metadata", self.metadata);
-      v("name", self.name);
-      v("number", self.number);
-    }
+    STRIPE_FIELDS((object)(address_city)(address_country)(address_line1)(address_line2)(address_state)(address_zip)(currency)(cvc)(default_for_currency)(exp_month)(exp_year)(metadata)(name)(number))
   };
   struct CardToken {
     using Object = AccountUpdateParams::Card::Object;
@@ -919,12 +666,7 @@ struct AccountUpdateParams {
     std::optional<std::string> currency;
     std::string token;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("currency", self.currency);
-      v("token", self.token);
-    }
+    STRIPE_FIELDS((object)(currency)(token))
   };
   using Groups = AccountCreateParams::Groups;
   using Individual = AccountCreateParams::Individual;
@@ -964,24 +706,7 @@ struct AccountUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_token", self.account_token);
-    v("business_profile", self.business_profile);
-    v("business_type", self.business_type);
-    v("capabilities", self.capabilities);
-    v("company", self.company);
-    v("default_currency", self.default_currency);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("expand", self.expand);
-    v("external_account", self.external_account);
-    v("groups", self.groups);
-    v("individual", self.individual);
-    v("metadata", self.metadata);
-    v("settings", self.settings);
-    v("tos_acceptance", self.tos_acceptance);
-  }
+  STRIPE_FIELDS((account_token)(business_profile)(business_type)(capabilities)(company)(default_currency)(documents)(email)(expand)(external_account)(groups)(individual)(metadata)(settings)(tos_acceptance))
 };
 
 /// AccountRetrieveParams (schema type Stripe.AccountRetrieveParams): one type with the others of the same fields.
@@ -1002,14 +727,7 @@ struct AccountListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("created", self.created);
-    v("expand", self.expand);
-    v("ending_before", self.ending_before);
-    v("limit", self.limit);
-    v("starting_after", self.starting_after);
-  }
+  STRIPE_FIELDS((created)(expand)(ending_before)(limit)(starting_after))
 };
 
 /// AccountDeleteParams (schema type Stripe.AccountDeleteParams): one type with the others of the same fields.
@@ -1044,12 +762,7 @@ struct AccountRejectParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("reason", self.reason);
-    v("expand", self.expand);
-    v("payouts_action", self.payouts_action);
-  }
+  STRIPE_FIELDS((reason)(expand)(payouts_action))
 };
 
 /// AccountUnrejectParams (schema type Stripe.AccountUnrejectParams): one type with the others of the same fields.

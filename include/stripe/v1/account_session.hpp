@@ -32,14 +32,7 @@ struct AccountSession {
 
     Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("capture_payments", self.capture_payments);
-      v("destination_on_behalf_of_charge_management", self.destination_on_behalf_of_charge_management);
-      v("dispute_management", self.dispute_management);
-      v("refund_management", self.refund_management);
-      v("smart_disputes_management", self.smart_disputes_management);
-    }
+    STRIPE_FIELDS((capture_payments)(destination_on_behalf_of_charge_management)(dispute_management)(refund_management)(smart_disputes_management))
   };
   struct DisputesList {
     using Features = AccountSession::Features;
@@ -50,11 +43,7 @@ struct AccountSession {
 
     DisputesList() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("enabled", self.enabled);
-      v("features", self.features);
-    }
+    STRIPE_FIELDS((enabled)(features))
   };
   using BalanceReportFeatures = stripe::v1::Features;
   struct BalanceReport {
@@ -66,11 +55,7 @@ struct AccountSession {
 
     BalanceReport() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("enabled", self.enabled);
-      v("features", self.features);
-    }
+    STRIPE_FIELDS((enabled)(features))
   };
   struct AccountManagementFeatures {
     /// Whether Stripe user authentication is disabled.
@@ -80,11 +65,7 @@ struct AccountSession {
 
     AccountManagementFeatures() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-      v("external_account_collection", self.external_account_collection);
-    }
+    STRIPE_FIELDS((disable_stripe_user_authentication)(external_account_collection))
   };
   struct AccountManagement {
     using Features = AccountSession::AccountManagementFeatures;
@@ -95,11 +76,7 @@ struct AccountSession {
 
     AccountManagement() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("enabled", self.enabled);
-      v("features", self.features);
-    }
+    STRIPE_FIELDS((enabled)(features))
   };
   struct Object : stripe::OpenEnum<Object> {
     using OpenEnum::OpenEnum;
@@ -125,14 +102,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("edit_payout_schedule", self.edit_payout_schedule);
-          v("external_account_collection", self.external_account_collection);
-          v("instant_payouts", self.instant_payouts);
-          v("standard_payouts", self.standard_payouts);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication)(edit_payout_schedule)(external_account_collection)(instant_payouts)(standard_payouts))
       };
 
       /// Whether the embedded component is enabled.
@@ -141,11 +111,7 @@ struct AccountSession {
 
       Balances() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     using DisputesList = AccountSession::DisputesList;
     using Documents = AccountSession::BalanceReport;
@@ -162,13 +128,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("external_account_collection", self.external_account_collection);
-          v("send_money", self.send_money);
-          v("transfer_balance", self.transfer_balance);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication)(external_account_collection)(send_money)(transfer_balance))
       };
 
       /// Whether the embedded component is enabled.
@@ -177,11 +137,7 @@ struct AccountSession {
 
       FinancialAccount() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct FinancialAccountTransactions {
       struct Features {
@@ -190,10 +146,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("card_spend_dispute_management", self.card_spend_dispute_management);
-        }
+        STRIPE_FIELDS((card_spend_dispute_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -202,11 +155,7 @@ struct AccountSession {
 
       FinancialAccountTransactions() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct InstantPayoutsPromotion {
       struct Features {
@@ -219,12 +168,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("external_account_collection", self.external_account_collection);
-          v("instant_payouts", self.instant_payouts);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication)(external_account_collection)(instant_payouts))
       };
 
       /// Whether the embedded component is enabled.
@@ -233,11 +177,7 @@ struct AccountSession {
 
       InstantPayoutsPromotion() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct IssuingCard {
       struct Features {
@@ -252,13 +192,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("card_management", self.card_management);
-          v("card_spend_dispute_management", self.card_spend_dispute_management);
-          v("cardholder_management", self.cardholder_management);
-          v("spend_control_management", self.spend_control_management);
-        }
+        STRIPE_FIELDS((card_management)(card_spend_dispute_management)(cardholder_management)(spend_control_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -267,11 +201,7 @@ struct AccountSession {
 
       IssuingCard() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct IssuingCardsList {
       struct Features {
@@ -288,14 +218,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("card_management", self.card_management);
-          v("card_spend_dispute_management", self.card_spend_dispute_management);
-          v("cardholder_management", self.cardholder_management);
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("spend_control_management", self.spend_control_management);
-        }
+        STRIPE_FIELDS((card_management)(card_spend_dispute_management)(cardholder_management)(disable_stripe_user_authentication)(spend_control_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -304,11 +227,7 @@ struct AccountSession {
 
       IssuingCardsList() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     using NotificationBanner = AccountSession::AccountManagement;
     using PaymentDetails = AccountSession::DisputesList;
@@ -325,13 +244,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("destination_on_behalf_of_charge_management", self.destination_on_behalf_of_charge_management);
-          v("dispute_management", self.dispute_management);
-          v("refund_management", self.refund_management);
-          v("smart_disputes_management", self.smart_disputes_management);
-        }
+        STRIPE_FIELDS((destination_on_behalf_of_charge_management)(dispute_management)(refund_management)(smart_disputes_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -340,11 +253,7 @@ struct AccountSession {
 
       PaymentDisputes() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct PaymentMethodSettings {
       struct Features {
@@ -353,10 +262,7 @@ struct AccountSession {
 
         Features() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication))
       };
 
       /// Whether the embedded component is enabled.
@@ -365,11 +271,7 @@ struct AccountSession {
 
       PaymentMethodSettings() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     using Payments = AccountSession::DisputesList;
     using PayoutDetails = AccountSession::BalanceReport;
@@ -408,34 +310,7 @@ struct AccountSession {
     TerminalHardwareOrders terminal_hardware_orders;
     TerminalHardwareShop terminal_hardware_shop;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account_management", self.account_management);
-      v("account_onboarding", self.account_onboarding);
-      v("balance_report", self.balance_report);
-      v("balances", self.balances);
-      v("disputes_list", self.disputes_list);
-      v("documents", self.documents);
-      v("financial_account", self.financial_account);
-      v("financial_account_transactions", self.financial_account_transactions);
-      v("instant_payouts_promotion", self.instant_payouts_promotion);
-      v("issuing_card", self.issuing_card);
-      v("issuing_cards_list", self.issuing_cards_list);
-      v("notification_banner", self.notification_banner);
-      v("payment_details", self.payment_details);
-      v("payment_disputes", self.payment_disputes);
-      v("payment_method_settings", self.payment_method_settings);
-      v("payments", self.payments);
-      v("payout_details", self.payout_details);
-      v("payout_reconciliation_report", self.payout_reconciliation_report);
-      v("payouts", self.payouts);
-      v("payouts_list", self.payouts_list);
-      v("reporting_chart", self.reporting_chart);
-      v("tax_registrations", self.tax_registrations);
-      v("tax_settings", self.tax_settings);
-      v("terminal_hardware_orders", self.terminal_hardware_orders);
-      v("terminal_hardware_shop", self.terminal_hardware_shop);
-    }
+    STRIPE_FIELDS((account_management)(account_onboarding)(balance_report)(balances)(disputes_list)(documents)(financial_account)(financial_account_transactions)(instant_payouts_promotion)(issuing_card)(issuing_cards_list)(notification_banner)(payment_details)(payment_disputes)(payment_method_settings)(payments)(payout_details)(payout_reconciliation_report)(payouts)(payouts_list)(reporting_chart)(tax_registrations)(tax_settings)(terminal_hardware_orders)(terminal_hardware_shop))
   };
 
   /// String representing the object's type.
@@ -452,15 +327,7 @@ struct AccountSession {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("object", self.object);
-    v("account", self.account);
-    v("client_secret", self.client_secret);
-    v("components", self.components);
-    v("expires_at", self.expires_at);
-    v("livemode", self.livemode);
-  }
+  STRIPE_FIELDS((object)(account)(client_secret)(components)(expires_at)(livemode))
 };
 
 }  // namespace stripe::v1

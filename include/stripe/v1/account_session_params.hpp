@@ -31,14 +31,7 @@ struct AccountSessionCreateParams {
     /// Whether to allow connected accounts to submit disputes using Smart Disputes.
     std::optional<bool> smart_disputes_management;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("capture_payments", self.capture_payments);
-      v("destination_on_behalf_of_charge_management", self.destination_on_behalf_of_charge_management);
-      v("dispute_management", self.dispute_management);
-      v("refund_management", self.refund_management);
-      v("smart_disputes_management", self.smart_disputes_management);
-    }
+    STRIPE_FIELDS((capture_payments)(destination_on_behalf_of_charge_management)(dispute_management)(refund_management)(smart_disputes_management))
   };
   struct DisputesList {
     using Features = AccountSessionCreateParams::Features;
@@ -50,11 +43,7 @@ struct AccountSessionCreateParams {
 
     DisputesList() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("enabled", self.enabled);
-      v("features", self.features);
-    }
+    STRIPE_FIELDS((enabled)(features))
   };
   using BalanceReportFeatures = stripe::v1::Features;
   struct BalanceReport {
@@ -67,11 +56,7 @@ struct AccountSessionCreateParams {
 
     BalanceReport() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("enabled", self.enabled);
-      v("features", self.features);
-    }
+    STRIPE_FIELDS((enabled)(features))
   };
   struct AccountManagementFeatures {
     /// Whether Stripe user authentication is disabled.
@@ -79,11 +64,7 @@ struct AccountSessionCreateParams {
     /// Whether external account collection is enabled.
     std::optional<bool> external_account_collection;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-      v("external_account_collection", self.external_account_collection);
-    }
+    STRIPE_FIELDS((disable_stripe_user_authentication)(external_account_collection))
   };
   struct AccountManagement {
     using Features = AccountSessionCreateParams::AccountManagementFeatures;
@@ -95,11 +76,7 @@ struct AccountSessionCreateParams {
 
     AccountManagement() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("enabled", self.enabled);
-      v("features", self.features);
-    }
+    STRIPE_FIELDS((enabled)(features))
   };
   struct Components {
     using AccountManagement = AccountSessionCreateParams::AccountManagement;
@@ -118,14 +95,7 @@ struct AccountSessionCreateParams {
         /// Whether to allow creation of standard payouts.
         std::optional<bool> standard_payouts;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("edit_payout_schedule", self.edit_payout_schedule);
-          v("external_account_collection", self.external_account_collection);
-          v("instant_payouts", self.instant_payouts);
-          v("standard_payouts", self.standard_payouts);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication)(edit_payout_schedule)(external_account_collection)(instant_payouts)(standard_payouts))
       };
 
       /// Whether the embedded component is enabled.
@@ -135,11 +105,7 @@ struct AccountSessionCreateParams {
 
       Balances() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     using DisputesList = AccountSessionCreateParams::DisputesList;
     using Documents = AccountSessionCreateParams::BalanceReport;
@@ -154,13 +120,7 @@ struct AccountSessionCreateParams {
         /// Whether to allow transferring balance.
         std::optional<bool> transfer_balance;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("external_account_collection", self.external_account_collection);
-          v("send_money", self.send_money);
-          v("transfer_balance", self.transfer_balance);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication)(external_account_collection)(send_money)(transfer_balance))
       };
 
       /// Whether the embedded component is enabled.
@@ -170,21 +130,14 @@ struct AccountSessionCreateParams {
 
       FinancialAccount() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct FinancialAccountTransactions {
       struct Features {
         /// Whether to allow card spend dispute management features.
         std::optional<bool> card_spend_dispute_management;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("card_spend_dispute_management", self.card_spend_dispute_management);
-        }
+        STRIPE_FIELDS((card_spend_dispute_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -194,11 +147,7 @@ struct AccountSessionCreateParams {
 
       FinancialAccountTransactions() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct InstantPayoutsPromotion {
       struct Features {
@@ -209,12 +158,7 @@ struct AccountSessionCreateParams {
         /// Whether instant payouts are enabled for this component.
         std::optional<bool> instant_payouts;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("external_account_collection", self.external_account_collection);
-          v("instant_payouts", self.instant_payouts);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication)(external_account_collection)(instant_payouts))
       };
 
       /// Whether the embedded component is enabled.
@@ -224,11 +168,7 @@ struct AccountSessionCreateParams {
 
       InstantPayoutsPromotion() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct IssuingCard {
       struct Features {
@@ -241,13 +181,7 @@ struct AccountSessionCreateParams {
         /// Whether to allow spend control management features.
         std::optional<bool> spend_control_management;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("card_management", self.card_management);
-          v("card_spend_dispute_management", self.card_spend_dispute_management);
-          v("cardholder_management", self.cardholder_management);
-          v("spend_control_management", self.spend_control_management);
-        }
+        STRIPE_FIELDS((card_management)(card_spend_dispute_management)(cardholder_management)(spend_control_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -257,11 +191,7 @@ struct AccountSessionCreateParams {
 
       IssuingCard() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct IssuingCardsList {
       struct Features {
@@ -276,14 +206,7 @@ struct AccountSessionCreateParams {
         /// Whether to allow spend control management features.
         std::optional<bool> spend_control_management;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("card_management", self.card_management);
-          v("card_spend_dispute_management", self.card_spend_dispute_management);
-          v("cardholder_management", self.cardholder_management);
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-          v("spend_control_management", self.spend_control_management);
-        }
+        STRIPE_FIELDS((card_management)(card_spend_dispute_management)(cardholder_management)(disable_stripe_user_authentication)(spend_control_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -293,11 +216,7 @@ struct AccountSessionCreateParams {
 
       IssuingCardsList() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     using NotificationBanner = AccountSessionCreateParams::AccountManagement;
     using PaymentDetails = AccountSessionCreateParams::DisputesList;
@@ -312,13 +231,7 @@ struct AccountSessionCreateParams {
         /// Whether to allow connected accounts to submit disputes using Smart Disputes.
         std::optional<bool> smart_disputes_management;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("destination_on_behalf_of_charge_management", self.destination_on_behalf_of_charge_management);
-          v("dispute_management", self.dispute_management);
-          v("refund_management", self.refund_management);
-          v("smart_disputes_management", self.smart_disputes_management);
-        }
+        STRIPE_FIELDS((destination_on_behalf_of_charge_management)(dispute_management)(refund_management)(smart_disputes_management))
       };
 
       /// Whether the embedded component is enabled.
@@ -328,21 +241,14 @@ struct AccountSessionCreateParams {
 
       PaymentDisputes() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     struct PaymentMethodSettings {
       struct Features {
         /// Whether Stripe user authentication is disabled.
         std::optional<bool> disable_stripe_user_authentication;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("disable_stripe_user_authentication", self.disable_stripe_user_authentication);
-        }
+        STRIPE_FIELDS((disable_stripe_user_authentication))
       };
 
       /// Whether the embedded component is enabled.
@@ -352,11 +258,7 @@ struct AccountSessionCreateParams {
 
       PaymentMethodSettings() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("enabled", self.enabled);
-        v("features", self.features);
-      }
+      STRIPE_FIELDS((enabled)(features))
     };
     using Payments = AccountSessionCreateParams::DisputesList;
     using PayoutDetails = AccountSessionCreateParams::BalanceReport;
@@ -420,34 +322,7 @@ struct AccountSessionCreateParams {
     /// Configuration for the [Terminal hardware shop](https://docs.stripe.com/connect/supported-embedded-components/terminal-hardware-shop/) embedded component.
     stripe::Optional<TerminalHardwareShop> terminal_hardware_shop;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account_management", self.account_management);
-      v("account_onboarding", self.account_onboarding);
-      v("balance_report", self.balance_report);
-      v("balances", self.balances);
-      v("disputes_list", self.disputes_list);
-      v("documents", self.documents);
-      v("financial_account", self.financial_account);
-      v("financial_account_transactions", self.financial_account_transactions);
-      v("instant_payouts_promotion", self.instant_payouts_promotion);
-      v("issuing_card", self.issuing_card);
-      v("issuing_cards_list", self.issuing_cards_list);
-      v("notification_banner", self.notification_banner);
-      v("payment_details", self.payment_details);
-      v("payment_disputes", self.payment_disputes);
-      v("payment_method_settings", self.payment_method_settings);
-      v("payments", self.payments);
-      v("payout_details", self.payout_details);
-      v("payout_reconciliation_report", self.payout_reconciliation_report);
-      v("payouts", self.payouts);
-      v("payouts_list", self.payouts_list);
-      v("reporting_chart", self.reporting_chart);
-      v("tax_registrations", self.tax_registrations);
-      v("tax_settings", self.tax_settings);
-      v("terminal_hardware_orders", self.terminal_hardware_orders);
-      v("terminal_hardware_shop", self.terminal_hardware_shop);
-    }
+    STRIPE_FIELDS((account_management)(account_onboarding)(balance_report)(balances)(disputes_list)(documents)(financial_account)(financial_account_transactions)(instant_payouts_promotion)(issuing_card)(issuing_cards_list)(notification_banner)(payment_details)(payment_disputes)(payment_method_settings)(payments)(payout_details)(payout_reconciliation_report)(payouts)(payouts_list)(reporting_chart)(tax_registrations)(tax_settings)(terminal_hardware_orders)(terminal_hardware_shop))
   };
 
   /// The identifier of the account to create an Account Session for.
@@ -459,12 +334,7 @@ struct AccountSessionCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-    v("components", self.components);
-    v("expand", self.expand);
-  }
+  STRIPE_FIELDS((account)(components)(expand))
 };
 
 }  // namespace stripe::v1

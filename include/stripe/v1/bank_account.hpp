@@ -77,29 +77,7 @@ struct BankAccount {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("account", self.account);
-    v("account_holder_name", self.account_holder_name);
-    v("account_holder_type", self.account_holder_type);
-    v("account_type", self.account_type);
-    v("available_payout_methods", self.available_payout_methods);
-    v("bank_name", self.bank_name);
-    v("country", self.country);
-    v("currency", self.currency);
-    v("customer", self.customer);
-    v("default_for_currency", self.default_for_currency);
-    v("deleted", self.deleted);
-    v("fingerprint", self.fingerprint);
-    v("future_requirements", self.future_requirements);
-    v("last4", self.last4);
-    v("metadata", self.metadata);
-    v("requirements", self.requirements);
-    v("routing_number", self.routing_number);
-    v("status", self.status);
-  }
+  STRIPE_FIELDS((id)(object)(account)(account_holder_name)(account_holder_type)(account_type)(available_payout_methods)(bank_name)(country)(currency)(customer)(default_for_currency)(deleted)(fingerprint)(future_requirements)(last4)(metadata)(requirements)(routing_number)(status))
 };
 
 /// Card (schema type Stripe.Card).
@@ -191,44 +169,7 @@ struct Card {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("account", self.account);
-    v("address_city", self.address_city);
-    v("address_country", self.address_country);
-    v("address_line1", self.address_line1);
-    v("address_line1_check", self.address_line1_check);
-    v("address_line2", self.address_line2);
-    v("address_state", self.address_state);
-    v("address_zip", self.address_zip);
-    v("address_zip_check", self.address_zip_check);
-    v("allow_redisplay", self.allow_redisplay);
-    v("available_payout_methods", self.available_payout_methods);
-    v("brand", self.brand);
-    v("country", self.country);
-    v("currency", self.currency);
-    v("customer", self.customer);
-    v("cvc_check", self.cvc_check);
-    v("default_for_currency", self.default_for_currency);
-    v("deleted", self.deleted);
-    v("description", self.description);
-    v("dynamic_last4", self.dynamic_last4);
-    v("exp_month", self.exp_month);
-    v("exp_year", self.exp_year);
-    v("fingerprint", self.fingerprint);
-    v("funding", self.funding);
-    v("iin", self.iin);
-    v("issuer", self.issuer);
-    v("last4", self.last4);
-    v("metadata", self.metadata);
-    v("name", self.name);
-    v("networks", self.networks);
-    v("regulated_status", self.regulated_status);
-    v("status", self.status);
-    v("tokenization_method", self.tokenization_method);
-  }
+  STRIPE_FIELDS((id)(object)(account)(address_city)(address_country)(address_line1)(address_line1_check)(address_line2)(address_state)(address_zip)(address_zip_check)(allow_redisplay)(available_payout_methods)(brand)(country)(currency)(customer)(cvc_check)(default_for_currency)(deleted)(description)(dynamic_last4)(exp_month)(exp_year)(fingerprint)(funding)(iin)(issuer)(last4)(metadata)(name)(networks)(regulated_status)(status)(tokenization_method))
 };
 
 /// DeletedBankAccount (schema type Stripe.DeletedBankAccount).
@@ -246,13 +187,7 @@ struct DeletedBankAccount {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("currency", self.currency);
-    v("deleted", self.deleted);
-  }
+  STRIPE_FIELDS((id)(object)(currency)(deleted))
 };
 
 /// DeletedCard (schema type Stripe.DeletedCard).
@@ -270,13 +205,7 @@ struct DeletedCard {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("currency", self.currency);
-    v("deleted", self.deleted);
-  }
+  STRIPE_FIELDS((id)(object)(currency)(deleted))
 };
 
 }  // namespace stripe::v1

@@ -59,17 +59,7 @@ struct Capability {
     /// Fields that are being reviewed, or might become required depending on the results of a review.
     std::vector<std::string> pending_verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("alternatives", self.alternatives);
-      v("current_deadline", self.current_deadline);
-      v("currently_due", self.currently_due);
-      v("disabled_reason", self.disabled_reason);
-      v("errors", self.errors);
-      v("eventually_due", self.eventually_due);
-      v("past_due", self.past_due);
-      v("pending_verification", self.pending_verification);
-    }
+    STRIPE_FIELDS((alternatives)(current_deadline)(currently_due)(disabled_reason)(errors)(eventually_due)(past_due)(pending_verification))
   };
   using Requirements = Capability::FutureRequirements;
   struct Status : stripe::OpenEnum<Status> {
@@ -98,17 +88,7 @@ struct Capability {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("account", self.account);
-    v("future_requirements", self.future_requirements);
-    v("requested", self.requested);
-    v("requested_at", self.requested_at);
-    v("requirements", self.requirements);
-    v("status", self.status);
-  }
+  STRIPE_FIELDS((id)(object)(account)(future_requirements)(requested)(requested_at)(requirements)(status))
 };
 
 }  // namespace stripe::v1

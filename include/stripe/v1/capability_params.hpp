@@ -26,11 +26,7 @@ struct CapabilityUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-    v("requested", self.requested);
-  }
+  STRIPE_FIELDS((expand)(requested))
 };
 
 /// CapabilityRetrieveParams (schema type Stripe.AccountRetrieveCapabilityParams): one type with the others of the same fields.

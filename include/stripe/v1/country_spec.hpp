@@ -30,22 +30,14 @@ struct CountrySpec {
       /// Fields which every account must eventually provide.
       std::vector<std::string> minimum;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional", self.additional);
-        v("minimum", self.minimum);
-      }
+      STRIPE_FIELDS((additional)(minimum))
     };
     using Individual = CountrySpec::VerificationFields::Company;
 
     Company company;
     Individual individual;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("company", self.company);
-      v("individual", self.individual);
-    }
+    STRIPE_FIELDS((company)(individual))
   };
 
   /// Unique identifier for the object.
@@ -66,17 +58,7 @@ struct CountrySpec {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("default_currency", self.default_currency);
-    v("supported_bank_account_currencies", self.supported_bank_account_currencies);
-    v("supported_payment_currencies", self.supported_payment_currencies);
-    v("supported_payment_methods", self.supported_payment_methods);
-    v("supported_transfer_countries", self.supported_transfer_countries);
-    v("verification_fields", self.verification_fields);
-  }
+  STRIPE_FIELDS((id)(object)(default_currency)(supported_bank_account_currencies)(supported_payment_currencies)(supported_payment_methods)(supported_transfer_countries)(verification_fields))
 };
 
 }  // namespace stripe::v1

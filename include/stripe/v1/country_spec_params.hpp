@@ -30,13 +30,7 @@ struct CountrySpecListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-    v("ending_before", self.ending_before);
-    v("limit", self.limit);
-    v("starting_after", self.starting_after);
-  }
+  STRIPE_FIELDS((expand)(ending_before)(limit)(starting_after))
 };
 
 /// CountrySpecRetrieveParams (schema type Stripe.CountrySpecRetrieveParams): one type with the others of the same fields.

@@ -44,23 +44,7 @@ struct ExternalAccountCreateParams {
 
     Card() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("address_city", self.address_city);
-      v("address_country", self.address_country);
-      v("address_line1", self.address_line1);
-      v("address_line2", self.address_line2);
-      v("address_state", self.address_state);
-      v("address_zip", self.address_zip);
-      v("currency", self.currency);
-      v("cvc", self.cvc);
-      v("exp_month", self.exp_month);
-      v("exp_year", self.exp_year);
-      v("metadata", self.metadata);
-      v("name", self.name);
-      v("number", self.number);
-    }
+    STRIPE_FIELDS((object)(address_city)(address_country)(address_line1)(address_line2)(address_state)(address_zip)(currency)(cvc)(exp_month)(exp_year)(metadata)(name)(number))
   };
   struct BankAccount {
     struct Object : stripe::OpenEnum<Object> {
@@ -89,16 +73,7 @@ struct ExternalAccountCreateParams {
     /// The routing number, sort code, or other country-appropriate institution number for the bank account.
     std::optional<std::string> routing_number;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("account_holder_name", self.account_holder_name);
-      v("account_holder_type", self.account_holder_type);
-      v("account_number", self.account_number);
-      v("country", self.country);
-      v("currency", self.currency);
-      v("routing_number", self.routing_number);
-    }
+    STRIPE_FIELDS((object)(account_holder_name)(account_holder_type)(account_number)(country)(currency)(routing_number))
   };
   struct CardToken {
     using Object = ExternalAccountCreateParams::Card::Object;
@@ -107,12 +82,7 @@ struct ExternalAccountCreateParams {
     std::optional<std::string> currency;
     std::string token;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("currency", self.currency);
-      v("token", self.token);
-    }
+    STRIPE_FIELDS((object)(currency)(token))
   };
 
   /// A token, like the ones returned by [Stripe.js](https://docs.stripe.com/js) or a dictionary containing a user's external account details (with the options shown below).
@@ -126,13 +96,7 @@ struct ExternalAccountCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("external_account", self.external_account);
-    v("default_for_currency", self.default_for_currency);
-    v("expand", self.expand);
-    v("metadata", self.metadata);
-  }
+  STRIPE_FIELDS((external_account)(default_for_currency)(expand)(metadata))
 };
 
 /// ExternalAccountUpdateParams (schema type Stripe.AccountUpdateExternalAccountParams).
@@ -152,10 +116,7 @@ struct ExternalAccountUpdateParams {
     /// One or more documents that support the [Bank account ownership verification](https://support.stripe.com/questions/bank-account-ownership-verification) requirement.
     stripe::Optional<BankAccountOwnershipVerification> bank_account_ownership_verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("bank_account_ownership_verification", self.bank_account_ownership_verification);
-    }
+    STRIPE_FIELDS((bank_account_ownership_verification))
   };
 
   /// The name of the person or business that owns the bank account.
@@ -193,25 +154,7 @@ struct ExternalAccountUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_holder_name", self.account_holder_name);
-    v("account_holder_type", self.account_holder_type);
-    v("account_type", self.account_type);
-    v("address_city", self.address_city);
-    v("address_country", self.address_country);
-    v("address_line1", self.address_line1);
-    v("address_line2", self.address_line2);
-    v("address_state", self.address_state);
-    v("address_zip", self.address_zip);
-    v("default_for_currency", self.default_for_currency);
-    v("documents", self.documents);
-    v("exp_month", self.exp_month);
-    v("exp_year", self.exp_year);
-    v("expand", self.expand);
-    v("metadata", self.metadata);
-    v("name", self.name);
-  }
+  STRIPE_FIELDS((account_holder_name)(account_holder_type)(account_type)(address_city)(address_country)(address_line1)(address_line2)(address_state)(address_zip)(default_for_currency)(documents)(exp_month)(exp_year)(expand)(metadata)(name))
 };
 
 /// ExternalAccountRetrieveParams (schema type Stripe.AccountRetrieveExternalAccountParams): one type with the others of the same fields.
@@ -239,14 +182,7 @@ struct ExternalAccountListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-    v("object", self.object);
-    v("ending_before", self.ending_before);
-    v("limit", self.limit);
-    v("starting_after", self.starting_after);
-  }
+  STRIPE_FIELDS((expand)(object)(ending_before)(limit)(starting_after))
 };
 
 /// ExternalAccountDeleteParams (schema type Stripe.AccountDeleteExternalAccountParams): one type with the others of the same fields.

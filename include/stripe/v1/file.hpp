@@ -47,18 +47,7 @@ struct FileLink {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("created", self.created);
-    v("expired", self.expired);
-    v("expires_at", self.expires_at);
-    v("file", self.file);
-    v("livemode", self.livemode);
-    v("metadata", self.metadata);
-    v("url", self.url);
-  }
+  STRIPE_FIELDS((id)(object)(created)(expired)(expires_at)(file)(livemode)(metadata)(url))
 };
 
 /// File (schema type Stripe.File).
@@ -85,13 +74,7 @@ struct File {
 
     Links() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("data", self.data);
-      v("has_more", self.has_more);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((object)(data)(has_more)(url))
   };
   using Purpose = stripe::v1::Purpose;
 
@@ -120,20 +103,7 @@ struct File {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("created", self.created);
-    v("expires_at", self.expires_at);
-    v("filename", self.filename);
-    v("links", self.links);
-    v("purpose", self.purpose);
-    v("size", self.size);
-    v("title", self.title);
-    v("type", self.type);
-    v("url", self.url);
-  }
+  STRIPE_FIELDS((id)(object)(created)(expires_at)(filename)(links)(purpose)(size)(title)(type)(url))
 };
 
 }  // namespace stripe::v1

@@ -24,12 +24,7 @@ struct FileCreateParams {
     std::optional<std::string> name;
     std::optional<std::string> type;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("data", self.data);
-      v("name", self.name);
-      v("type", self.type);
-    }
+    STRIPE_FIELDS((data)(name)(type))
   };
   struct Purpose : stripe::OpenEnum<Purpose> {
     using OpenEnum::OpenEnum;
@@ -60,12 +55,7 @@ struct FileCreateParams {
 
     FileLinkData() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("create", self.create);
-      v("expires_at", self.expires_at);
-      v("metadata", self.metadata);
-    }
+    STRIPE_FIELDS((create)(expires_at)(metadata))
   };
 
   /// A file to upload.
@@ -79,13 +69,7 @@ struct FileCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("file", self.file);
-    v("purpose", self.purpose);
-    v("expand", self.expand);
-    v("file_link_data", self.file_link_data);
-  }
+  STRIPE_FIELDS((file)(purpose)(expand)(file_link_data))
 };
 
 /// FileListParams (schema type Stripe.FileListParams).
@@ -107,15 +91,7 @@ struct FileListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("created", self.created);
-    v("expand", self.expand);
-    v("purpose", self.purpose);
-    v("ending_before", self.ending_before);
-    v("limit", self.limit);
-    v("starting_after", self.starting_after);
-  }
+  STRIPE_FIELDS((created)(expand)(purpose)(ending_before)(limit)(starting_after))
 };
 
 /// FileRetrieveParams (schema type Stripe.FileRetrieveParams): one type with the others of the same fields.
@@ -134,13 +110,7 @@ struct FileLinkCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("file", self.file);
-    v("expand", self.expand);
-    v("expires_at", self.expires_at);
-    v("metadata", self.metadata);
-  }
+  STRIPE_FIELDS((file)(expand)(expires_at)(metadata))
 };
 
 /// FileLinkUpdateParams (schema type Stripe.FileLinkUpdateParams).
@@ -160,12 +130,7 @@ struct FileLinkUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-    v("expires_at", self.expires_at);
-    v("metadata", self.metadata);
-  }
+  STRIPE_FIELDS((expand)(expires_at)(metadata))
 };
 
 /// FileLinkListParams (schema type Stripe.FileLinkListParams).
@@ -187,16 +152,7 @@ struct FileLinkListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("created", self.created);
-    v("expand", self.expand);
-    v("expired", self.expired);
-    v("file", self.file);
-    v("ending_before", self.ending_before);
-    v("limit", self.limit);
-    v("starting_after", self.starting_after);
-  }
+  STRIPE_FIELDS((created)(expand)(expired)(file)(ending_before)(limit)(starting_after))
 };
 
 /// FileLinkRetrieveParams (schema type Stripe.FileLinkRetrieveParams): one type with the others of the same fields.

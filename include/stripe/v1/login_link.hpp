@@ -33,12 +33,7 @@ struct LoginLink {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("object", self.object);
-    v("created", self.created);
-    v("url", self.url);
-  }
+  STRIPE_FIELDS((object)(created)(url))
 };
 
 }  // namespace stripe::v1

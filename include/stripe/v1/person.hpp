@@ -105,42 +105,7 @@ struct Person {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("account", self.account);
-    v("additional_tos_acceptances", self.additional_tos_acceptances);
-    v("address", self.address);
-    v("address_kana", self.address_kana);
-    v("address_kanji", self.address_kanji);
-    v("created", self.created);
-    v("deleted", self.deleted);
-    v("dob", self.dob);
-    v("email", self.email);
-    v("first_name", self.first_name);
-    v("first_name_kana", self.first_name_kana);
-    v("first_name_kanji", self.first_name_kanji);
-    v("full_name_aliases", self.full_name_aliases);
-    v("future_requirements", self.future_requirements);
-    v("gender", self.gender);
-    v("id_number_provided", self.id_number_provided);
-    v("id_number_secondary_provided", self.id_number_secondary_provided);
-    v("last_name", self.last_name);
-    v("last_name_kana", self.last_name_kana);
-    v("last_name_kanji", self.last_name_kanji);
-    v("maiden_name", self.maiden_name);
-    v("metadata", self.metadata);
-    v("nationality", self.nationality);
-    v("phone", self.phone);
-    v("political_exposure", self.political_exposure);
-    v("registered_address", self.registered_address);
-    v("relationship", self.relationship);
-    v("requirements", self.requirements);
-    v("ssn_last_4_provided", self.ssn_last_4_provided);
-    v("us_cfpb_data", self.us_cfpb_data);
-    v("verification", self.verification);
-  }
+  STRIPE_FIELDS((id)(object)(account)(additional_tos_acceptances)(address)(address_kana)(address_kanji)(created)(deleted)(dob)(email)(first_name)(first_name_kana)(first_name_kanji)(full_name_aliases)(future_requirements)(gender)(id_number_provided)(id_number_secondary_provided)(last_name)(last_name_kana)(last_name_kanji)(maiden_name)(metadata)(nationality)(phone)(political_exposure)(registered_address)(relationship)(requirements)(ssn_last_4_provided)(us_cfpb_data)(verification))
 };
 
 /// DeletedPerson (schema type Stripe.DeletedPerson).
@@ -156,12 +121,7 @@ struct DeletedPerson {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("deleted", self.deleted);
-  }
+  STRIPE_FIELDS((id)(object)(deleted))
 };
 
 }  // namespace stripe::v1

@@ -94,38 +94,7 @@ struct PersonCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("additional_tos_acceptances", self.additional_tos_acceptances);
-    v("address", self.address);
-    v("address_kana", self.address_kana);
-    v("address_kanji", self.address_kanji);
-    v("dob", self.dob);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("expand", self.expand);
-    v("first_name", self.first_name);
-    v("first_name_kana", self.first_name_kana);
-    v("first_name_kanji", self.first_name_kanji);
-    v("full_name_aliases", self.full_name_aliases);
-    v("gender", self.gender);
-    v("id_number", self.id_number);
-    v("id_number_secondary", self.id_number_secondary);
-    v("last_name", self.last_name);
-    v("last_name_kana", self.last_name_kana);
-    v("last_name_kanji", self.last_name_kanji);
-    v("maiden_name", self.maiden_name);
-    v("metadata", self.metadata);
-    v("nationality", self.nationality);
-    v("person_token", self.person_token);
-    v("phone", self.phone);
-    v("political_exposure", self.political_exposure);
-    v("registered_address", self.registered_address);
-    v("relationship", self.relationship);
-    v("ssn_last_4", self.ssn_last_4);
-    v("us_cfpb_data", self.us_cfpb_data);
-    v("verification", self.verification);
-  }
+  STRIPE_FIELDS((additional_tos_acceptances)(address)(address_kana)(address_kanji)(dob)(documents)(email)(expand)(first_name)(first_name_kana)(first_name_kanji)(full_name_aliases)(gender)(id_number)(id_number_secondary)(last_name)(last_name_kana)(last_name_kanji)(maiden_name)(metadata)(nationality)(person_token)(phone)(political_exposure)(registered_address)(relationship)(ssn_last_4)(us_cfpb_data)(verification))
 };
 
 /// PersonUpdateParams (schema type Stripe.AccountUpdatePersonParams): one type with the others of the same fields.
@@ -150,15 +119,7 @@ struct PersonListParams {
     /// A filter on the list of people returned based on whether these people are the representative of the account's company.
     std::optional<bool> representative;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("authorizer", self.authorizer);
-      v("director", self.director);
-      v("executive", self.executive);
-      v("legal_guardian", self.legal_guardian);
-      v("owner", self.owner);
-      v("representative", self.representative);
-    }
+    STRIPE_FIELDS((authorizer)(director)(executive)(legal_guardian)(owner)(representative))
   };
 
   /// Specifies which fields in the response should be expanded.
@@ -174,14 +135,7 @@ struct PersonListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-    v("relationship", self.relationship);
-    v("ending_before", self.ending_before);
-    v("limit", self.limit);
-    v("starting_after", self.starting_after);
-  }
+  STRIPE_FIELDS((expand)(relationship)(ending_before)(limit)(starting_after))
 };
 
 /// PersonDeleteParams (schema type Stripe.AccountDeletePersonParams): one type with the others of the same fields.

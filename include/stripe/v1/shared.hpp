@@ -252,11 +252,7 @@ struct MonthlyEstimatedRevenue {
 
   MonthlyEstimatedRevenue() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("amount", self.amount);
-    v("currency", self.currency);
-  }
+  STRIPE_FIELDS((amount)(currency))
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/token_params.hpp>.
@@ -268,12 +264,7 @@ struct Acceptance {
   /// The user-agent string from the browser where the directorship declaration attestation was made.
   std::optional<std::string> user_agent;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("date", self.date);
-    v("ip", self.ip);
-    v("user_agent", self.user_agent);
-  }
+  STRIPE_FIELDS((date)(ip)(user_agent))
 };
 
 /// Shared by Stripe.Account, Stripe.Person.
@@ -285,12 +276,7 @@ struct DateOfBirth {
   /// The four-digit year of registration.
   std::optional<std::int64_t> year;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("day", self.day);
-    v("month", self.month);
-    v("year", self.year);
-  }
+  STRIPE_FIELDS((day)(month)(year))
 };
 
 /// Shared by Stripe.Account, Stripe.Person.
@@ -304,13 +290,7 @@ struct Document {
   /// The front of a document returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `additional_verification`.
   std::optional<stripe::Expandable<File>> front;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("back", self.back);
-    v("details", self.details);
-    v("details_code", self.details_code);
-    v("front", self.front);
-  }
+  STRIPE_FIELDS((back)(details)(details_code)(front))
 };
 
 /// Shared by Stripe.Account, Stripe.Capability, Stripe.Person.
@@ -320,11 +300,7 @@ struct RequirementsAlternative {
   /// Fields that are due and can be resolved by providing all fields in `alternative_fields_due`.
   std::vector<std::string> original_fields_due;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("alternative_fields_due", self.alternative_fields_due);
-    v("original_fields_due", self.original_fields_due);
-  }
+  STRIPE_FIELDS((alternative_fields_due)(original_fields_due))
 };
 
 /// Shared by Stripe.Account, Stripe.BankAccount, Stripe.Capability, Stripe.Person, Stripe.Token.
@@ -338,12 +314,7 @@ struct RequirementsError {
   /// The specific user onboarding requirement field (in the requirements hash) that needs to be resolved.
   std::string requirement;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("code", self.code);
-    v("reason", self.reason);
-    v("requirement", self.requirement);
-  }
+  STRIPE_FIELDS((code)(reason)(requirement))
 };
 
 /// Shared by Stripe.Account, Stripe.Person.
@@ -365,17 +336,7 @@ struct PersonRelationship {
   /// The person's title (e.g., CEO, Support Engineer).
   std::optional<std::string> title;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("authorizer", self.authorizer);
-    v("director", self.director);
-    v("executive", self.executive);
-    v("legal_guardian", self.legal_guardian);
-    v("owner", self.owner);
-    v("percent_ownership", self.percent_ownership);
-    v("representative", self.representative);
-    v("title", self.title);
-  }
+  STRIPE_FIELDS((authorizer)(director)(executive)(legal_guardian)(owner)(percent_ownership)(representative)(title))
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -387,11 +348,7 @@ struct EthnicityDetails {
   /// Please specify your origin, when other is selected.
   std::optional<std::string> ethnicity_other;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("ethnicity", self.ethnicity);
-    v("ethnicity_other", self.ethnicity_other);
-  }
+  STRIPE_FIELDS((ethnicity)(ethnicity_other))
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -403,11 +360,7 @@ struct RaceDetails {
   /// Please specify your race, when other is selected.
   std::optional<std::string> race_other;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("race", self.race);
-    v("race_other", self.race_other);
-  }
+  STRIPE_FIELDS((race)(race_other))
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/account_session.hpp>, <stripe/v1/account_session_params.hpp>.
@@ -431,13 +384,7 @@ struct TosAcceptance {
   /// The user agent of the browser from which the account representative accepted their service agreement
   std::optional<std::string> user_agent;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("date", self.date);
-    v("ip", self.ip);
-    v("service_agreement", self.service_agreement);
-    v("user_agent", self.user_agent);
-  }
+  STRIPE_FIELDS((date)(ip)(service_agreement)(user_agent))
 };
 
 /// Shared by Stripe.Card, Stripe.Token.
@@ -445,10 +392,7 @@ struct Networks {
   /// The preferred network for co-branded cards.
   std::optional<std::string> preferred;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("preferred", self.preferred);
-  }
+  STRIPE_FIELDS((preferred))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -460,12 +404,7 @@ struct AcceptanceParams {
   /// The user agent of the browser from which the account representative accepted the service agreement.
   stripe::Clearable<std::string> user_agent;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("date", self.date);
-    v("ip", self.ip);
-    v("user_agent", self.user_agent);
-  }
+  STRIPE_FIELDS((date)(ip)(user_agent))
 };
 
 /// Shared by <stripe/v1/external_account_params.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -473,10 +412,7 @@ struct CompanyAuthorization {
   /// One or more document ids returned by a [file upload](https://docs.stripe.com/api#create_file) with a `purpose` value of `account_requirement`.
   std::optional<std::vector<std::string>> files;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("files", self.files);
-  }
+  STRIPE_FIELDS((files))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -498,17 +434,7 @@ struct Relationship {
   /// The person's title (e.g., CEO, Support Engineer).
   std::optional<std::string> title;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("authorizer", self.authorizer);
-    v("director", self.director);
-    v("executive", self.executive);
-    v("legal_guardian", self.legal_guardian);
-    v("owner", self.owner);
-    v("percent_ownership", self.percent_ownership);
-    v("representative", self.representative);
-    v("title", self.title);
-  }
+  STRIPE_FIELDS((authorizer)(director)(executive)(legal_guardian)(owner)(percent_ownership)(representative)(title))
 };
 
 /// Shared by Stripe.Account, Stripe.Person.
@@ -518,10 +444,7 @@ struct PersonAdditionalTosAcceptances {
   /// Details on the legal guardian's acceptance of the main Stripe service agreement.
   stripe::Optional<Account> account;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-  }
+  STRIPE_FIELDS((account))
 };
 
 /// Shared by Stripe.Account, Stripe.Person.
@@ -542,15 +465,7 @@ struct PersonRequirements {
   /// Fields that are being reviewed, or might become required depending on the results of a review.
   std::vector<std::string> pending_verification;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("alternatives", self.alternatives);
-    v("currently_due", self.currently_due);
-    v("errors", self.errors);
-    v("eventually_due", self.eventually_due);
-    v("past_due", self.past_due);
-    v("pending_verification", self.pending_verification);
-  }
+  STRIPE_FIELDS((alternatives)(currently_due)(errors)(eventually_due)(past_due)(pending_verification))
 };
 
 /// Shared by <stripe/v1/account.hpp>, <stripe/v1/person.hpp>, <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -565,12 +480,7 @@ struct UsCfpbData {
   /// The persons self-identified gender
   std::optional<std::string> self_identified_gender;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("ethnicity_details", self.ethnicity_details);
-    v("race_details", self.race_details);
-    v("self_identified_gender", self.self_identified_gender);
-  }
+  STRIPE_FIELDS((ethnicity_details)(race_details)(self_identified_gender))
 };
 
 /// Shared by Stripe.Account, Stripe.Person.
@@ -588,14 +498,7 @@ struct PersonVerification {
   /// The state of verification for the person.
   std::string status;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("additional_document", self.additional_document);
-    v("details", self.details);
-    v("details_code", self.details_code);
-    v("document", self.document);
-    v("status", self.status);
-  }
+  STRIPE_FIELDS((additional_document)(details)(details_code)(document)(status))
 };
 
 /// Shared by Stripe.BankAccount, Stripe.Token.
@@ -611,13 +514,7 @@ struct FutureRequirements {
   /// Fields that are being reviewed, or might become required depending on the results of a review.
   std::optional<std::vector<std::string>> pending_verification;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("currently_due", self.currently_due);
-    v("errors", self.errors);
-    v("past_due", self.past_due);
-    v("pending_verification", self.pending_verification);
-  }
+  STRIPE_FIELDS((currently_due)(errors)(past_due)(pending_verification))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -627,10 +524,7 @@ struct AdditionalTosAcceptances {
   /// Details on the legal guardian's acceptance of the main Stripe service agreement.
   stripe::Optional<Account> account;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-  }
+  STRIPE_FIELDS((account))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -646,12 +540,7 @@ struct Documents {
   /// One or more documents showing the person's visa required for living in the country where they are residing.
   stripe::Optional<Visa> visa;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("company_authorization", self.company_authorization);
-    v("passport", self.passport);
-    v("visa", self.visa);
-  }
+  STRIPE_FIELDS((company_authorization)(passport)(visa))
 };
 
 /// Shared by <stripe/v1/person_params.hpp>, <stripe/v1/token_params.hpp>.
@@ -664,11 +553,7 @@ struct Verification {
   /// An identifying document, either a passport or local ID card.
   stripe::Optional<Document> document;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("additional_document", self.additional_document);
-    v("document", self.document);
-  }
+  STRIPE_FIELDS((additional_document)(document))
 };
 
 /// Shared by Stripe.AccountRetrieveParams, Stripe.AccountUnrejectParams, Stripe.AccountRetrieveCurrentParams, Stripe.AccountRetrieveCapabilityParams, Stripe.AccountListCapabilitiesParams, Stripe.AccountRetrievePersonParams, Stripe.AccountRetrieveExternalAccountParams, Stripe.AccountCreateLoginLinkParams, Stripe.FileRetrieveParams, Stripe.FileLinkRetrieveParams, Stripe.CountrySpecRetrieveParams, Stripe.TokenRetrieveParams.
@@ -678,10 +563,7 @@ struct ExpandOnlyParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("expand", self.expand);
-  }
+  STRIPE_FIELDS((expand))
 };
 
 }  // namespace stripe::v1

@@ -49,18 +49,7 @@ struct Token {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("bank_account", self.bank_account);
-    v("card", self.card);
-    v("client_ip", self.client_ip);
-    v("created", self.created);
-    v("livemode", self.livemode);
-    v("type", self.type);
-    v("used", self.used);
-  }
+  STRIPE_FIELDS((id)(object)(bank_account)(card)(client_ip)(created)(livemode)(type)(used))
 };
 
 }  // namespace stripe::v1

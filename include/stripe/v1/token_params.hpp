@@ -43,10 +43,7 @@ struct TokenCreateParams {
         /// A document verifying the business.
         stripe::Optional<Document> document;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("document", self.document);
-        }
+        STRIPE_FIELDS((document))
       };
 
       /// The company's primary address.
@@ -104,36 +101,7 @@ struct TokenCreateParams {
       /// Information on the verification state of the company.
       stripe::Optional<Verification> verification;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("address", self.address);
-        v("address_kana", self.address_kana);
-        v("address_kanji", self.address_kanji);
-        v("administrative_address", self.administrative_address);
-        v("directors_provided", self.directors_provided);
-        v("directorship_declaration", self.directorship_declaration);
-        v("executives_provided", self.executives_provided);
-        v("export_license_id", self.export_license_id);
-        v("export_purpose_code", self.export_purpose_code);
-        v("name", self.name);
-        v("name_kana", self.name_kana);
-        v("name_kanji", self.name_kanji);
-        v("owners_provided", self.owners_provided);
-        v("ownership_declaration", self.ownership_declaration);
-        v("ownership_declaration_shown_and_signed", self.ownership_declaration_shown_and_signed);
-        v("ownership_exemption_reason", self.ownership_exemption_reason);
-        v("phone", self.phone);
-        v("physical_address", self.physical_address);
-        v("principal_place_of_business", self.principal_place_of_business);
-        v("registration_date", self.registration_date);
-        v("registration_number", self.registration_number);
-        v("representative_declaration", self.representative_declaration);
-        v("structure", self.structure);
-        v("tax_id", self.tax_id);
-        v("tax_id_registrar", self.tax_id_registrar);
-        v("vat_id", self.vat_id);
-        v("verification", self.verification);
-      }
+      STRIPE_FIELDS((address)(address_kana)(address_kanji)(administrative_address)(directors_provided)(directorship_declaration)(executives_provided)(export_license_id)(export_purpose_code)(name)(name_kana)(name_kanji)(owners_provided)(ownership_declaration)(ownership_declaration_shown_and_signed)(ownership_exemption_reason)(phone)(physical_address)(principal_place_of_business)(registration_date)(registration_number)(representative_declaration)(structure)(tax_id)(tax_id_registrar)(vat_id)(verification))
     };
     struct Individual {
       using Dob = stripe::common::DateOfBirth;
@@ -155,14 +123,7 @@ struct TokenCreateParams {
         /// The person's title (e.g., CEO, Support Engineer).
         std::optional<std::string> title;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("director", self.director);
-          v("executive", self.executive);
-          v("owner", self.owner);
-          v("percent_ownership", self.percent_ownership);
-          v("title", self.title);
-        }
+        STRIPE_FIELDS((director)(executive)(owner)(percent_ownership)(title))
       };
       using Verification = stripe::v1::Verification;
 
@@ -213,32 +174,7 @@ struct TokenCreateParams {
       /// The individual's verification document information.
       stripe::Optional<Verification> verification;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("address", self.address);
-        v("address_kana", self.address_kana);
-        v("address_kanji", self.address_kanji);
-        v("dob", self.dob);
-        v("email", self.email);
-        v("first_name", self.first_name);
-        v("first_name_kana", self.first_name_kana);
-        v("first_name_kanji", self.first_name_kanji);
-        v("full_name_aliases", self.full_name_aliases);
-        v("gender", self.gender);
-        v("id_number", self.id_number);
-        v("id_number_secondary", self.id_number_secondary);
-        v("last_name", self.last_name);
-        v("last_name_kana", self.last_name_kana);
-        v("last_name_kanji", self.last_name_kanji);
-        v("maiden_name", self.maiden_name);
-        v("metadata", self.metadata);
-        v("phone", self.phone);
-        v("political_exposure", self.political_exposure);
-        v("registered_address", self.registered_address);
-        v("relationship", self.relationship);
-        v("ssn_last_4", self.ssn_last_4);
-        v("verification", self.verification);
-      }
+      STRIPE_FIELDS((address)(address_kana)(address_kanji)(dob)(email)(first_name)(first_name_kana)(first_name_kanji)(full_name_aliases)(gender)(id_number)(id_number_secondary)(last_name)(last_name_kana)(last_name_kanji)(maiden_name)(metadata)(phone)(political_exposure)(registered_address)(relationship)(ssn_last_4)(verification))
     };
 
     /// The business type.
@@ -250,13 +186,7 @@ struct TokenCreateParams {
     /// Whether the user described by the data in the token has been shown [the Stripe Connected Account Agreement](https://docs.stripe.com/connect/account-tokens#stripe-connected-account-agreement).
     std::optional<bool> tos_shown_and_accepted;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("business_type", self.business_type);
-      v("company", self.company);
-      v("individual", self.individual);
-      v("tos_shown_and_accepted", self.tos_shown_and_accepted);
-    }
+    STRIPE_FIELDS((business_type)(company)(individual)(tos_shown_and_accepted))
   };
   struct BankAccount {
     struct AccountHolderType : stripe::OpenEnum<AccountHolderType> {
@@ -291,17 +221,7 @@ struct TokenCreateParams {
     /// The routing number, sort code, or other country-appropriate institution number for the bank account.
     std::optional<std::string> routing_number;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account_holder_name", self.account_holder_name);
-      v("account_holder_type", self.account_holder_type);
-      v("account_number", self.account_number);
-      v("account_type", self.account_type);
-      v("country", self.country);
-      v("currency", self.currency);
-      v("payment_method", self.payment_method);
-      v("routing_number", self.routing_number);
-    }
+    STRIPE_FIELDS((account_holder_name)(account_holder_type)(account_number)(account_type)(country)(currency)(payment_method)(routing_number))
   };
   struct Card {
     struct Networks {
@@ -316,10 +236,7 @@ struct TokenCreateParams {
       /// The customer's preferred card network for co-branded cards.
       std::optional<Preferred> preferred;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("preferred", self.preferred);
-      }
+      STRIPE_FIELDS((preferred))
     };
 
     /// City / District / Suburb / Town / Village.
@@ -349,31 +266,13 @@ struct TokenCreateParams {
     /// The card number, as a string without any separators.
     std::string number;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("address_city", self.address_city);
-      v("address_country", self.address_country);
-      v("address_line1", self.address_line1);
-      v("address_line2", self.address_line2);
-      v("address_state", self.address_state);
-      v("address_zip", self.address_zip);
-      v("currency", self.currency);
-      v("cvc", self.cvc);
-      v("exp_month", self.exp_month);
-      v("exp_year", self.exp_year);
-      v("name", self.name);
-      v("networks", self.networks);
-      v("number", self.number);
-    }
+    STRIPE_FIELDS((address_city)(address_country)(address_line1)(address_line2)(address_state)(address_zip)(currency)(cvc)(exp_month)(exp_year)(name)(networks)(number))
   };
   struct CvcUpdate {
     /// The CVC value, in string form.
     std::string cvc;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("cvc", self.cvc);
-    }
+    STRIPE_FIELDS((cvc))
   };
   struct Person {
     using AdditionalTosAcceptances = stripe::v1::AdditionalTosAcceptances;
@@ -439,45 +338,13 @@ struct TokenCreateParams {
     /// The person's verification status.
     stripe::Optional<Verification> verification;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("additional_tos_acceptances", self.additional_tos_acceptances);
-      v("address", self.address);
-      v("address_kana", self.address_kana);
-      v("address_kanji", self.address_kanji);
-      v("dob", self.dob);
-      v("documents", self.documents);
-      v("email", self.email);
-      v("first_name", self.first_name);
-      v("first_name_kana", self.first_name_kana);
-      v("first_name_kanji", self.first_name_kanji);
-      v("full_name_aliases", self.full_name_aliases);
-      v("gender", self.gender);
-      v("id_number", self.id_number);
-      v("id_number_secondary", self.id_number_secondary);
-      v("last_name", self.last_name);
-      v("last_name_kana", self.last_name_kana);
-      v("last_name_kanji", self.last_name_kanji);
-      v("maiden_name", self.maiden_name);
-      v("metadata", self.metadata);
-      v("nationality", self.nationality);
-      v("phone", self.phone);
-      v("political_exposure", self.political_exposure);
-      v("registered_address", self.registered_address);
-      v("relationship", self.relationship);
-      v("ssn_last_4", self.ssn_last_4);
-      v("us_cfpb_data", self.us_cfpb_data);
-      v("verification", self.verification);
-    }
+    STRIPE_FIELDS((additional_tos_acceptances)(address)(address_kana)(address_kanji)(dob)(documents)(email)(first_name)(first_name_kana)(first_name_kanji)(full_name_aliases)(gender)(id_number)(id_number_secondary)(last_name)(last_name_kana)(last_name_kanji)(maiden_name)(metadata)(nationality)(phone)(political_exposure)(registered_address)(relationship)(ssn_last_4)(us_cfpb_data)(verification))
   };
   struct Pii {
     /// The `id_number` for the PII, in string form.
     std::optional<std::string> id_number;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("id_number", self.id_number);
-    }
+    STRIPE_FIELDS((id_number))
   };
 
   /// Information for the account this token represents.
@@ -499,17 +366,7 @@ struct TokenCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-    v("bank_account", self.bank_account);
-    v("card", self.card);
-    v("customer", self.customer);
-    v("cvc_update", self.cvc_update);
-    v("expand", self.expand);
-    v("person", self.person);
-    v("pii", self.pii);
-  }
+  STRIPE_FIELDS((account)(bank_account)(card)(customer)(cvc_update)(expand)(person)(pii))
 };
 
 /// TokenRetrieveParams (schema type Stripe.TokenRetrieveParams): one type with the others of the same fields.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/detail/json_text.hpp"
+#include "stripe/encoding/fields.hpp"
 #include "stripe/encoding/model.hpp"
 #include "stripe/v1/account.hpp"
 #include "stripe/v1/capability.hpp"
@@ -24,22 +25,14 @@ struct Event {
     nlohmann::json object;  ///< the object as it is after the event (an Account, a Capability, ...)
     nlohmann::json previous_attributes;  ///< kept raw: its shape is whatever changed
     /// Visits the fields for decoding (see encoding/model.hpp).
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("object", self.object);
-      v("previous_attributes", self.previous_attributes);
-    }
+    STRIPE_FIELDS((object)(previous_attributes))
   };
   /// The API request that caused the event, if any.
   struct Request {
     std::optional<std::string> id;  ///< req_... ID; null for events caused by Stripe, not a request
     std::optional<std::string> idempotency_key;  ///< idempotency key of that request, if it had one
     /// Visits the fields for decoding (see encoding/model.hpp).
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("id", self.id);
-      v("idempotency_key", self.idempotency_key);
-    }
+    STRIPE_FIELDS((id)(idempotency_key))
   };
 
   std::string id;  ///< evt_... ID; deduplicate deliveries on it
@@ -56,20 +49,7 @@ struct Event {
   stripe::RawJson raw;  ///< the whole payload, for fields the model does not know
 
   /// Visits the fields for decoding (see encoding/model.hpp).
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("type", self.type);
-    v("account", self.account);
-    v("api_version", self.api_version);
-    v("context", self.context);
-    v("created", self.created);
-    v("livemode", self.livemode);
-    v("pending_webhooks", self.pending_webhooks);
-    v("data", self.data);
-    v("request", self.request);
-  }
+  STRIPE_FIELDS((id)(object)(type)(account)(api_version)(context)(created)(livemode)(pending_webhooks)(data)(request))
 
   /// data.object as an Account (account.updated). Throws DecodeError for other event types.
   v1::Account account_object() const { return typed<v1::Account>("account"); }

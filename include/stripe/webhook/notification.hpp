@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stripe/detail/json_text.hpp"
+#include "stripe/encoding/fields.hpp"
 #include "stripe/encoding/model.hpp"
 #include "stripe/webhook/payload.hpp"
 #include "stripe/webhook/signature.hpp"
@@ -22,12 +23,7 @@ struct EventNotification {
     std::string type;  ///< its type, e.g. v2.core.account
     std::string url;  ///< API path that fetches its current state
     /// Visits the fields for decoding (see encoding/model.hpp).
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("id", self.id);
-      v("type", self.type);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((id)(type)(url))
   };
 
   std::string id;  ///< evt_... ID; deduplicate deliveries on it
@@ -41,17 +37,7 @@ struct EventNotification {
   stripe::RawJson raw;  ///< the whole payload, for fields the model does not know
 
   /// Visits the fields for decoding (see encoding/model.hpp).
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("type", self.type);
-    v("created", self.created);
-    v("livemode", self.livemode);
-    v("context", self.context);
-    v("related_object", self.related_object);
-    v("reason", self.reason);
-  }
+  STRIPE_FIELDS((id)(object)(type)(created)(livemode)(context)(related_object)(reason))
 };
 
 inline EventNotification parse_event_notification(std::string_view payload) {

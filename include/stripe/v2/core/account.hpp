@@ -34,10 +34,7 @@ struct Account {
     /// The current status of the requirement's impact.
     Status status;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("status", self.status);
-    }
+    STRIPE_FIELDS((status))
   };
   struct Reference {
     struct Type : stripe::OpenEnum<Type> {
@@ -55,12 +52,7 @@ struct Account {
     /// The type of the reference.
     Type type;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("inquiry", self.inquiry);
-      v("resource", self.resource);
-      v("type", self.type);
-    }
+    STRIPE_FIELDS((inquiry)(resource)(type))
   };
   struct Errors {
     struct Code : stripe::OpenEnum<Code> {
@@ -171,11 +163,7 @@ struct Account {
     /// Human-readable description of the error.
     std::string description;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("code", self.code);
-      v("description", self.description);
-    }
+    STRIPE_FIELDS((code)(description))
   };
   using Address = stripe::common::AddressWithTown;
   using Kana = stripe::v2::core::Kana;
@@ -212,11 +200,7 @@ struct Account {
     /// Machine-readable code explaining how to make the Capability active.
     Resolution resolution;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("code", self.code);
-      v("resolution", self.resolution);
-    }
+    STRIPE_FIELDS((code)(resolution))
   };
   struct CapabilityStatus {
     struct Status : stripe::OpenEnum<Status> {
@@ -235,11 +219,7 @@ struct Account {
     /// Additional details about the capability's status.
     std::vector<StatusDetails> status_details;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("status", self.status);
-      v("status_details", self.status_details);
-    }
+    STRIPE_FIELDS((status)(status_details))
   };
   struct Object : stripe::OpenEnum<Object> {
     using OpenEnum::OpenEnum;
@@ -257,11 +237,7 @@ struct Account {
           /// The identified tax state, county, province, or region of the customer.
           std::optional<std::string> state;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("country", self.country);
-            v("state", self.state);
-          }
+          STRIPE_FIELDS((country)(state))
         };
         struct LocationSource : stripe::OpenEnum<LocationSource> {
           using OpenEnum::OpenEnum;
@@ -281,13 +257,7 @@ struct Account {
         /// Data source used to identify the customer account's tax location.
         std::optional<LocationSource> location_source;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("exempt", self.exempt);
-          v("ip_address", self.ip_address);
-          v("location", self.location);
-          v("location_source", self.location_source);
-        }
+        STRIPE_FIELDS((exempt)(ip_address)(location)(location_source))
       };
       struct Billing {
         struct Invoice {
@@ -305,14 +275,7 @@ struct Account {
           /// Default invoice PDF rendering options.
           stripe::Optional<Rendering> rendering;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("custom_fields", self.custom_fields);
-            v("footer", self.footer);
-            v("next_sequence", self.next_sequence);
-            v("prefix", self.prefix);
-            v("rendering", self.rendering);
-          }
+          STRIPE_FIELDS((custom_fields)(footer)(next_sequence)(prefix)(rendering))
         };
 
         /// The ID of a `PaymentMethod` attached to this Account's `customer` configuration, used as the default payment method for invoices and subscriptions.
@@ -320,11 +283,7 @@ struct Account {
         /// Default invoice settings for the customer account.
         stripe::Optional<Invoice> invoice;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("default_payment_method", self.default_payment_method);
-          v("invoice", self.invoice);
-        }
+        STRIPE_FIELDS((default_payment_method)(invoice))
       };
       struct Capabilities {
         using AutomaticIndirectTax = Account::CapabilityStatus;
@@ -332,10 +291,7 @@ struct Account {
         /// Generates requirements for enabling automatic indirect tax calculation on this customer's invoices or subscriptions.
         stripe::Optional<AutomaticIndirectTax> automatic_indirect_tax;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("automatic_indirect_tax", self.automatic_indirect_tax);
-        }
+        STRIPE_FIELDS((automatic_indirect_tax))
       };
       using Shipping = stripe::v2::core::Shipping;
 
@@ -354,15 +310,7 @@ struct Account {
 
       Customer() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("applied", self.applied);
-        v("automatic_indirect_tax", self.automatic_indirect_tax);
-        v("billing", self.billing);
-        v("capabilities", self.capabilities);
-        v("shipping", self.shipping);
-        v("test_clock", self.test_clock);
-      }
+      STRIPE_FIELDS((applied)(automatic_indirect_tax)(billing)(capabilities)(shipping)(test_clock))
     };
     struct Merchant {
       using BacsDebitPayments = stripe::common::BacsDebitPayments;
@@ -417,10 +365,7 @@ struct Account {
           /// Enables this Account to complete payouts from their Stripe Balance (/v1/balance).
           stripe::Optional<Payouts> payouts;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("payouts", self.payouts);
-          }
+          STRIPE_FIELDS((payouts))
         };
         using SunbitPayments = Account::CapabilityStatus;
         using SwishPayments = Account::CapabilityStatus;
@@ -527,58 +472,7 @@ struct Account {
         /// Allow the merchant to process Zip payments.
         stripe::Optional<ZipPayments> zip_payments;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("ach_debit_payments", self.ach_debit_payments);
-          v("acss_debit_payments", self.acss_debit_payments);
-          v("affirm_payments", self.affirm_payments);
-          v("afterpay_clearpay_payments", self.afterpay_clearpay_payments);
-          v("alma_payments", self.alma_payments);
-          v("amazon_pay_payments", self.amazon_pay_payments);
-          v("au_becs_debit_payments", self.au_becs_debit_payments);
-          v("bacs_debit_payments", self.bacs_debit_payments);
-          v("bancontact_payments", self.bancontact_payments);
-          v("blik_payments", self.blik_payments);
-          v("blik_recurring_payments", self.blik_recurring_payments);
-          v("boleto_payments", self.boleto_payments);
-          v("card_payments", self.card_payments);
-          v("cartes_bancaires_payments", self.cartes_bancaires_payments);
-          v("cashapp_payments", self.cashapp_payments);
-          v("eps_payments", self.eps_payments);
-          v("fpx_payments", self.fpx_payments);
-          v("gb_bank_transfer_payments", self.gb_bank_transfer_payments);
-          v("grabpay_payments", self.grabpay_payments);
-          v("ideal_payments", self.ideal_payments);
-          v("jcb_payments", self.jcb_payments);
-          v("jp_bank_transfer_payments", self.jp_bank_transfer_payments);
-          v("kakao_pay_payments", self.kakao_pay_payments);
-          v("klarna_payments", self.klarna_payments);
-          v("konbini_payments", self.konbini_payments);
-          v("kr_card_payments", self.kr_card_payments);
-          v("link_payments", self.link_payments);
-          v("mobilepay_payments", self.mobilepay_payments);
-          v("multibanco_payments", self.multibanco_payments);
-          v("mx_bank_transfer_payments", self.mx_bank_transfer_payments);
-          v("naver_pay_payments", self.naver_pay_payments);
-          v("oxxo_payments", self.oxxo_payments);
-          v("p24_payments", self.p24_payments);
-          v("pay_by_bank_payments", self.pay_by_bank_payments);
-          v("payco_payments", self.payco_payments);
-          v("paynow_payments", self.paynow_payments);
-          v("promptpay_payments", self.promptpay_payments);
-          v("revolut_pay_payments", self.revolut_pay_payments);
-          v("samsung_pay_payments", self.samsung_pay_payments);
-          v("satispay_payments", self.satispay_payments);
-          v("sepa_bank_transfer_payments", self.sepa_bank_transfer_payments);
-          v("sepa_debit_payments", self.sepa_debit_payments);
-          v("sequra_payments", self.sequra_payments);
-          v("stripe_balance", self.stripe_balance);
-          v("sunbit_payments", self.sunbit_payments);
-          v("swish_payments", self.swish_payments);
-          v("twint_payments", self.twint_payments);
-          v("us_bank_transfer_payments", self.us_bank_transfer_payments);
-          v("zip_payments", self.zip_payments);
-        }
+        STRIPE_FIELDS((ach_debit_payments)(acss_debit_payments)(affirm_payments)(afterpay_clearpay_payments)(alma_payments)(amazon_pay_payments)(au_becs_debit_payments)(bacs_debit_payments)(bancontact_payments)(blik_payments)(blik_recurring_payments)(boleto_payments)(card_payments)(cartes_bancaires_payments)(cashapp_payments)(eps_payments)(fpx_payments)(gb_bank_transfer_payments)(grabpay_payments)(ideal_payments)(jcb_payments)(jp_bank_transfer_payments)(kakao_pay_payments)(klarna_payments)(konbini_payments)(kr_card_payments)(link_payments)(mobilepay_payments)(multibanco_payments)(mx_bank_transfer_payments)(naver_pay_payments)(oxxo_payments)(p24_payments)(pay_by_bank_payments)(payco_payments)(paynow_payments)(promptpay_payments)(revolut_pay_payments)(samsung_pay_payments)(satispay_payments)(sepa_bank_transfer_payments)(sepa_debit_payments)(sequra_payments)(stripe_balance)(sunbit_payments)(swish_payments)(twint_payments)(us_bank_transfer_payments)(zip_payments))
       };
       using CardPayments = stripe::v2::core::CardPayments;
       using KonbiniPayments = stripe::v2::core::KonbiniPayments;
@@ -612,20 +506,7 @@ struct Account {
 
       Merchant() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("applied", self.applied);
-        v("bacs_debit_payments", self.bacs_debit_payments);
-        v("branding", self.branding);
-        v("capabilities", self.capabilities);
-        v("card_payments", self.card_payments);
-        v("konbini_payments", self.konbini_payments);
-        v("mcc", self.mcc);
-        v("script_statement_descriptor", self.script_statement_descriptor);
-        v("sepa_debit_payments", self.sepa_debit_payments);
-        v("statement_descriptor", self.statement_descriptor);
-        v("support", self.support);
-      }
+      STRIPE_FIELDS((applied)(bacs_debit_payments)(branding)(capabilities)(card_payments)(konbini_payments)(mcc)(script_statement_descriptor)(sepa_debit_payments)(statement_descriptor)(support))
     };
     struct Recipient {
       struct Capabilities {
@@ -653,16 +534,7 @@ struct Account {
           /// Enables this Account to receive OutboundPayments to linked bank accounts over SWIFT.
           stripe::Optional<Swift> swift;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("ach", self.ach);
-            v("fedwire", self.fedwire);
-            v("fps", self.fps);
-            v("local", self.local);
-            v("rtp", self.rtp);
-            v("sepa", self.sepa);
-            v("swift", self.swift);
-          }
+          STRIPE_FIELDS((ach)(fedwire)(fps)(local)(rtp)(sepa)(swift))
         };
         using Cards = Account::CapabilityStatus;
         struct StripeBalance {
@@ -674,11 +546,7 @@ struct Account {
           /// Enables this Account to receive /v1/transfers into their Stripe Balance (/v1/balance).
           stripe::Optional<StripeTransfers> stripe_transfers;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("payouts", self.payouts);
-            v("stripe_transfers", self.stripe_transfers);
-          }
+          STRIPE_FIELDS((payouts)(stripe_transfers))
         };
 
         /// Capabilities that enable OutboundPayments to a bank account linked to this Account.
@@ -688,12 +556,7 @@ struct Account {
         /// Capabilities that enable the recipient to manage their Stripe Balance (/v1/balance).
         stripe::Optional<StripeBalance> stripe_balance;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("bank_accounts", self.bank_accounts);
-          v("cards", self.cards);
-          v("stripe_balance", self.stripe_balance);
-        }
+        STRIPE_FIELDS((bank_accounts)(cards)(stripe_balance))
       };
 
       /// Indicates whether the recipient configuration is active.
@@ -703,11 +566,7 @@ struct Account {
 
       Recipient() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("applied", self.applied);
-        v("capabilities", self.capabilities);
-      }
+      STRIPE_FIELDS((applied)(capabilities))
     };
 
     /// The Customer Configuration allows the Account to be used in inbound payment flows (i.e. customer-facing payment and billing flows).
@@ -717,12 +576,7 @@ struct Account {
     /// The Recipient Configuration allows the Account to receive funds.
     stripe::Optional<Recipient> recipient;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("customer", self.customer);
-      v("merchant", self.merchant);
-      v("recipient", self.recipient);
-    }
+    STRIPE_FIELDS((customer)(merchant)(recipient))
   };
   using Dashboard = stripe::common::DashboardType;
   struct Defaults {
@@ -745,12 +599,7 @@ struct Account {
       /// A value indicating responsibility for collecting requirements on this account.
       RequirementsCollector requirements_collector;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("fees_collector", self.fees_collector);
-        v("losses_collector", self.losses_collector);
-        v("requirements_collector", self.requirements_collector);
-      }
+      STRIPE_FIELDS((fees_collector)(losses_collector)(requirements_collector))
     };
 
     /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
@@ -764,14 +613,7 @@ struct Account {
     /// Default responsibilities held by either Stripe or the platform.
     Responsibilities responsibilities;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("currency", self.currency);
-      v("locales", self.locales);
-      v("payout_methods", self.payout_methods);
-      v("profile", self.profile);
-      v("responsibilities", self.responsibilities);
-    }
+    STRIPE_FIELDS((currency)(locales)(payout_methods)(profile)(responsibilities))
   };
   struct FutureRequirements {
     struct Alternatives {
@@ -795,22 +637,13 @@ struct Account {
           /// A reference to the location of the requirement.
           stripe::Optional<Reference> reference;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("awaiting_action_from", self.awaiting_action_from);
-            v("description", self.description);
-            v("errors", self.errors);
-            v("reference", self.reference);
-          }
+          STRIPE_FIELDS((awaiting_action_from)(description)(errors)(reference))
         };
 
         /// The requirements that must all be provided to satisfy this option.
         std::vector<Entries> entries;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("entries", self.entries);
-        }
+        STRIPE_FIELDS((entries))
       };
       struct OriginalEntries {
         using Reference = Account::Reference;
@@ -820,11 +653,7 @@ struct Account {
         /// A reference to the location of the requirement.
         stripe::Optional<Reference> reference;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("description", self.description);
-          v("reference", self.reference);
-        }
+        STRIPE_FIELDS((description)(reference))
       };
 
       /// The alternative sets of requirements that can be provided.
@@ -832,11 +661,7 @@ struct Account {
       /// The requirements that can be satisfied either directly, or by providing every entry in any one of `options`.
       std::vector<OriginalEntries> original_entries;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("options", self.options);
-        v("original_entries", self.original_entries);
-      }
+      STRIPE_FIELDS((options)(original_entries))
     };
     struct Entries {
       using AwaitingActionFrom = Account::FutureRequirements::Alternatives::Options::Entries::AwaitingActionFrom;
@@ -915,21 +740,13 @@ struct Account {
           /// Details about when in the account lifecycle the requirement must be collected by the avoid the Capability restriction.
           Deadline deadline;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("capability", self.capability);
-            v("configuration", self.configuration);
-            v("deadline", self.deadline);
-          }
+          STRIPE_FIELDS((capability)(configuration)(deadline))
         };
 
         /// The Capabilities that will be restricted if the requirement is not collected and satisfactory to Stripe.
         std::vector<RestrictsCapabilities> restricts_capabilities;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("restricts_capabilities", self.restricts_capabilities);
-        }
+        STRIPE_FIELDS((restricts_capabilities))
       };
       using MinimumDeadline = Account::Deadline;
       using Reference = Account::Reference;
@@ -944,10 +761,7 @@ struct Account {
         /// Machine-readable description of Stripe's reason for collecting the requirement.
         Code code;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("code", self.code);
-        }
+        STRIPE_FIELDS((code))
       };
 
       /// Indicates whether the user or Stripe is currently responsible for taking action on the requirement.
@@ -965,16 +779,7 @@ struct Account {
       /// A list of reasons why Stripe is collecting the requirement.
       std::vector<RequestedReasons> requested_reasons;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("awaiting_action_from", self.awaiting_action_from);
-        v("description", self.description);
-        v("errors", self.errors);
-        v("impact", self.impact);
-        v("minimum_deadline", self.minimum_deadline);
-        v("reference", self.reference);
-        v("requested_reasons", self.requested_reasons);
-      }
+      STRIPE_FIELDS((awaiting_action_from)(description)(errors)(impact)(minimum_deadline)(reference)(requested_reasons))
     };
     struct Summary {
       struct MinimumDeadline {
@@ -985,20 +790,13 @@ struct Account {
         /// The soonest RFC3339 date & time UTC value a requirement can impact the Account.
         std::optional<std::string> time;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("status", self.status);
-          v("time", self.time);
-        }
+        STRIPE_FIELDS((status)(time))
       };
 
       /// The soonest date and time a requirement on the Account will become `past due`.
       stripe::Optional<MinimumDeadline> minimum_deadline;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("minimum_deadline", self.minimum_deadline);
-      }
+      STRIPE_FIELDS((minimum_deadline))
     };
 
     /// A list of alternative sets of requirements that can be provided in lieu of requirements in `entries`.
@@ -1010,13 +808,7 @@ struct Account {
     /// An object containing an overview of requirements for the Account.
     stripe::Optional<Summary> summary;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("alternatives", self.alternatives);
-      v("entries", self.entries);
-      v("minimum_transition_date", self.minimum_transition_date);
-      v("summary", self.summary);
-    }
+    STRIPE_FIELDS((alternatives)(entries)(minimum_transition_date)(summary))
   };
   struct Identity {
     struct Attestations {
@@ -1037,14 +829,7 @@ struct Account {
       /// Attestations of accepted terms of service agreements.
       stripe::Optional<TermsOfService> terms_of_service;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("directorship_declaration", self.directorship_declaration);
-        v("ownership_declaration", self.ownership_declaration);
-        v("persons_provided", self.persons_provided);
-        v("representative_declaration", self.representative_declaration);
-        v("terms_of_service", self.terms_of_service);
-      }
+      STRIPE_FIELDS((directorship_declaration)(ownership_declaration)(persons_provided)(representative_declaration)(terms_of_service))
     };
     struct BusinessDetails {
       using AdditionalAddresses = stripe::v2::core::BusinessAdditionalAddresses;
@@ -1083,19 +868,7 @@ struct Account {
         /// One or more documents that demonstrate proof of ultimate beneficial ownership.
         stripe::Optional<ProofOfUltimateBeneficialOwnership> proof_of_ultimate_beneficial_ownership;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("bank_account_ownership_verification", self.bank_account_ownership_verification);
-          v("company_license", self.company_license);
-          v("company_memorandum_of_association", self.company_memorandum_of_association);
-          v("company_ministerial_decree", self.company_ministerial_decree);
-          v("company_registration_verification", self.company_registration_verification);
-          v("company_tax_id_verification", self.company_tax_id_verification);
-          v("primary_verification", self.primary_verification);
-          v("proof_of_address", self.proof_of_address);
-          v("proof_of_registration", self.proof_of_registration);
-          v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
-        }
+        STRIPE_FIELDS((bank_account_ownership_verification)(company_license)(company_memorandum_of_association)(company_ministerial_decree)(company_registration_verification)(company_tax_id_verification)(primary_verification)(proof_of_address)(proof_of_registration)(proof_of_ultimate_beneficial_ownership))
       };
       struct IdNumbers {
         using Type = stripe::v2::core::BusinessIdNumberType;
@@ -1105,11 +878,7 @@ struct Account {
         /// Open Enum. The ID number type of a business entity.
         Type type;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("registrar", self.registrar);
-          v("type", self.type);
-        }
+        STRIPE_FIELDS((registrar)(type))
       };
       using MonthlyEstimatedRevenue = stripe::v2::core::MonthlyEstimatedRevenue;
       using RegistrationDate = stripe::common::DateOfBirth;
@@ -1144,22 +913,7 @@ struct Account {
       /// The category identifying the legal structure of the business.
       std::optional<Structure> structure;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional_addresses", self.additional_addresses);
-        v("address", self.address);
-        v("annual_revenue", self.annual_revenue);
-        v("documents", self.documents);
-        v("estimated_worker_count", self.estimated_worker_count);
-        v("id_numbers", self.id_numbers);
-        v("monthly_estimated_revenue", self.monthly_estimated_revenue);
-        v("phone", self.phone);
-        v("registered_name", self.registered_name);
-        v("registration_date", self.registration_date);
-        v("script_addresses", self.script_addresses);
-        v("script_names", self.script_names);
-        v("structure", self.structure);
-      }
+      STRIPE_FIELDS((additional_addresses)(address)(annual_revenue)(documents)(estimated_worker_count)(id_numbers)(monthly_estimated_revenue)(phone)(registered_name)(registration_date)(script_addresses)(script_names)(structure))
     };
     using EntityType = stripe::common::BusinessType;
     struct Individual {
@@ -1233,32 +987,7 @@ struct Account {
       /// Time at which the object was last updated.
       std::string updated;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("account", self.account);
-        v("additional_addresses", self.additional_addresses);
-        v("additional_names", self.additional_names);
-        v("additional_terms_of_service", self.additional_terms_of_service);
-        v("address", self.address);
-        v("created", self.created);
-        v("date_of_birth", self.date_of_birth);
-        v("documents", self.documents);
-        v("email", self.email);
-        v("given_name", self.given_name);
-        v("id", self.id);
-        v("id_numbers", self.id_numbers);
-        v("legal_gender", self.legal_gender);
-        v("metadata", self.metadata);
-        v("nationalities", self.nationalities);
-        v("object", self.object);
-        v("phone", self.phone);
-        v("political_exposure", self.political_exposure);
-        v("relationship", self.relationship);
-        v("script_addresses", self.script_addresses);
-        v("script_names", self.script_names);
-        v("surname", self.surname);
-        v("updated", self.updated);
-      }
+      STRIPE_FIELDS((account)(additional_addresses)(additional_names)(additional_terms_of_service)(address)(created)(date_of_birth)(documents)(email)(given_name)(id)(id_numbers)(legal_gender)(metadata)(nationalities)(object)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname)(updated))
     };
 
     /// Attestations from the identity's key people, e.g. owners, executives, directors, representatives.
@@ -1272,14 +1001,7 @@ struct Account {
     /// Information about the individual represented by the Account.
     stripe::Optional<Individual> individual;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("attestations", self.attestations);
-      v("business_details", self.business_details);
-      v("country", self.country);
-      v("entity_type", self.entity_type);
-      v("individual", self.individual);
-    }
+    STRIPE_FIELDS((attestations)(business_details)(country)(entity_type)(individual))
   };
   struct Requirements {
     using Alternatives = Account::FutureRequirements::Alternatives;
@@ -1293,12 +1015,7 @@ struct Account {
     /// An object containing an overview of requirements for the Account.
     stripe::Optional<Summary> summary;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("alternatives", self.alternatives);
-      v("entries", self.entries);
-      v("summary", self.summary);
-    }
+    STRIPE_FIELDS((alternatives)(entries)(summary))
   };
 
   /// Unique identifier for the Account.
@@ -1336,25 +1053,7 @@ struct Account {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("applied_configurations", self.applied_configurations);
-    v("closed", self.closed);
-    v("configuration", self.configuration);
-    v("contact_email", self.contact_email);
-    v("contact_phone", self.contact_phone);
-    v("created", self.created);
-    v("dashboard", self.dashboard);
-    v("defaults", self.defaults);
-    v("display_name", self.display_name);
-    v("future_requirements", self.future_requirements);
-    v("identity", self.identity);
-    v("livemode", self.livemode);
-    v("metadata", self.metadata);
-    v("requirements", self.requirements);
-  }
+  STRIPE_FIELDS((id)(object)(applied_configurations)(closed)(configuration)(contact_email)(contact_phone)(created)(dashboard)(defaults)(display_name)(future_requirements)(identity)(livemode)(metadata)(requirements))
 };
 
 }  // namespace stripe::v2::core

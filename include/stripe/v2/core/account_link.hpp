@@ -34,12 +34,7 @@ struct AccountLink {
       /// The URL that the user will be redirected to upon completing the linked flow.
       std::optional<std::string> return_url;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("collection_options", self.collection_options);
-        v("refresh_url", self.refresh_url);
-        v("return_url", self.return_url);
-      }
+      STRIPE_FIELDS((collection_options)(refresh_url)(return_url))
     };
     using AccountUpdate = AccountLink::UseCase::AccountOnboarding;
     struct Type : stripe::OpenEnum<Type> {
@@ -56,12 +51,7 @@ struct AccountLink {
     /// Open Enum. The type of Account Link the user is requesting.
     Type type;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account_onboarding", self.account_onboarding);
-      v("account_update", self.account_update);
-      v("type", self.type);
-    }
+    STRIPE_FIELDS((account_onboarding)(account_update)(type))
   };
 
   /// String representing the object's type.
@@ -81,16 +71,7 @@ struct AccountLink {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("object", self.object);
-    v("account", self.account);
-    v("created", self.created);
-    v("expires_at", self.expires_at);
-    v("livemode", self.livemode);
-    v("url", self.url);
-    v("use_case", self.use_case);
-  }
+  STRIPE_FIELDS((object)(account)(created)(expires_at)(livemode)(url)(use_case))
 };
 
 }  // namespace stripe::v2::core

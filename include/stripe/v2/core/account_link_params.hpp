@@ -33,13 +33,7 @@ struct AccountLinkCreateParams {
       /// Configurations to onboard for (sent by API 2026-03-25.preview; omitted when unset).
       std::optional<std::vector<Configurations>> configurations;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("collection_options", self.collection_options);
-        v("refresh_url", self.refresh_url);
-        v("return_url", self.return_url);
-        v("configurations", self.configurations);
-      }
+      STRIPE_FIELDS((collection_options)(refresh_url)(return_url)(configurations))
     };
     using AccountUpdate = AccountLinkCreateParams::UseCase::AccountOnboarding;
     struct Type : stripe::OpenEnum<Type> {
@@ -56,12 +50,7 @@ struct AccountLinkCreateParams {
     /// Open Enum. The type of Account Link the user is requesting.
     Type type;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account_onboarding", self.account_onboarding);
-      v("account_update", self.account_update);
-      v("type", self.type);
-    }
+    STRIPE_FIELDS((account_onboarding)(account_update)(type))
   };
 
   /// The ID of the Account to create link for.
@@ -71,11 +60,7 @@ struct AccountLinkCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-    v("use_case", self.use_case);
-  }
+  STRIPE_FIELDS((account)(use_case))
 };
 
 }  // namespace stripe::v2::core

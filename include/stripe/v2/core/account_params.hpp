@@ -26,10 +26,7 @@ struct AccountCreateParams {
 
     CapabilityRequest() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("requested", self.requested);
-    }
+    STRIPE_FIELDS((requested))
   };
   struct Configuration {
     struct Customer {
@@ -41,11 +38,7 @@ struct AccountCreateParams {
         /// A recent IP address of the customer used for tax reporting and tax location inference.
         std::optional<std::string> ip_address;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("exempt", self.exempt);
-          v("ip_address", self.ip_address);
-        }
+        STRIPE_FIELDS((exempt)(ip_address))
       };
       struct Billing {
         struct Invoice {
@@ -63,23 +56,13 @@ struct AccountCreateParams {
           /// Default invoice PDF rendering options.
           stripe::Optional<Rendering> rendering;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("custom_fields", self.custom_fields);
-            v("footer", self.footer);
-            v("next_sequence", self.next_sequence);
-            v("prefix", self.prefix);
-            v("rendering", self.rendering);
-          }
+          STRIPE_FIELDS((custom_fields)(footer)(next_sequence)(prefix)(rendering))
         };
 
         /// Default invoice settings for the customer account.
         stripe::Optional<Invoice> invoice;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("invoice", self.invoice);
-        }
+        STRIPE_FIELDS((invoice))
       };
       struct Capabilities {
         using AutomaticIndirectTax = AccountCreateParams::CapabilityRequest;
@@ -87,10 +70,7 @@ struct AccountCreateParams {
         /// Generates requirements for enabling automatic indirect tax calculation on this customer's invoices or subscriptions.
         stripe::Optional<AutomaticIndirectTax> automatic_indirect_tax;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("automatic_indirect_tax", self.automatic_indirect_tax);
-        }
+        STRIPE_FIELDS((automatic_indirect_tax))
       };
       using Shipping = stripe::v2::core::Shipping;
 
@@ -105,24 +85,14 @@ struct AccountCreateParams {
       /// ID of the test clock to attach to the customer.
       std::optional<std::string> test_clock;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("automatic_indirect_tax", self.automatic_indirect_tax);
-        v("billing", self.billing);
-        v("capabilities", self.capabilities);
-        v("shipping", self.shipping);
-        v("test_clock", self.test_clock);
-      }
+      STRIPE_FIELDS((automatic_indirect_tax)(billing)(capabilities)(shipping)(test_clock))
     };
     struct Merchant {
       struct BacsDebitPayments {
         /// Display name for Bacs Direct Debit payments.
         std::optional<std::string> display_name;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("display_name", self.display_name);
-        }
+        STRIPE_FIELDS((display_name))
       };
       using Branding = stripe::v2::core::Branding;
       struct Capabilities {
@@ -272,57 +242,7 @@ struct AccountCreateParams {
         /// Allow the merchant to process Zip payments.
         stripe::Optional<ZipPayments> zip_payments;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("ach_debit_payments", self.ach_debit_payments);
-          v("acss_debit_payments", self.acss_debit_payments);
-          v("affirm_payments", self.affirm_payments);
-          v("afterpay_clearpay_payments", self.afterpay_clearpay_payments);
-          v("alma_payments", self.alma_payments);
-          v("amazon_pay_payments", self.amazon_pay_payments);
-          v("au_becs_debit_payments", self.au_becs_debit_payments);
-          v("bacs_debit_payments", self.bacs_debit_payments);
-          v("bancontact_payments", self.bancontact_payments);
-          v("blik_payments", self.blik_payments);
-          v("blik_recurring_payments", self.blik_recurring_payments);
-          v("boleto_payments", self.boleto_payments);
-          v("card_payments", self.card_payments);
-          v("cartes_bancaires_payments", self.cartes_bancaires_payments);
-          v("cashapp_payments", self.cashapp_payments);
-          v("eps_payments", self.eps_payments);
-          v("fpx_payments", self.fpx_payments);
-          v("gb_bank_transfer_payments", self.gb_bank_transfer_payments);
-          v("grabpay_payments", self.grabpay_payments);
-          v("ideal_payments", self.ideal_payments);
-          v("jcb_payments", self.jcb_payments);
-          v("jp_bank_transfer_payments", self.jp_bank_transfer_payments);
-          v("kakao_pay_payments", self.kakao_pay_payments);
-          v("klarna_payments", self.klarna_payments);
-          v("konbini_payments", self.konbini_payments);
-          v("kr_card_payments", self.kr_card_payments);
-          v("link_payments", self.link_payments);
-          v("mobilepay_payments", self.mobilepay_payments);
-          v("multibanco_payments", self.multibanco_payments);
-          v("mx_bank_transfer_payments", self.mx_bank_transfer_payments);
-          v("naver_pay_payments", self.naver_pay_payments);
-          v("oxxo_payments", self.oxxo_payments);
-          v("p24_payments", self.p24_payments);
-          v("pay_by_bank_payments", self.pay_by_bank_payments);
-          v("payco_payments", self.payco_payments);
-          v("paynow_payments", self.paynow_payments);
-          v("promptpay_payments", self.promptpay_payments);
-          v("revolut_pay_payments", self.revolut_pay_payments);
-          v("samsung_pay_payments", self.samsung_pay_payments);
-          v("satispay_payments", self.satispay_payments);
-          v("sepa_bank_transfer_payments", self.sepa_bank_transfer_payments);
-          v("sepa_debit_payments", self.sepa_debit_payments);
-          v("sequra_payments", self.sequra_payments);
-          v("sunbit_payments", self.sunbit_payments);
-          v("swish_payments", self.swish_payments);
-          v("twint_payments", self.twint_payments);
-          v("us_bank_transfer_payments", self.us_bank_transfer_payments);
-          v("zip_payments", self.zip_payments);
-        }
+        STRIPE_FIELDS((ach_debit_payments)(acss_debit_payments)(affirm_payments)(afterpay_clearpay_payments)(alma_payments)(amazon_pay_payments)(au_becs_debit_payments)(bacs_debit_payments)(bancontact_payments)(blik_payments)(blik_recurring_payments)(boleto_payments)(card_payments)(cartes_bancaires_payments)(cashapp_payments)(eps_payments)(fpx_payments)(gb_bank_transfer_payments)(grabpay_payments)(ideal_payments)(jcb_payments)(jp_bank_transfer_payments)(kakao_pay_payments)(klarna_payments)(konbini_payments)(kr_card_payments)(link_payments)(mobilepay_payments)(multibanco_payments)(mx_bank_transfer_payments)(naver_pay_payments)(oxxo_payments)(p24_payments)(pay_by_bank_payments)(payco_payments)(paynow_payments)(promptpay_payments)(revolut_pay_payments)(samsung_pay_payments)(satispay_payments)(sepa_bank_transfer_payments)(sepa_debit_payments)(sequra_payments)(sunbit_payments)(swish_payments)(twint_payments)(us_bank_transfer_payments)(zip_payments))
       };
       using CardPayments = stripe::v2::core::CardPayments;
       using KonbiniPayments = stripe::v2::core::KonbiniPayments;
@@ -341,13 +261,7 @@ struct AccountCreateParams {
         /// A publicly available website for handling support issues.
         std::optional<std::string> url;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("address", self.address);
-          v("email", self.email);
-          v("phone", self.phone);
-          v("url", self.url);
-        }
+        STRIPE_FIELDS((address)(email)(phone)(url))
       };
 
       /// Settings used for Bacs debit payments.
@@ -371,19 +285,7 @@ struct AccountCreateParams {
       /// Publicly available contact information for sending support issues to.
       stripe::Optional<Support> support;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("bacs_debit_payments", self.bacs_debit_payments);
-        v("branding", self.branding);
-        v("capabilities", self.capabilities);
-        v("card_payments", self.card_payments);
-        v("konbini_payments", self.konbini_payments);
-        v("mcc", self.mcc);
-        v("script_statement_descriptor", self.script_statement_descriptor);
-        v("sepa_debit_payments", self.sepa_debit_payments);
-        v("statement_descriptor", self.statement_descriptor);
-        v("support", self.support);
-      }
+      STRIPE_FIELDS((bacs_debit_payments)(branding)(capabilities)(card_payments)(konbini_payments)(mcc)(script_statement_descriptor)(sepa_debit_payments)(statement_descriptor)(support))
     };
     struct Recipient {
       struct Capabilities {
@@ -411,16 +313,7 @@ struct AccountCreateParams {
           /// Enables this Account to receive OutboundPayments to linked bank accounts over SWIFT.
           stripe::Optional<Swift> swift;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("ach", self.ach);
-            v("fedwire", self.fedwire);
-            v("fps", self.fps);
-            v("local", self.local);
-            v("rtp", self.rtp);
-            v("sepa", self.sepa);
-            v("swift", self.swift);
-          }
+          STRIPE_FIELDS((ach)(fedwire)(fps)(local)(rtp)(sepa)(swift))
         };
         using Cards = AccountCreateParams::CapabilityRequest;
         struct StripeBalance {
@@ -429,10 +322,7 @@ struct AccountCreateParams {
           /// Enables this Account to receive /v1/transfers into their Stripe Balance (/v1/balance).
           stripe::Optional<StripeTransfers> stripe_transfers;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("stripe_transfers", self.stripe_transfers);
-          }
+          STRIPE_FIELDS((stripe_transfers))
         };
 
         /// Capabilities that enable OutboundPayments to a bank account linked to this Account.
@@ -442,21 +332,13 @@ struct AccountCreateParams {
         /// Capabilities that enable the recipient to manage their Stripe Balance (/v1/balance).
         stripe::Optional<StripeBalance> stripe_balance;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("bank_accounts", self.bank_accounts);
-          v("cards", self.cards);
-          v("stripe_balance", self.stripe_balance);
-        }
+        STRIPE_FIELDS((bank_accounts)(cards)(stripe_balance))
       };
 
       /// Capabilities to be requested on the Recipient Configuration.
       stripe::Optional<Capabilities> capabilities;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("capabilities", self.capabilities);
-      }
+      STRIPE_FIELDS((capabilities))
     };
 
     /// The Customer Configuration allows the Account to be used in inbound payment flows (i.e. customer-facing payment and billing flows).
@@ -466,12 +348,7 @@ struct AccountCreateParams {
     /// The Recipient Configuration allows the Account to receive funds.
     stripe::Optional<Recipient> recipient;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("customer", self.customer);
-      v("merchant", self.merchant);
-      v("recipient", self.recipient);
-    }
+    STRIPE_FIELDS((customer)(merchant)(recipient))
   };
   using Dashboard = stripe::common::DashboardType;
   struct Defaults {
@@ -491,11 +368,7 @@ struct AccountCreateParams {
       /// A value indicating who is responsible for losses when this Account can't pay back negative balances from payments.
       LossesCollector losses_collector;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("fees_collector", self.fees_collector);
-        v("losses_collector", self.losses_collector);
-      }
+      STRIPE_FIELDS((fees_collector)(losses_collector))
     };
 
     /// Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.
@@ -507,13 +380,7 @@ struct AccountCreateParams {
     /// Default responsibilities held by either Stripe or the platform.
     stripe::Optional<Responsibilities> responsibilities;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("currency", self.currency);
-      v("locales", self.locales);
-      v("profile", self.profile);
-      v("responsibilities", self.responsibilities);
-    }
+    STRIPE_FIELDS((currency)(locales)(profile)(responsibilities))
   };
   struct Identity {
     struct Attestations {
@@ -528,14 +395,7 @@ struct AccountCreateParams {
       /// Attestations of accepted terms of service agreements.
       std::optional<nlohmann::json> terms_of_service;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("directorship_declaration", self.directorship_declaration);
-        v("ownership_declaration", self.ownership_declaration);
-        v("persons_provided", self.persons_provided);
-        v("representative_declaration", self.representative_declaration);
-        v("terms_of_service", self.terms_of_service);
-      }
+      STRIPE_FIELDS((directorship_declaration)(ownership_declaration)(persons_provided)(representative_declaration)(terms_of_service))
     };
     struct BusinessDetails {
       using Structure = stripe::v2::core::CompanyStructure;
@@ -567,22 +427,7 @@ struct AccountCreateParams {
       /// The category identifying the legal structure of the business.
       std::optional<Structure> structure;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional_addresses", self.additional_addresses);
-        v("address", self.address);
-        v("annual_revenue", self.annual_revenue);
-        v("documents", self.documents);
-        v("estimated_worker_count", self.estimated_worker_count);
-        v("id_numbers", self.id_numbers);
-        v("monthly_estimated_revenue", self.monthly_estimated_revenue);
-        v("phone", self.phone);
-        v("registered_name", self.registered_name);
-        v("registration_date", self.registration_date);
-        v("script_addresses", self.script_addresses);
-        v("script_names", self.script_names);
-        v("structure", self.structure);
-      }
+      STRIPE_FIELDS((additional_addresses)(address)(annual_revenue)(documents)(estimated_worker_count)(id_numbers)(monthly_estimated_revenue)(phone)(registered_name)(registration_date)(script_addresses)(script_names)(structure))
     };
     using EntityType = stripe::common::BusinessType;
     struct Individual {
@@ -634,26 +479,7 @@ struct AccountCreateParams {
       /// The individual's last name.
       std::optional<std::string> surname;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional_addresses", self.additional_addresses);
-        v("additional_names", self.additional_names);
-        v("address", self.address);
-        v("date_of_birth", self.date_of_birth);
-        v("documents", self.documents);
-        v("email", self.email);
-        v("given_name", self.given_name);
-        v("id_numbers", self.id_numbers);
-        v("legal_gender", self.legal_gender);
-        v("metadata", self.metadata);
-        v("nationalities", self.nationalities);
-        v("phone", self.phone);
-        v("political_exposure", self.political_exposure);
-        v("relationship", self.relationship);
-        v("script_addresses", self.script_addresses);
-        v("script_names", self.script_names);
-        v("surname", self.surname);
-      }
+      STRIPE_FIELDS((additional_addresses)(additional_names)(address)(date_of_birth)(documents)(email)(given_name)(id_numbers)(legal_gender)(metadata)(nationalities)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname))
     };
 
     /// Attestations from the identity's key people, e.g. owners, executives, directors, representatives.
@@ -667,14 +493,7 @@ struct AccountCreateParams {
     /// Information about the person represented by the account.
     stripe::Optional<Individual> individual;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("attestations", self.attestations);
-      v("business_details", self.business_details);
-      v("country", self.country);
-      v("entity_type", self.entity_type);
-      v("individual", self.individual);
-    }
+    STRIPE_FIELDS((attestations)(business_details)(country)(entity_type)(individual))
   };
   struct Include : stripe::OpenEnum<Include> {
     using OpenEnum::OpenEnum;
@@ -711,19 +530,7 @@ struct AccountCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_token", self.account_token);
-    v("configuration", self.configuration);
-    v("contact_email", self.contact_email);
-    v("contact_phone", self.contact_phone);
-    v("dashboard", self.dashboard);
-    v("defaults", self.defaults);
-    v("display_name", self.display_name);
-    v("identity", self.identity);
-    v("include", self.include);
-    v("metadata", self.metadata);
-  }
+  STRIPE_FIELDS((account_token)(configuration)(contact_email)(contact_phone)(dashboard)(defaults)(display_name)(identity)(include)(metadata))
 };
 
 /// AccountUpdateParams (schema type Stripe.V2.Core.AccountUpdateParams).
@@ -749,12 +556,7 @@ struct AccountUpdateParams {
         /// A per-request flag that indicates when Stripe should validate the customer tax location - defaults to `auto`.
         std::optional<ValidateLocation> validate_location;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("exempt", self.exempt);
-          v("ip_address", self.ip_address);
-          v("validate_location", self.validate_location);
-        }
+        STRIPE_FIELDS((exempt)(ip_address)(validate_location))
       };
       struct Billing {
         using Invoice = AccountCreateParams::Configuration::Customer::Billing::Invoice;
@@ -764,11 +566,7 @@ struct AccountUpdateParams {
         /// Default invoice settings for the customer account.
         stripe::Optional<Invoice> invoice;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("default_payment_method", self.default_payment_method);
-          v("invoice", self.invoice);
-        }
+        STRIPE_FIELDS((default_payment_method)(invoice))
       };
       struct Capabilities {
         using AutomaticIndirectTax = stripe::common::CapabilityRequest;
@@ -776,10 +574,7 @@ struct AccountUpdateParams {
         /// Generates requirements for enabling automatic indirect tax calculation on this customer's invoices or subscriptions.
         stripe::Optional<AutomaticIndirectTax> automatic_indirect_tax;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("automatic_indirect_tax", self.automatic_indirect_tax);
-        }
+        STRIPE_FIELDS((automatic_indirect_tax))
       };
       using Shipping = stripe::v2::core::Shipping;
 
@@ -796,15 +591,7 @@ struct AccountUpdateParams {
       /// ID of the test clock to attach to the customer.
       std::optional<std::string> test_clock;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("applied", self.applied);
-        v("automatic_indirect_tax", self.automatic_indirect_tax);
-        v("billing", self.billing);
-        v("capabilities", self.capabilities);
-        v("shipping", self.shipping);
-        v("test_clock", self.test_clock);
-      }
+      STRIPE_FIELDS((applied)(automatic_indirect_tax)(billing)(capabilities)(shipping)(test_clock))
     };
     struct Merchant {
       using BacsDebitPayments = AccountCreateParams::Configuration::Merchant::BacsDebitPayments;
@@ -956,57 +743,7 @@ struct AccountUpdateParams {
         /// Allow the merchant to process Zip payments.
         stripe::Optional<ZipPayments> zip_payments;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("ach_debit_payments", self.ach_debit_payments);
-          v("acss_debit_payments", self.acss_debit_payments);
-          v("affirm_payments", self.affirm_payments);
-          v("afterpay_clearpay_payments", self.afterpay_clearpay_payments);
-          v("alma_payments", self.alma_payments);
-          v("amazon_pay_payments", self.amazon_pay_payments);
-          v("au_becs_debit_payments", self.au_becs_debit_payments);
-          v("bacs_debit_payments", self.bacs_debit_payments);
-          v("bancontact_payments", self.bancontact_payments);
-          v("blik_payments", self.blik_payments);
-          v("blik_recurring_payments", self.blik_recurring_payments);
-          v("boleto_payments", self.boleto_payments);
-          v("card_payments", self.card_payments);
-          v("cartes_bancaires_payments", self.cartes_bancaires_payments);
-          v("cashapp_payments", self.cashapp_payments);
-          v("eps_payments", self.eps_payments);
-          v("fpx_payments", self.fpx_payments);
-          v("gb_bank_transfer_payments", self.gb_bank_transfer_payments);
-          v("grabpay_payments", self.grabpay_payments);
-          v("ideal_payments", self.ideal_payments);
-          v("jcb_payments", self.jcb_payments);
-          v("jp_bank_transfer_payments", self.jp_bank_transfer_payments);
-          v("kakao_pay_payments", self.kakao_pay_payments);
-          v("klarna_payments", self.klarna_payments);
-          v("konbini_payments", self.konbini_payments);
-          v("kr_card_payments", self.kr_card_payments);
-          v("link_payments", self.link_payments);
-          v("mobilepay_payments", self.mobilepay_payments);
-          v("multibanco_payments", self.multibanco_payments);
-          v("mx_bank_transfer_payments", self.mx_bank_transfer_payments);
-          v("naver_pay_payments", self.naver_pay_payments);
-          v("oxxo_payments", self.oxxo_payments);
-          v("p24_payments", self.p24_payments);
-          v("pay_by_bank_payments", self.pay_by_bank_payments);
-          v("payco_payments", self.payco_payments);
-          v("paynow_payments", self.paynow_payments);
-          v("promptpay_payments", self.promptpay_payments);
-          v("revolut_pay_payments", self.revolut_pay_payments);
-          v("samsung_pay_payments", self.samsung_pay_payments);
-          v("satispay_payments", self.satispay_payments);
-          v("sepa_bank_transfer_payments", self.sepa_bank_transfer_payments);
-          v("sepa_debit_payments", self.sepa_debit_payments);
-          v("sequra_payments", self.sequra_payments);
-          v("sunbit_payments", self.sunbit_payments);
-          v("swish_payments", self.swish_payments);
-          v("twint_payments", self.twint_payments);
-          v("us_bank_transfer_payments", self.us_bank_transfer_payments);
-          v("zip_payments", self.zip_payments);
-        }
+        STRIPE_FIELDS((ach_debit_payments)(acss_debit_payments)(affirm_payments)(afterpay_clearpay_payments)(alma_payments)(amazon_pay_payments)(au_becs_debit_payments)(bacs_debit_payments)(bancontact_payments)(blik_payments)(blik_recurring_payments)(boleto_payments)(card_payments)(cartes_bancaires_payments)(cashapp_payments)(eps_payments)(fpx_payments)(gb_bank_transfer_payments)(grabpay_payments)(ideal_payments)(jcb_payments)(jp_bank_transfer_payments)(kakao_pay_payments)(klarna_payments)(konbini_payments)(kr_card_payments)(link_payments)(mobilepay_payments)(multibanco_payments)(mx_bank_transfer_payments)(naver_pay_payments)(oxxo_payments)(p24_payments)(pay_by_bank_payments)(payco_payments)(paynow_payments)(promptpay_payments)(revolut_pay_payments)(samsung_pay_payments)(satispay_payments)(sepa_bank_transfer_payments)(sepa_debit_payments)(sequra_payments)(sunbit_payments)(swish_payments)(twint_payments)(us_bank_transfer_payments)(zip_payments))
       };
       using CardPayments = stripe::v2::core::CardPayments;
       using KonbiniPayments = stripe::v2::core::KonbiniPayments;
@@ -1038,20 +775,7 @@ struct AccountUpdateParams {
       /// Publicly available contact information for sending support issues to.
       stripe::Optional<Support> support;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("applied", self.applied);
-        v("bacs_debit_payments", self.bacs_debit_payments);
-        v("branding", self.branding);
-        v("capabilities", self.capabilities);
-        v("card_payments", self.card_payments);
-        v("konbini_payments", self.konbini_payments);
-        v("mcc", self.mcc);
-        v("script_statement_descriptor", self.script_statement_descriptor);
-        v("sepa_debit_payments", self.sepa_debit_payments);
-        v("statement_descriptor", self.statement_descriptor);
-        v("support", self.support);
-      }
+      STRIPE_FIELDS((applied)(bacs_debit_payments)(branding)(capabilities)(card_payments)(konbini_payments)(mcc)(script_statement_descriptor)(sepa_debit_payments)(statement_descriptor)(support))
     };
     struct Recipient {
       struct Capabilities {
@@ -1079,16 +803,7 @@ struct AccountUpdateParams {
           /// Enables this Account to receive OutboundPayments to linked bank accounts over SWIFT.
           stripe::Optional<Swift> swift;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("ach", self.ach);
-            v("fedwire", self.fedwire);
-            v("fps", self.fps);
-            v("local", self.local);
-            v("rtp", self.rtp);
-            v("sepa", self.sepa);
-            v("swift", self.swift);
-          }
+          STRIPE_FIELDS((ach)(fedwire)(fps)(local)(rtp)(sepa)(swift))
         };
         using Cards = stripe::common::CapabilityRequest;
         struct StripeBalance {
@@ -1097,10 +812,7 @@ struct AccountUpdateParams {
           /// Enables this Account to receive /v1/transfers into their Stripe Balance (/v1/balance).
           stripe::Optional<StripeTransfers> stripe_transfers;
 
-          template <class Self, class V>
-          static void describe(Self& self, V& v) {
-            v("stripe_transfers", self.stripe_transfers);
-          }
+          STRIPE_FIELDS((stripe_transfers))
         };
 
         /// Capabilities that enable OutboundPayments to a bank account linked to this Account.
@@ -1110,12 +822,7 @@ struct AccountUpdateParams {
         /// Capabilities that enable the recipient to manage their Stripe Balance (/v1/balance).
         stripe::Optional<StripeBalance> stripe_balance;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("bank_accounts", self.bank_accounts);
-          v("cards", self.cards);
-          v("stripe_balance", self.stripe_balance);
-        }
+        STRIPE_FIELDS((bank_accounts)(cards)(stripe_balance))
       };
 
       /// Represents the state of the configuration, and can be updated to deactivate or re-apply a configuration.
@@ -1123,11 +830,7 @@ struct AccountUpdateParams {
       /// Capabilities to request on the Recipient Configuration.
       stripe::Optional<Capabilities> capabilities;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("applied", self.applied);
-        v("capabilities", self.capabilities);
-      }
+      STRIPE_FIELDS((applied)(capabilities))
     };
 
     /// The Customer Configuration allows the Account to be charged.
@@ -1137,12 +840,7 @@ struct AccountUpdateParams {
     /// The Recipient Configuration allows the Account to receive funds.
     stripe::Optional<Recipient> recipient;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("customer", self.customer);
-      v("merchant", self.merchant);
-      v("recipient", self.recipient);
-    }
+    STRIPE_FIELDS((customer)(merchant)(recipient))
   };
   using Dashboard = stripe::common::DashboardType;
   struct Defaults {
@@ -1161,14 +859,7 @@ struct AccountUpdateParams {
     /// Default responsibilities held by either Stripe or the platform.
     stripe::Optional<Responsibilities> responsibilities;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("currency", self.currency);
-      v("locales", self.locales);
-      v("payout_methods", self.payout_methods);
-      v("profile", self.profile);
-      v("responsibilities", self.responsibilities);
-    }
+    STRIPE_FIELDS((currency)(locales)(payout_methods)(profile)(responsibilities))
   };
   using Identity = AccountCreateParams::Identity;
   using Include = AccountCreateParams::Include;
@@ -1196,19 +887,7 @@ struct AccountUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_token", self.account_token);
-    v("configuration", self.configuration);
-    v("contact_email", self.contact_email);
-    v("contact_phone", self.contact_phone);
-    v("dashboard", self.dashboard);
-    v("defaults", self.defaults);
-    v("display_name", self.display_name);
-    v("identity", self.identity);
-    v("include", self.include);
-    v("metadata", self.metadata);
-  }
+  STRIPE_FIELDS((account_token)(configuration)(contact_email)(contact_phone)(dashboard)(defaults)(display_name)(identity)(include)(metadata))
 };
 
 /// AccountRetrieveParams (schema type Stripe.V2.Core.AccountRetrieveParams).
@@ -1220,10 +899,7 @@ struct AccountRetrieveParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("include", self.include);
-  }
+  STRIPE_FIELDS((include))
 };
 
 /// AccountListParams (schema type Stripe.V2.Core.AccountListParams).
@@ -1239,12 +915,7 @@ struct AccountListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("applied_configurations", self.applied_configurations);
-    v("closed", self.closed);
-    v("limit", self.limit);
-  }
+  STRIPE_FIELDS((applied_configurations)(closed)(limit))
 };
 
 /// AccountCloseParams (schema type Stripe.V2.Core.AccountCloseParams).
@@ -1256,10 +927,7 @@ struct AccountCloseParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("applied_configurations", self.applied_configurations);
-  }
+  STRIPE_FIELDS((applied_configurations))
 };
 
 }  // namespace stripe::v2::core

@@ -39,15 +39,7 @@ struct AccountToken {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("created", self.created);
-    v("expires_at", self.expires_at);
-    v("livemode", self.livemode);
-    v("used", self.used);
-  }
+  STRIPE_FIELDS((id)(object)(created)(expires_at)(livemode)(used))
 };
 
 }  // namespace stripe::v2::core

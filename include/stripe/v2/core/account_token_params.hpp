@@ -27,10 +27,7 @@ struct AccountTokenCreateParams {
     /// A boolean indicating if the directors information has been attested.
     std::optional<bool> attested;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("attested", self.attested);
-    }
+    STRIPE_FIELDS((attested))
   };
   struct Identity {
     struct Attestations {
@@ -51,14 +48,7 @@ struct AccountTokenCreateParams {
       /// Attestations of accepted terms of service agreements.
       stripe::Optional<TermsOfService> terms_of_service;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("directorship_declaration", self.directorship_declaration);
-        v("ownership_declaration", self.ownership_declaration);
-        v("persons_provided", self.persons_provided);
-        v("representative_declaration", self.representative_declaration);
-        v("terms_of_service", self.terms_of_service);
-      }
+      STRIPE_FIELDS((directorship_declaration)(ownership_declaration)(persons_provided)(representative_declaration)(terms_of_service))
     };
     struct BusinessDetails {
       using AdditionalAddresses = stripe::v2::core::BusinessAdditionalAddresses;
@@ -97,19 +87,7 @@ struct AccountTokenCreateParams {
         /// One or more documents that demonstrate proof of ultimate beneficial ownership.
         stripe::Optional<ProofOfUltimateBeneficialOwnership> proof_of_ultimate_beneficial_ownership;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("bank_account_ownership_verification", self.bank_account_ownership_verification);
-          v("company_license", self.company_license);
-          v("company_memorandum_of_association", self.company_memorandum_of_association);
-          v("company_ministerial_decree", self.company_ministerial_decree);
-          v("company_registration_verification", self.company_registration_verification);
-          v("company_tax_id_verification", self.company_tax_id_verification);
-          v("primary_verification", self.primary_verification);
-          v("proof_of_address", self.proof_of_address);
-          v("proof_of_registration", self.proof_of_registration);
-          v("proof_of_ultimate_beneficial_ownership", self.proof_of_ultimate_beneficial_ownership);
-        }
+        STRIPE_FIELDS((bank_account_ownership_verification)(company_license)(company_memorandum_of_association)(company_ministerial_decree)(company_registration_verification)(company_tax_id_verification)(primary_verification)(proof_of_address)(proof_of_registration)(proof_of_ultimate_beneficial_ownership))
       };
       struct IdNumbers {
         using Type = stripe::v2::core::BusinessIdNumberType;
@@ -161,22 +139,7 @@ struct AccountTokenCreateParams {
       /// The category identifying the legal structure of the business.
       std::optional<Structure> structure;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional_addresses", self.additional_addresses);
-        v("address", self.address);
-        v("annual_revenue", self.annual_revenue);
-        v("documents", self.documents);
-        v("estimated_worker_count", self.estimated_worker_count);
-        v("id_numbers", self.id_numbers);
-        v("monthly_estimated_revenue", self.monthly_estimated_revenue);
-        v("phone", self.phone);
-        v("registered_name", self.registered_name);
-        v("registration_date", self.registration_date);
-        v("script_addresses", self.script_addresses);
-        v("script_names", self.script_names);
-        v("structure", self.structure);
-      }
+      STRIPE_FIELDS((additional_addresses)(address)(annual_revenue)(documents)(estimated_worker_count)(id_numbers)(monthly_estimated_revenue)(phone)(registered_name)(registration_date)(script_addresses)(script_names)(structure))
     };
     using EntityType = stripe::common::BusinessType;
     struct Individual {
@@ -210,14 +173,7 @@ struct AccountTokenCreateParams {
         /// The person's title (e.g., CEO, Support Engineer).
         std::optional<std::string> title;
 
-        template <class Self, class V>
-        static void describe(Self& self, V& v) {
-          v("director", self.director);
-          v("executive", self.executive);
-          v("owner", self.owner);
-          v("percent_ownership", self.percent_ownership);
-          v("title", self.title);
-        }
+        STRIPE_FIELDS((director)(executive)(owner)(percent_ownership)(title))
       };
       using ScriptAddresses = stripe::v2::core::ScriptAddresses;
       using ScriptNames = stripe::v2::core::IndividualScriptNames;
@@ -257,26 +213,7 @@ struct AccountTokenCreateParams {
       /// The individual's last name.
       std::optional<std::string> surname;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("additional_addresses", self.additional_addresses);
-        v("additional_names", self.additional_names);
-        v("address", self.address);
-        v("date_of_birth", self.date_of_birth);
-        v("documents", self.documents);
-        v("email", self.email);
-        v("given_name", self.given_name);
-        v("id_numbers", self.id_numbers);
-        v("legal_gender", self.legal_gender);
-        v("metadata", self.metadata);
-        v("nationalities", self.nationalities);
-        v("phone", self.phone);
-        v("political_exposure", self.political_exposure);
-        v("relationship", self.relationship);
-        v("script_addresses", self.script_addresses);
-        v("script_names", self.script_names);
-        v("surname", self.surname);
-      }
+      STRIPE_FIELDS((additional_addresses)(additional_names)(address)(date_of_birth)(documents)(email)(given_name)(id_numbers)(legal_gender)(metadata)(nationalities)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname))
     };
 
     /// Attestations from the identity's key people, e.g. owners, executives, directors, representatives.
@@ -288,13 +225,7 @@ struct AccountTokenCreateParams {
     /// Information about the person represented by the account.
     stripe::Optional<Individual> individual;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("attestations", self.attestations);
-      v("business_details", self.business_details);
-      v("entity_type", self.entity_type);
-      v("individual", self.individual);
-    }
+    STRIPE_FIELDS((attestations)(business_details)(entity_type)(individual))
   };
 
   /// The primary contact email address for the Account.
@@ -308,13 +239,7 @@ struct AccountTokenCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("contact_email", self.contact_email);
-    v("contact_phone", self.contact_phone);
-    v("display_name", self.display_name);
-    v("identity", self.identity);
-  }
+  STRIPE_FIELDS((contact_email)(contact_phone)(display_name)(identity))
 };
 
 /// AccountTokenRetrieveParams (schema type Stripe.V2.Core.AccountTokenRetrieveParams): one type with the others of the same fields.

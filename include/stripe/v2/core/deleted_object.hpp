@@ -25,11 +25,7 @@ struct DeletedObject {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-  }
+  STRIPE_FIELDS((id)(object))
 };
 
 }  // namespace stripe::v2::core

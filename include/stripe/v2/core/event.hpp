@@ -30,11 +30,7 @@ struct Event {
       /// The idempotency key transmitted during the request.
       std::string idempotency_key;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("id", self.id);
-        v("idempotency_key", self.idempotency_key);
-      }
+      STRIPE_FIELDS((id)(idempotency_key))
     };
     struct Type : stripe::OpenEnum<Type> {
       using OpenEnum::OpenEnum;
@@ -47,11 +43,7 @@ struct Event {
     /// Event reason type.
     Type type;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("request", self.request);
-      v("type", self.type);
-    }
+    STRIPE_FIELDS((request)(type))
   };
   struct RelatedObject {
     /// Unique identifier for the object relevant to the event.
@@ -61,12 +53,7 @@ struct Event {
     /// URL to retrieve the resource.
     std::string url;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("id", self.id);
-      v("type", self.type);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((id)(type)(url))
   };
 
   /// Unique identifier for the event.
@@ -104,20 +91,7 @@ struct Event {
     return stripe::decode<EventData>(data);
   }
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("changes", self.changes);
-    v("context", self.context);
-    v("created", self.created);
-    v("livemode", self.livemode);
-    v("reason", self.reason);
-    v("snapshot_event", self.snapshot_event);
-    v("type", self.type);
-    v("related_object", self.related_object);
-    v("data", self.data);
-  }
+  STRIPE_FIELDS((id)(object)(changes)(context)(created)(livemode)(reason)(snapshot_event)(type)(related_object)(data))
 };
 
 /// V2CoreAccountIncludingConfigurationCustomerCapabilityStatusUpdatedEventData (schema type Events.V2CoreAccountIncludingConfigurationCustomerCapabilityStatusUpdatedEventData).
@@ -133,10 +107,7 @@ struct V2CoreAccountIncludingConfigurationCustomerCapabilityStatusUpdatedEventDa
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("updated_capability", self.updated_capability);
-  }
+  STRIPE_FIELDS((updated_capability))
 };
 
 /// V2CoreAccountIncludingConfigurationMerchantCapabilityStatusUpdatedEventData (schema type Events.V2CoreAccountIncludingConfigurationMerchantCapabilityStatusUpdatedEventData).
@@ -200,10 +171,7 @@ struct V2CoreAccountIncludingConfigurationMerchantCapabilityStatusUpdatedEventDa
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("updated_capability", self.updated_capability);
-  }
+  STRIPE_FIELDS((updated_capability))
 };
 
 /// V2CoreAccountIncludingConfigurationRecipientCapabilityStatusUpdatedEventData (schema type Events.V2CoreAccountIncludingConfigurationRecipientCapabilityStatusUpdatedEventData).
@@ -230,10 +198,7 @@ struct V2CoreAccountIncludingConfigurationRecipientCapabilityStatusUpdatedEventD
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("updated_capability", self.updated_capability);
-  }
+  STRIPE_FIELDS((updated_capability))
 };
 
 /// V2CoreAccountLinkReturnedEventData (schema type Events.V2CoreAccountLinkReturnedEventData).
@@ -255,12 +220,7 @@ struct V2CoreAccountLinkReturnedEventData {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_id", self.account_id);
-    v("configurations", self.configurations);
-    v("use_case", self.use_case);
-  }
+  STRIPE_FIELDS((account_id)(configurations)(use_case))
 };
 
 /// V2CoreAccountPersonCreatedEventData (schema type Events.V2CoreAccountPersonCreatedEventData).
@@ -270,10 +230,7 @@ struct V2CoreAccountPersonCreatedEventData {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account_id", self.account_id);
-  }
+  STRIPE_FIELDS((account_id))
 };
 
 /// V2CoreAccountPersonDeletedEventData (schema type Events.V2CoreAccountPersonDeletedEventData): one type with the others of the same fields.

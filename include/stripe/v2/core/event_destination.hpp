@@ -40,12 +40,7 @@ struct EventDestination {
     /// The AWS-reported lifecycle state of the partner event source.
     AwsEventSourceStatus aws_event_source_status;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("aws_account_id", self.aws_account_id);
-      v("aws_event_source_arn", self.aws_event_source_arn);
-      v("aws_event_source_status", self.aws_event_source_status);
-    }
+    STRIPE_FIELDS((aws_account_id)(aws_event_source_arn)(aws_event_source_status))
   };
   struct AzureEventGrid {
     struct AzurePartnerTopicStatus : stripe::OpenEnum<AzurePartnerTopicStatus> {
@@ -68,14 +63,7 @@ struct EventDestination {
     /// The Azure subscription containing the resource group and partner topic.
     std::string azure_subscription_id;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("azure_partner_topic_name", self.azure_partner_topic_name);
-      v("azure_partner_topic_status", self.azure_partner_topic_status);
-      v("azure_region", self.azure_region);
-      v("azure_resource_group_name", self.azure_resource_group_name);
-      v("azure_subscription_id", self.azure_subscription_id);
-    }
+    STRIPE_FIELDS((azure_partner_topic_name)(azure_partner_topic_status)(azure_region)(azure_resource_group_name)(azure_subscription_id))
   };
   struct EventPayload : stripe::OpenEnum<EventPayload> {
     using OpenEnum::OpenEnum;
@@ -102,19 +90,13 @@ struct EventDestination {
       /// Reason event destination has been disabled.
       Reason reason;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("reason", self.reason);
-      }
+      STRIPE_FIELDS((reason))
     };
 
     /// Present when the destination was disabled; identifies the cause, time, and provider-side object involved when available.
     stripe::Optional<Disabled> disabled;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("disabled", self.disabled);
-    }
+    STRIPE_FIELDS((disabled))
   };
   using Type = stripe::v2::core::EventDestinationType;
   struct WebhookEndpoint {
@@ -123,11 +105,7 @@ struct EventDestination {
     /// The URL where Stripe sends matching events.
     std::optional<std::string> url;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("signing_secret", self.signing_secret);
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((signing_secret)(url))
   };
 
   /// Unique identifier for the object.
@@ -169,27 +147,7 @@ struct EventDestination {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("amazon_eventbridge", self.amazon_eventbridge);
-    v("azure_event_grid", self.azure_event_grid);
-    v("created", self.created);
-    v("description", self.description);
-    v("enabled_events", self.enabled_events);
-    v("event_payload", self.event_payload);
-    v("events_from", self.events_from);
-    v("livemode", self.livemode);
-    v("metadata", self.metadata);
-    v("name", self.name);
-    v("snapshot_api_version", self.snapshot_api_version);
-    v("status", self.status);
-    v("status_details", self.status_details);
-    v("type", self.type);
-    v("updated", self.updated);
-    v("webhook_endpoint", self.webhook_endpoint);
-  }
+  STRIPE_FIELDS((id)(object)(amazon_eventbridge)(azure_event_grid)(created)(description)(enabled_events)(event_payload)(events_from)(livemode)(metadata)(name)(snapshot_api_version)(status)(status_details)(type)(updated)(webhook_endpoint))
 };
 
 }  // namespace stripe::v2::core

@@ -32,11 +32,7 @@ struct EventDestinationCreateParams {
     /// The AWS region where Stripe creates the partner event source.
     std::string aws_region;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("aws_account_id", self.aws_account_id);
-      v("aws_region", self.aws_region);
-    }
+    STRIPE_FIELDS((aws_account_id)(aws_region))
   };
   struct AzureEventGrid {
     /// The Azure region where Stripe creates the partner topic.
@@ -46,12 +42,7 @@ struct EventDestinationCreateParams {
     /// The Azure subscription where Stripe creates the partner topic.
     std::string azure_subscription_id;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("azure_region", self.azure_region);
-      v("azure_resource_group_name", self.azure_resource_group_name);
-      v("azure_subscription_id", self.azure_subscription_id);
-    }
+    STRIPE_FIELDS((azure_region)(azure_resource_group_name)(azure_subscription_id))
   };
   struct Include : stripe::OpenEnum<Include> {
     using OpenEnum::OpenEnum;
@@ -63,10 +54,7 @@ struct EventDestinationCreateParams {
     /// The URL where Stripe sends matching events.
     std::string url;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("url", self.url);
-    }
+    STRIPE_FIELDS((url))
   };
 
   /// The list of event types enabled for delivery to this destination.
@@ -96,21 +84,7 @@ struct EventDestinationCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("enabled_events", self.enabled_events);
-    v("event_payload", self.event_payload);
-    v("name", self.name);
-    v("type", self.type);
-    v("amazon_eventbridge", self.amazon_eventbridge);
-    v("azure_event_grid", self.azure_event_grid);
-    v("description", self.description);
-    v("events_from", self.events_from);
-    v("include", self.include);
-    v("metadata", self.metadata);
-    v("snapshot_api_version", self.snapshot_api_version);
-    v("webhook_endpoint", self.webhook_endpoint);
-  }
+  STRIPE_FIELDS((enabled_events)(event_payload)(name)(type)(amazon_eventbridge)(azure_event_grid)(description)(events_from)(include)(metadata)(snapshot_api_version)(webhook_endpoint))
 };
 
 /// EventDestinationUpdateParams (schema type Stripe.V2.Core.EventDestinationUpdateParams).
@@ -137,15 +111,7 @@ struct EventDestinationUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("description", self.description);
-    v("enabled_events", self.enabled_events);
-    v("include", self.include);
-    v("metadata", self.metadata);
-    v("name", self.name);
-    v("webhook_endpoint", self.webhook_endpoint);
-  }
+  STRIPE_FIELDS((description)(enabled_events)(include)(metadata)(name)(webhook_endpoint))
 };
 
 /// EventDestinationRetrieveParams (schema type Stripe.V2.Core.EventDestinationRetrieveParams).
@@ -157,10 +123,7 @@ struct EventDestinationRetrieveParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("include", self.include);
-  }
+  STRIPE_FIELDS((include))
 };
 
 /// EventDestinationListParams (schema type Stripe.V2.Core.EventDestinationListParams).
@@ -174,11 +137,7 @@ struct EventDestinationListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("include", self.include);
-    v("limit", self.limit);
-  }
+  STRIPE_FIELDS((include)(limit))
 };
 
 /// EventDestinationDeleteParams (schema type Stripe.V2.Core.EventDestinationDeleteParams): one type with the others of the same fields.

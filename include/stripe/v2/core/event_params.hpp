@@ -32,13 +32,7 @@ struct EventListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("created", self.created);
-    v("limit", self.limit);
-    v("object_id", self.object_id);
-    v("types", self.types);
-  }
+  STRIPE_FIELDS((created)(limit)(object_id)(types))
 };
 
 /// EventRetrieveParams (schema type Stripe.V2.Core.EventRetrieveParams): one type with the others of the same fields.

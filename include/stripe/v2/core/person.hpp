@@ -98,33 +98,7 @@ struct AccountPerson {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("account", self.account);
-    v("additional_addresses", self.additional_addresses);
-    v("additional_names", self.additional_names);
-    v("additional_terms_of_service", self.additional_terms_of_service);
-    v("address", self.address);
-    v("created", self.created);
-    v("date_of_birth", self.date_of_birth);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("given_name", self.given_name);
-    v("id_numbers", self.id_numbers);
-    v("legal_gender", self.legal_gender);
-    v("livemode", self.livemode);
-    v("metadata", self.metadata);
-    v("nationalities", self.nationalities);
-    v("phone", self.phone);
-    v("political_exposure", self.political_exposure);
-    v("relationship", self.relationship);
-    v("script_addresses", self.script_addresses);
-    v("script_names", self.script_names);
-    v("surname", self.surname);
-    v("updated", self.updated);
-  }
+  STRIPE_FIELDS((id)(object)(account)(additional_addresses)(additional_names)(additional_terms_of_service)(address)(created)(date_of_birth)(documents)(email)(given_name)(id_numbers)(legal_gender)(livemode)(metadata)(nationalities)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname)(updated))
 };
 
 /// AccountPersonToken (schema type Stripe.V2.Core.AccountPersonToken).
@@ -150,15 +124,7 @@ struct AccountPersonToken {
   /// The whole object as received, including fields the SDK has not typed yet (parsed on first use).
   stripe::RawJson raw;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("id", self.id);
-    v("object", self.object);
-    v("created", self.created);
-    v("expires_at", self.expires_at);
-    v("livemode", self.livemode);
-    v("used", self.used);
-  }
+  STRIPE_FIELDS((id)(object)(created)(expires_at)(livemode)(used))
 };
 
 }  // namespace stripe::v2::core

@@ -45,17 +45,7 @@ struct PersonCreateParams {
     /// Town or district.
     std::optional<std::string> town;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("city", self.city);
-      v("country", self.country);
-      v("line1", self.line1);
-      v("line2", self.line2);
-      v("postal_code", self.postal_code);
-      v("purpose", self.purpose);
-      v("state", self.state);
-      v("town", self.town);
-    }
+    STRIPE_FIELDS((city)(country)(line1)(line2)(postal_code)(purpose)(state)(town))
   };
   using AdditionalNames = stripe::v2::core::AdditionalNames;
   struct AdditionalTermsOfService {
@@ -67,21 +57,13 @@ struct PersonCreateParams {
       /// The user agent of the browser from which the Account's representative accepted the terms of service.
       std::optional<std::string> user_agent;
 
-      template <class Self, class V>
-      static void describe(Self& self, V& v) {
-        v("date", self.date);
-        v("ip", self.ip);
-        v("user_agent", self.user_agent);
-      }
+      STRIPE_FIELDS((date)(ip)(user_agent))
     };
 
     /// Stripe terms of service agreement.
     stripe::Optional<Account> account;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("account", self.account);
-    }
+    STRIPE_FIELDS((account))
   };
   using DateOfBirth = stripe::common::DateOfBirth;
   using Documents = stripe::v2::core::Documents;
@@ -108,11 +90,7 @@ struct PersonCreateParams {
     /// Kanji Address.
     stripe::Optional<Kanji> kanji;
 
-    template <class Self, class V>
-    static void describe(Self& self, V& v) {
-      v("kana", self.kana);
-      v("kanji", self.kanji);
-    }
+    STRIPE_FIELDS((kana)(kanji))
   };
   using ScriptNames = stripe::v2::core::IndividualScriptNames;
 
@@ -157,28 +135,7 @@ struct PersonCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("additional_addresses", self.additional_addresses);
-    v("additional_names", self.additional_names);
-    v("additional_terms_of_service", self.additional_terms_of_service);
-    v("address", self.address);
-    v("date_of_birth", self.date_of_birth);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("given_name", self.given_name);
-    v("id_numbers", self.id_numbers);
-    v("legal_gender", self.legal_gender);
-    v("metadata", self.metadata);
-    v("nationalities", self.nationalities);
-    v("person_token", self.person_token);
-    v("phone", self.phone);
-    v("political_exposure", self.political_exposure);
-    v("relationship", self.relationship);
-    v("script_addresses", self.script_addresses);
-    v("script_names", self.script_names);
-    v("surname", self.surname);
-  }
+  STRIPE_FIELDS((additional_addresses)(additional_names)(additional_terms_of_service)(address)(date_of_birth)(documents)(email)(given_name)(id_numbers)(legal_gender)(metadata)(nationalities)(person_token)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname))
 };
 
 /// PersonUpdateParams (schema type V2.Core.Accounts.PersonUpdateParams).
@@ -238,28 +195,7 @@ struct PersonUpdateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("additional_addresses", self.additional_addresses);
-    v("additional_names", self.additional_names);
-    v("additional_terms_of_service", self.additional_terms_of_service);
-    v("address", self.address);
-    v("date_of_birth", self.date_of_birth);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("given_name", self.given_name);
-    v("id_numbers", self.id_numbers);
-    v("legal_gender", self.legal_gender);
-    v("metadata", self.metadata);
-    v("nationalities", self.nationalities);
-    v("person_token", self.person_token);
-    v("phone", self.phone);
-    v("political_exposure", self.political_exposure);
-    v("relationship", self.relationship);
-    v("script_addresses", self.script_addresses);
-    v("script_names", self.script_names);
-    v("surname", self.surname);
-  }
+  STRIPE_FIELDS((additional_addresses)(additional_names)(additional_terms_of_service)(address)(date_of_birth)(documents)(email)(given_name)(id_numbers)(legal_gender)(metadata)(nationalities)(person_token)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname))
 };
 
 /// PersonRetrieveParams (schema type V2.Core.Accounts.PersonRetrieveParams): one type with the others of the same fields.
@@ -272,10 +208,7 @@ struct PersonListParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("limit", self.limit);
-  }
+  STRIPE_FIELDS((limit))
 };
 
 /// PersonDeleteParams (schema type V2.Core.Accounts.PersonDeleteParams): one type with the others of the same fields.
@@ -336,27 +269,7 @@ struct PersonTokenCreateParams {
   /// Fields the SDK has not typed yet, merged into the request as given.
   nlohmann::json extra_params = nlohmann::json::object();
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("additional_addresses", self.additional_addresses);
-    v("additional_names", self.additional_names);
-    v("additional_terms_of_service", self.additional_terms_of_service);
-    v("address", self.address);
-    v("date_of_birth", self.date_of_birth);
-    v("documents", self.documents);
-    v("email", self.email);
-    v("given_name", self.given_name);
-    v("id_numbers", self.id_numbers);
-    v("legal_gender", self.legal_gender);
-    v("metadata", self.metadata);
-    v("nationalities", self.nationalities);
-    v("phone", self.phone);
-    v("political_exposure", self.political_exposure);
-    v("relationship", self.relationship);
-    v("script_addresses", self.script_addresses);
-    v("script_names", self.script_names);
-    v("surname", self.surname);
-  }
+  STRIPE_FIELDS((additional_addresses)(additional_names)(additional_terms_of_service)(address)(date_of_birth)(documents)(email)(given_name)(id_numbers)(legal_gender)(metadata)(nationalities)(phone)(political_exposure)(relationship)(script_addresses)(script_names)(surname))
 };
 
 /// PersonTokenRetrieveParams (schema type V2.Core.Accounts.PersonTokenRetrieveParams): one type with the others of the same fields.

@@ -426,13 +426,7 @@ struct Branding {
   /// A CSS hex color value representing the secondary branding color for the merchant.
   std::optional<std::string> secondary_color;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("icon", self.icon);
-    v("logo", self.logo);
-    v("primary_color", self.primary_color);
-    v("secondary_color", self.secondary_color);
-  }
+  STRIPE_FIELDS((icon)(logo)(primary_color)(secondary_color))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -442,11 +436,7 @@ struct DeclineOn {
   /// Whether Stripe automatically declines charges with an incorrect CVC.
   std::optional<bool> cvc_failure;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("avs_failure", self.avs_failure);
-    v("cvc_failure", self.cvc_failure);
-  }
+  STRIPE_FIELDS((avs_failure)(cvc_failure))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -456,11 +446,7 @@ struct Hours {
   /// Support hours start time (JST time of day) for in `HH:MM` format.
   std::optional<std::string> start_time;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("end_time", self.end_time);
-    v("start_time", self.start_time);
-  }
+  STRIPE_FIELDS((end_time)(start_time))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -470,11 +456,7 @@ struct Kana {
   /// Default text that appears on statements for card charges outside of Japan, prefixing any dynamic statement_descriptor_suffix specified on the charge.
   std::optional<std::string> prefix;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("descriptor", self.descriptor);
-    v("prefix", self.prefix);
-  }
+  STRIPE_FIELDS((descriptor)(prefix))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -486,12 +468,7 @@ struct Profile {
   /// Internal-only description of the product sold or service provided by the business.
   std::optional<std::string> product_description;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("business_url", self.business_url);
-    v("doing_business_as", self.doing_business_as);
-    v("product_description", self.product_description);
-  }
+  STRIPE_FIELDS((business_url)(doing_business_as)(product_description))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -503,12 +480,7 @@ struct Acceptance {
   /// The user agent of the browser from which the director attestation was made.
   std::optional<std::string> user_agent;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("date", self.date);
-    v("ip", self.ip);
-    v("user_agent", self.user_agent);
-  }
+  STRIPE_FIELDS((date)(ip)(user_agent))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -529,13 +501,7 @@ struct PersonsProvided {
   /// Reason for why the company is exempt from providing ownership information.
   std::optional<OwnershipExemptionReason> ownership_exemption_reason;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("directors", self.directors);
-    v("executives", self.executives);
-    v("owners", self.owners);
-    v("ownership_exemption_reason", self.ownership_exemption_reason);
-  }
+  STRIPE_FIELDS((directors)(executives)(owners)(ownership_exemption_reason))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -564,17 +530,7 @@ struct BusinessAdditionalAddresses {
   /// Town or district.
   std::optional<std::string> town;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("purpose", self.purpose);
-    v("state", self.state);
-    v("town", self.town);
-  }
+  STRIPE_FIELDS((city)(country)(line1)(line2)(postal_code)(purpose)(state)(town))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -604,11 +560,7 @@ struct CompanyAuthorization {
   /// The format of the document.
   Type type;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("files", self.files);
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((files)(type))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -618,11 +570,7 @@ struct FrontBack {
   /// A [file upload](https://docs.stripe.com/api/files/create) token representing the front of the verification document.
   std::string front;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("back", self.back);
-    v("front", self.front);
-  }
+  STRIPE_FIELDS((back)(front))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -630,10 +578,7 @@ struct Signer {
   /// Person signing the document.
   std::string person;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("person", self.person);
-  }
+  STRIPE_FIELDS((person))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -641,10 +586,7 @@ struct BusinessScriptNamesKana {
   /// Registered name of the business.
   std::optional<std::string> registered_name;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("registered_name", self.registered_name);
-  }
+  STRIPE_FIELDS((registered_name))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -672,17 +614,7 @@ struct AdditionalAddresses {
   /// Town or district.
   std::optional<std::string> town;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("purpose", self.purpose);
-    v("state", self.state);
-    v("town", self.town);
-  }
+  STRIPE_FIELDS((city)(country)(line1)(line2)(postal_code)(purpose)(state)(town))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -703,13 +635,7 @@ struct AdditionalNames {
   /// The individual's last or family name.
   std::optional<std::string> surname;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("full_name", self.full_name);
-    v("given_name", self.given_name);
-    v("purpose", self.purpose);
-    v("surname", self.surname);
-  }
+  STRIPE_FIELDS((full_name)(given_name)(purpose)(surname))
 };
 
 /// Shared by Stripe.V2.Core.Account, Stripe.V2.Core.AccountPerson.
@@ -719,10 +645,7 @@ struct PersonIdNumbers {
   /// The ID number type of an individual.
   Type type;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((type))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -744,17 +667,7 @@ struct Relationship {
   /// The individual's title (e.g., CEO, Support Engineer).
   std::optional<std::string> title;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("authorizer", self.authorizer);
-    v("director", self.director);
-    v("executive", self.executive);
-    v("legal_guardian", self.legal_guardian);
-    v("owner", self.owner);
-    v("percent_ownership", self.percent_ownership);
-    v("representative", self.representative);
-    v("title", self.title);
-  }
+  STRIPE_FIELDS((authorizer)(director)(executive)(legal_guardian)(owner)(percent_ownership)(representative)(title))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -764,11 +677,7 @@ struct ScriptNamesKana {
   /// The person's last or family name.
   std::optional<std::string> surname;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("given_name", self.given_name);
-    v("surname", self.surname);
-  }
+  STRIPE_FIELDS((given_name)(surname))
 };
 
 /// Shared by <stripe/v2/core/account_params.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -788,16 +697,7 @@ struct AddressWithTownParams {
   /// Town or district.
   std::optional<std::string> town;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("city", self.city);
-    v("country", self.country);
-    v("line1", self.line1);
-    v("line2", self.line2);
-    v("postal_code", self.postal_code);
-    v("state", self.state);
-    v("town", self.town);
-  }
+  STRIPE_FIELDS((city)(country)(line1)(line2)(postal_code)(state)(town))
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -821,10 +721,7 @@ struct TermsAcceptance {
   /// The boolean value indicating if the terms of service have been accepted.
   std::optional<bool> shown_and_accepted;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("shown_and_accepted", self.shown_and_accepted);
-  }
+  STRIPE_FIELDS((shown_and_accepted))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -838,12 +735,7 @@ struct Shipping {
   /// Customer phone (including extension).
   std::optional<std::string> phone;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("address", self.address);
-    v("name", self.name);
-    v("phone", self.phone);
-  }
+  STRIPE_FIELDS((address)(name)(phone))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -853,10 +745,7 @@ struct CardPayments {
   /// Automatically declines certain charge types regardless of whether the card issuer accepted or declined the charge.
   stripe::Optional<DeclineOn> decline_on;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("decline_on", self.decline_on);
-  }
+  STRIPE_FIELDS((decline_on))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -870,12 +759,7 @@ struct KonbiniSupport {
   /// Support phone number for Konbini payments.
   std::optional<std::string> phone;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("email", self.email);
-    v("hours", self.hours);
-    v("phone", self.phone);
-  }
+  STRIPE_FIELDS((email)(hours)(phone))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -888,11 +772,7 @@ struct ScriptStatementDescriptor {
   /// The Kanji variation of statement_descriptor used for charges in Japan.
   stripe::Optional<Kanji> kanji;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("kana", self.kana);
-    v("kanji", self.kanji);
-  }
+  STRIPE_FIELDS((kana)(kanji))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -908,13 +788,7 @@ struct MerchantSupport {
   /// A publicly available website for handling support issues.
   std::optional<std::string> url;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("address", self.address);
-    v("email", self.email);
-    v("phone", self.phone);
-    v("url", self.url);
-  }
+  STRIPE_FIELDS((address)(email)(phone)(url))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -924,10 +798,7 @@ struct AdditionalTermsOfService {
   /// Details on the Account's acceptance of the Stripe Services Agreement.
   stripe::Optional<Account> account;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-  }
+  STRIPE_FIELDS((account))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -939,11 +810,7 @@ struct AnnualRevenue {
   /// The close-out date of the preceding fiscal year in ISO 8601 format.
   std::optional<std::string> fiscal_year_end;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("amount", self.amount);
-    v("fiscal_year_end", self.fiscal_year_end);
-  }
+  STRIPE_FIELDS((amount)(fiscal_year_end))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -960,11 +827,7 @@ struct PrimaryVerification {
   /// The format of the verification document.
   Type type;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("front_back", self.front_back);
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((front_back)(type))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -979,12 +842,7 @@ struct ProofOfRegistration {
   /// The format of the document.
   Type type;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("files", self.files);
-    v("signer", self.signer);
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((files)(signer)(type))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -994,10 +852,7 @@ struct MonthlyEstimatedRevenue {
   /// Estimated monthly revenue amount in minor currency units (for example, '123' for 1.23 USD).
   stripe::Optional<Amount> amount;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("amount", self.amount);
-  }
+  STRIPE_FIELDS((amount))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -1010,11 +865,7 @@ struct ScriptAddresses {
   /// Kanji Address.
   stripe::Optional<Kanji> kanji;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("kana", self.kana);
-    v("kanji", self.kanji);
-  }
+  STRIPE_FIELDS((kana)(kanji))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>.
@@ -1027,11 +878,7 @@ struct ScriptNames {
   /// Kanji name.
   stripe::Optional<Kanji> kanji;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("kana", self.kana);
-    v("kanji", self.kanji);
-  }
+  STRIPE_FIELDS((kana)(kanji))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -1044,11 +891,7 @@ struct IndividualScriptNames {
   /// Persons name in kanji script.
   stripe::Optional<Kanji> kanji;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("kana", self.kana);
-    v("kanji", self.kanji);
-  }
+  STRIPE_FIELDS((kana)(kanji))
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -1061,11 +904,7 @@ struct PrimaryVerificationParams {
   /// The format of the verification document.
   Type type;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("front_back", self.front_back);
-    v("type", self.type);
-  }
+  STRIPE_FIELDS((front_back)(type))
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -1075,10 +914,7 @@ struct AdditionalTermsOfServiceParams {
   /// Details on the Person's acceptance of the [Stripe Services Agreement]; IP, date, and User Agent are expanded by Stripe.
   stripe::Optional<Account> account;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("account", self.account);
-  }
+  STRIPE_FIELDS((account))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/account_params.hpp>.
@@ -1088,10 +924,7 @@ struct KonbiniPayments {
   /// Support for Konbini payments.
   stripe::Optional<Support> support;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("support", self.support);
-  }
+  STRIPE_FIELDS((support))
 };
 
 /// Shared by <stripe/v2/core/account.hpp>, <stripe/v2/core/person.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -1113,14 +946,7 @@ struct Documents {
   /// One or more documents showing the person's visa required for living in the country where they are residing.
   stripe::Optional<Visa> visa;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("company_authorization", self.company_authorization);
-    v("passport", self.passport);
-    v("primary_verification", self.primary_verification);
-    v("secondary_verification", self.secondary_verification);
-    v("visa", self.visa);
-  }
+  STRIPE_FIELDS((company_authorization)(passport)(primary_verification)(secondary_verification)(visa))
 };
 
 /// Shared by <stripe/v2/core/account_token_params.hpp>, <stripe/v2/core/person_params.hpp>.
@@ -1142,14 +968,7 @@ struct DocumentsParams {
   /// One or more documents showing the person's visa required for living in the country where they are residing.
   stripe::Optional<Visa> visa;
 
-  template <class Self, class V>
-  static void describe(Self& self, V& v) {
-    v("company_authorization", self.company_authorization);
-    v("passport", self.passport);
-    v("primary_verification", self.primary_verification);
-    v("secondary_verification", self.secondary_verification);
-    v("visa", self.visa);
-  }
+  STRIPE_FIELDS((company_authorization)(passport)(primary_verification)(secondary_verification)(visa))
 };
 
 }  // namespace stripe::v2::core
