@@ -2,8 +2,10 @@
 /// \file
 /// `STRIPE_FIELDS((a)(b)(c))`: a model's field list, written once. It defines the model's
 /// `describe` (see stripe/encoding/model.hpp), visiting each member under its own name:
-/// `v("a", self.a); v("b", self.b); v("c", self.c);`. A member whose JSON name is not its C++
-/// name (a C++ keyword such as `value_`) needs a hand-written `describe` instead.
+/// `v("a", self.a); v("b", self.b); v("c", self.c);`. It takes no `;` after it. A member whose
+/// JSON name is not its C++ name (renamed for C++: `template_`, or `value_` where `value` is a
+/// name the SDK's own types use) needs a hand-written `describe` instead, and so does a member
+/// spelled like an object-like macro (the name is taken after macro expansion).
 
 /// Defines `template <class Self, class V> static void describe(Self& self, V& v)` visiting
 /// the members of the sequence `(a)(b)(c)` in order (at least one).

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Decoding and encoding of typed models. Each generated struct lists its fields once, in
-/// `STRIPE_FIELDS(id, object, ...)` (stripe/encoding/fields.hpp), which defines
+/// `STRIPE_FIELDS((id)(object)...)` (stripe/encoding/fields.hpp), which defines
 /// `template <class Self, class V> static void describe(Self& self, V& v) { v("id", self.id); ... }`;
 /// the reader, the writer and the conformance tests all walk that one list.
 #include <cstdint>
