@@ -546,13 +546,20 @@ def hand_written_shapes():
         field_type, kind = field_sig or ("std::optional<@>", ("string", ""))
         text = open(os.path.join(ROOT, "include", header)).read()
         body = re.search(r"^struct %s \{\n(.*?)^\};" % name.split("::")[-1], text, re.S | re.M)
-        listed = re.search(r"STRIPE_FIELDS\(((?:\(\w+\))+)\)", body.group(1)) if body else None
-        described = (tuple(re.findall(r"\((\w+)\)", listed.group(1))) if listed else
-                     tuple(re.findall(r'v\("(\w+)", self\.\w+\);', body.group(1))) if body else ())
+        described = described_fields(body.group(1)) if body else ()
         if described != fields:
             raise SystemExit("generate.py: %s in %s describes %s, not %s" % (name, header, described, fields))
         shared.structs[("obj", tuple((f, field_type, kind) for f in fields))] = name
     return shared
+
+
+def described_fields(struct_body):
+    """The JSON names a hand-written struct's describe visits, in order: its STRIPE_FIELDS list,
+    or its written-out `v("name", self.name);` calls."""
+    listed = re.search(r"STRIPE_FIELDS\(((?:\(\w+\))+)\)", struct_body)
+    if listed:
+        return tuple(re.findall(r"\((\w+)\)", listed.group(1)))
+    return tuple(re.findall(r'v\("(\w+)", self\.\w+\);', struct_body))
 
 
 def hand_written_includes(lines):

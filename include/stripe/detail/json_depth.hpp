@@ -11,10 +11,6 @@ namespace stripe::detail {
 // Stripe objects nest well under 20 levels, expanded objects included.
 inline constexpr std::size_t max_json_depth = 128;
 
-// True when `text`, read as JSON, opens more than `limit` arrays and objects at once. Brackets
-// inside strings do not count. Malformed text is left for the parser to reject. Every response
-// body passes through here before it is parsed, so strings (most of a Stripe object's bytes)
-// are skipped with memchr from quote to quote rather than byte by byte.
 // Whether the text holds at most `limit` opening brackets, strings included: it then cannot nest
 // deeper than `limit`. A Stripe object of a few kilobytes holds a few dozen, so most bodies are
 // cleared here, eight bytes at a time, without the scan below.
@@ -33,6 +29,10 @@ inline bool few_opening_brackets(std::string_view text, std::size_t limit) {
   return count <= limit;
 }
 
+// True when `text`, read as JSON, opens more than `limit` arrays and objects at once. Brackets
+// inside strings do not count. Malformed text is left for the parser to reject. Every response
+// body passes through here before it is parsed, so strings (most of a Stripe object's bytes)
+// are skipped with memchr from quote to quote rather than byte by byte.
 inline bool json_depth_exceeds(std::string_view text, std::size_t limit = max_json_depth) {
   if (few_opening_brackets(text, limit)) return false;
   std::size_t depth = 0;

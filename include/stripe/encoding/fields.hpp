@@ -9,10 +9,10 @@
 
 /// Defines `template <class Self, class V> static void describe(Self& self, V& v)` visiting
 /// the members of the sequence `(a)(b)(c)` in order (at least one).
-#define STRIPE_FIELDS(members)                                                     \
-  template <class Self, class V>                                                   \
-  static void describe(Self& self, V& v) {                                         \
-    STRIPE_DETAIL_PASTE(STRIPE_DETAIL_VISIT_A members, _END)                         \
+#define STRIPE_FIELDS(members)                             \
+  template <class Self, class V>                           \
+  static void describe(Self& self, V& v) {                 \
+    STRIPE_DETAIL_PASTE(STRIPE_DETAIL_VISIT_A members, _END) \
   }
 
 // `STRIPE_DETAIL_VISIT_A (a)(b)(c)` visits a and leaves `STRIPE_DETAIL_VISIT_B (b)(c)`, which

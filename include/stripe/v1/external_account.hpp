@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stripe/encoding/fields.hpp"
 #include "stripe/encoding/model.hpp"
 #include "stripe/v1/bank_account.hpp"
 
@@ -67,8 +68,7 @@ struct ExternalAccount {
     std::string id;      ///< The object's ID.
     std::string object;  ///< Its kind, as the API names it.
     /// The fields, for the decoders.
-    template <class Self, class V>
-    static void describe(Self& self, V& v) { v("id", self.id), v("object", self.object); }
+    STRIPE_FIELDS((id)(object))
   };
 
   /// Encodes the alternative that is set (stripe::encode of an Account with its external
