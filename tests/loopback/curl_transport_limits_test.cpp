@@ -103,7 +103,7 @@ TEST_CASE("curl: a body over max_response_bytes stops the transfer while reading
                                                 << peak_growth_kib << " KiB, "
                                                 << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
                                                 << " ms");
-  CHECK(elapsed < std::chrono::seconds(2));
+  CHECK(elapsed < std::chrono::seconds(10));  // streamed() below is what shows the hang-up
   CHECK(s.streamed() < 32 * MiB);  // the client hung up: 200 MiB were never sent
   if (peak_known && rss_is_meaningful) CHECK(peak_growth_kib < 8 * 1024);
   CHECK(t.idle_handles() == 0u);  // the aborted handle was not pooled
@@ -337,13 +337,8 @@ TEST_CASE("curl: header values lose optional whitespace (SP and HTAB) on both si
 }
 
 TEST_CASE("curl: proxy credentials never reach an error message", "[proxy]") {
-  int closed_port;
-  {
-    test_support::FaultServer gone([](const RawRequest&) { return RawReply::respond(200, "{}"); });
-    gone.start();
-    closed_port = std::stoi(gone.base_url().substr(gone.base_url().rfind(':') + 1));
-  }
-  const std::string unreachable = "127.0.0.1:" + std::to_string(closed_port);
+  const test_support::RefusingPort closed;
+  const std::string unreachable = "127.0.0.1:" + std::to_string(closed.port());
   struct Case {
     std::string proxy;
     std::vector<std::string> secrets;  // none may appear
@@ -377,7 +372,7 @@ TEST_CASE("curl: a non-positive timeout means the time is up, not no timeout", "
   test_support::FaultServer s([](const RawRequest&) {
     RawReply r = RawReply::respond(200, R"({"late":true})");
     r.action = RawReply::Action::stall;
-    r.stall_for = std::chrono::milliseconds(2000);
+    r.stall_for = std::chrono::milliseconds(30000);  // ended by the server's stop
     return r;
   });
   s.start();
@@ -386,5 +381,5 @@ TEST_CASE("curl: a non-positive timeout means the time is up, not no timeout", "
   req.timeout = std::chrono::milliseconds(GENERATE(0, -5));
   auto t0 = std::chrono::steady_clock::now();
   CHECK(kind_of(t, req) == NoResponseError::Kind::timeout);
-  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(1000));
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(5000));
 }

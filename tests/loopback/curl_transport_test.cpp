@@ -1,11 +1,13 @@
 // The real HTTP path: CurlTransport and the client's retry loop against a loopback server.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
 
 #include "stripe/client.hpp"
+#include "support/loopback_listener.hpp"
 #include "support/loopback_server.hpp"
 
 using stripe::http::Method;
@@ -145,14 +147,21 @@ TEST_CASE("loopback: a connection dropped after the server committed a POST is r
 }
 
 TEST_CASE("loopback: a server that stalls mid-body hits the attempt timeout and the error says so") {
+  std::atomic<bool> test_done{false};
   test_support::LoopbackServer s;
-  s.server.Get("/v1/accounts/acct_slow", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content_provider(200, "application/json", [](size_t offset, size_t, httplib::DataSink& sink) {
+  // Declared after the server, so it ends the stall before the server stops.
+  struct EndStall {
+    std::atomic<bool>& done;
+    ~EndStall() { done = true; }
+  } end_stall{test_done};
+  s.server.Get("/v1/accounts/acct_slow", [&test_done](const httplib::Request&, httplib::Response& res) {
+    res.set_content_provider(200, "application/json", [&test_done](size_t offset, size_t, httplib::DataSink& sink) {
       if (offset == 0) {
         sink.write(R"({"id":"acct_slow",)", 18);
         return true;
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(800));
+      // Stalls until the test is over (30 s at most), far past the client's 250 ms.
+      for (int i = 0; i < 3000 && !test_done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       return false;
     });
   });
@@ -166,7 +175,7 @@ TEST_CASE("loopback: a server that stalls mid-body hits the attempt timeout and 
     CHECK(std::string(e.what()).find("Timeout") != std::string::npos);
     CHECK(e.attempts() == 1);
   }
-  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(780));
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(3000));
 }
 
 TEST_CASE("loopback: malformed JSON gives an ApiError with the status") {
@@ -185,14 +194,9 @@ TEST_CASE("loopback: malformed JSON gives an ApiError with the status") {
 }
 
 TEST_CASE("loopback: no server at all is a ConnectionError after the retries") {
-  int port;
-  {
-    test_support::LoopbackServer s;
-    s.start();
-    port = s.port();
-  }
+  const test_support::RefusingPort closed;
   try {
-    make_client("http://127.0.0.1:" + std::to_string(port), 1).raw_request(Method::get, "/v1/accounts");
+    make_client("http://127.0.0.1:" + std::to_string(closed.port()), 1).raw_request(Method::get, "/v1/accounts");
     FAIL("expected ConnectionError");
   } catch (const stripe::ConnectionError& e) {
     CHECK(e.attempts() == 2);

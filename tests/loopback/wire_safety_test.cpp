@@ -135,7 +135,7 @@ TEST_CASE("a server streaming an endless body ends the call with ResponseTooLarg
     CHECK(e.attempts() == 1);  // never retried
     CHECK(std::string(e.what()).find("2097152 bytes") != std::string::npos);
   }
-  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));  // streamed() shows the hang-up
   CHECK(server.streamed() < 64 * MiB);
   CHECK(client.v1().accounts().retrieve("acct_ok")->id == "acct_ok");
 }

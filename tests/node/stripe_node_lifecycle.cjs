@@ -171,7 +171,8 @@ async function main() {
   const webhookUrl = `http://127.0.0.1:${server.address().port}/webhooks`;
   const sim = await startSim(webhookUrl);
   let exitCode;
-  const exited = new Promise((resolve) => sim.child.on('exit', (code, signal) => resolve(code ?? signal)));
+  // 'close', not 'exit': the last lines of output may still be in the pipe at 'exit'.
+  const exited = new Promise((resolve) => sim.child.on('close', (code, signal) => resolve(code ?? signal)));
   try {
     const port = Number(new URL(sim.baseUrl).port);
     const stripe = new Stripe('sk_test_stripe_node', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 2 });

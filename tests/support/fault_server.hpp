@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -43,7 +44,7 @@ struct RawReply {
     respond,   // a whole response
     truncate,  // the status line, headers and half the body, then close
     reset,     // close with RST before any byte of the reply
-    stall,     // wait `stall_for`, then respond (the client has usually given up)
+    stall,     // wait `stall_for` or until stop(), then respond (the client has usually given up)
     stream,    // `status` and `headers`, then `stream_bytes` of body until sent or the client hangs up
   };
   Action action = Action::respond;
@@ -92,7 +93,11 @@ class FaultServer {
 
   void stop() {
     if (!acceptor_.joinable()) return;
-    stopping_ = true;
+    {
+      std::lock_guard<std::mutex> lock(stall_mutex_);
+      stopping_ = true;
+    }
+    stall_wake_.notify_all();  // a stall ends with the server, so a long one never slows a test down
     acceptor_.join();
     std::vector<std::thread> connections;
     {
@@ -244,11 +249,17 @@ class FaultServer {
           stream(fd, reply);
           open = false;
           break;
-        case RawReply::Action::stall:
-          std::this_thread::sleep_for(reply.stall_for);
+        case RawReply::Action::stall: {
+          std::unique_lock<std::mutex> lock(stall_mutex_);
+          if (stall_wake_.wait_for(lock, reply.stall_for, [this] { return stopping_.load(); })) {
+            open = false;
+            break;
+          }
+          lock.unlock();
           send_all(fd, head_of(reply) + reply.body);
           open = false;  // the client has usually closed; start clean
           break;
+        }
       }
     }
     ::close(fd);
@@ -263,6 +274,8 @@ class FaultServer {
   std::thread acceptor_;
   std::mutex mutex_;
   std::vector<std::thread> connections_;
+  std::mutex stall_mutex_;
+  std::condition_variable stall_wake_;
 };
 
 }  // namespace test_support

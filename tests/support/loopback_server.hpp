@@ -2,6 +2,7 @@
 // A real HTTP server on 127.0.0.1 with an ephemeral port, for transport tests.
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -45,7 +46,9 @@ class LoopbackServer {
   void start() {
     port_ = server.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    // stop() is a no-op on a server not yet running, so wait for it: a loaded machine may take a while.
+    for (int i = 0; i < 30000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (!server.is_running()) throw std::runtime_error("loopback server did not start in 30 s");
   }
   void stop() {
     if (thread_.joinable()) {
