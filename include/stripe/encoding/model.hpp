@@ -93,6 +93,8 @@ struct JsonPath {
 
 // A model that picks its shape from the document (an external account is a bank account or a
 // card, by `object`) decodes itself: static void decode_json(const json&, T&, const JsonPath&).
+// Declare it as a template over the document type: an ordinary inline function is compiled in
+// every file that includes it, with every model decoder it reaches.
 template <class T, class = void>
 struct has_decode_json : std::false_type {};
 template <class T>

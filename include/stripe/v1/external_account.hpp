@@ -27,8 +27,10 @@ struct ExternalAccount {
   /// Whether this is a debit card (card is set).
   bool is_card() const noexcept { return card.has_value(); }
 
-  /// Decodes either alternative from the document (see stripe/encoding/model.hpp).
-  static void decode_json(const nlohmann::json& j, ExternalAccount& out, const stripe::detail::JsonPath& path) {
+  /// Decodes either alternative from the document (see stripe/encoding/model.hpp). A template
+  /// only so that a file that never decodes one does not compile both alternatives' decoders.
+  template <class Json>
+  static void decode_json(const Json& j, ExternalAccount& out, const stripe::detail::JsonPath& path) {
     stripe::detail::JsonReader reader{j, path};
     reader("id", out.id);
     reader("object", out.object);
