@@ -102,14 +102,7 @@ TEST_CASE("stripe-connect-sim: the rest of the surface answers over HTTP: login 
   auto gb = client.v1().country_specs().retrieve("GB").value();
   CHECK(gb.default_currency == "gbp");
   CHECK(gb.supported_bank_account_currencies.at("gbp") == std::vector<std::string>{"GB"});
-  v1::TokenCreateParams::BankAccount hash;
-  hash.country = "GB";
-  hash.currency = "gbp";
-  hash.account_number = "00012345";
-  hash.routing_number = "108800";
-  v1::TokenCreateParams bank;
-  bank.bank_account = hash;
-  auto token = client.v1().tokens().create(bank).value();
+  auto token = client.v1().tokens().create(test_support::gb_bank_account_token()).value();
   CHECK(token.id.rfind("btok_", 0) == 0);
   REQUIRE(token.bank_account);
   CHECK(token.bank_account->last4 == "2345");
@@ -178,6 +171,9 @@ TEST_CASE("stripe-connect-sim: v2 account tokens, file links, persons and event 
   v2::PersonUpdateParams rename;
   rename.surname = "Lovelace";
   CHECK(client.v2().core().persons().update(account.id, ada.id, rename)->surname == std::string("Lovelace"));
+  auto ada_again = client.v2().core().persons().retrieve(account.id, ada.id).value();
+  CHECK(ada_again.surname == std::string("Lovelace"));
+  CHECK(ada_again.relationship.value().owner == true);
   v2::PersonListParams one_per_page;
   one_per_page.limit = 1;
   std::vector<std::string> walked;
@@ -215,6 +211,9 @@ TEST_CASE("stripe-connect-sim: v2 account tokens, file links, persons and event 
   v2::EventDestinationUpdateParams up;
   up.name = "renamed";
   CHECK(destinations.update(d.id, up)->name == "renamed");
+  auto retrieved = destinations.retrieve(d.id).value();
+  CHECK(retrieved.name == "renamed");
+  CHECK(retrieved.enabled_events == std::vector<std::string>{"v2.core.account[requirements].updated"});
   CHECK(destinations.disable(d.id)->status == "disabled");
   CHECK(destinations.enable(d.id)->status == "enabled");
   CHECK(destinations.ping(d.id)->type == "v2.core.event_destination.ping");
@@ -235,7 +234,25 @@ TEST_CASE("stripe-connect-sim: v1 persons, external accounts, files, tokens, cou
   REQUIRE(clock_status == 200);
   auto account = client.v1().accounts().create(test_support::gb_company_account(clock.at("now").get<std::int64_t>())).value();
 
-  // Persons: from an account token and a person token, then update, list_all by relationship, delete.
+  // An account token carries a company's details into a new account, once.
+  v1::TokenCreateParams at;
+  auto& company_details = at.account.emplace();
+  company_details.business_type = "company";
+  company_details.company.emplace().name = "Token Ltd";
+  company_details.tos_shown_and_accepted = true;
+  auto account_token = client.v1().tokens().create(at).value();
+  CHECK(account_token.id.rfind("ct_", 0) == 0);
+  CHECK(account_token.type == "account");
+  v1::AccountCreateParams from_account_token;
+  from_account_token.type = "custom";
+  from_account_token.country = "GB";
+  from_account_token.capabilities.emplace().transfers.emplace().requested = true;
+  from_account_token.account_token = account_token.id;
+  auto tokened = client.v1().accounts().create(from_account_token).value();
+  CHECK(tokened.company.value().name == std::string("Token Ltd"));
+  CHECK(client.v1().tokens().retrieve(account_token.id)->used);
+
+  // Persons: from a person token, then update, retrieve, list_all by relationship, delete.
   v1::TokenCreateParams pt;
   auto& from_token = pt.person.emplace();
   from_token.first_name = "Tok";
@@ -265,7 +282,15 @@ TEST_CASE("stripe-connect-sim: v1 persons, external accounts, files, tokens, cou
   CHECK(client.v1().persons().del(account.id, director.id)->deleted);
   CHECK(client.v1().persons().list(account.id)->data.size() == 1);
 
-  // External accounts: two bank accounts, the second made the default, the first deleted.
+  // External accounts: the first from a bank account token (the currency's default), two from
+  // bank details, the last made the default, the one before it deleted.
+  auto bank_token = client.v1().tokens().create(test_support::gb_bank_account_token("00033445")).value();
+  v1::ExternalAccountCreateParams by_bank_token;
+  by_bank_token.external_account = bank_token.id;
+  auto tokened_bank = client.v1().external_accounts().create(account.id, by_bank_token).value();
+  CHECK(tokened_bank.bank_account.value().last4 == "3445");
+  CHECK(tokened_bank.bank_account.value().default_for_currency == true);
+  CHECK(client.v1().tokens().retrieve(bank_token.id)->used);
   auto first = client.v1().external_accounts().create(account.id, test_support::gb_bank_account()).value();
   auto second = client.v1().external_accounts().create(account.id, test_support::gb_bank_account("55779911")).value();
   CHECK(second.bank_account.value().last4 == "9911");
@@ -277,7 +302,9 @@ TEST_CASE("stripe-connect-sim: v1 persons, external accounts, files, tokens, cou
   CHECK(client.v1().external_accounts().del(account.id, first.id)->deleted);
   std::vector<std::string> banks;
   for (const auto& e : client.v1().external_accounts().list_all(account.id)) banks.push_back(e.id);
-  CHECK(banks == std::vector<std::string>{second.id});
+  CHECK(banks.size() == 2);
+  CHECK(std::count(banks.begin(), banks.end(), tokened_bank.id) == 1);
+  CHECK(std::count(banks.begin(), banks.end(), second.id) == 1);
 
   // Files: retrieve and list by purpose; country specs listed; the platform unrejects.
   auto document = client.v1().files().create(test_support::identity_document()).value();

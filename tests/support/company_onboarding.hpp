@@ -104,6 +104,18 @@ inline stripe::v1::ExternalAccountCreateParams gb_bank_account(std::string accou
   return p;
 }
 
+// Token params for a GB bank account: the single-use btok_ an external account can be made from.
+inline stripe::v1::TokenCreateParams gb_bank_account_token(std::string account_number = "00012345") {
+  stripe::v1::TokenCreateParams::BankAccount bank;
+  bank.country = "GB";
+  bank.currency = "gbp";
+  bank.account_number = std::move(account_number);
+  bank.routing_number = "108800";
+  stripe::v1::TokenCreateParams p;
+  p.bank_account = bank;
+  return p;
+}
+
 struct OnboardedCompany {
   std::string account, document, representative, owner, bank_account;
 };

@@ -63,6 +63,10 @@ TEST_CASE("text decode: every fixture decodes to the same value as through a par
        "v2_plan_company.json", "v2_account_individual.json", "v2_account_token.json",
        "v2_event_account_link_returned.json", "v2_event_account_requirements_updated.json", "v2_events_list.json",
        "v2_event_destination.json", "v2_person.json", "v2_person_token.json"});
+  check_each<v1::Account, v1::Account, v1::Account, stripe::List<v1::Person>, stripe::List<v1::ExternalAccount>,
+             v1::DeletedExternalAccount, v2::DeletedObject>(
+      {"v1_plan_alternatives.json", "v1_plan_individual.json", "v1_plan_unknown.json", "v1_plan_company_persons.json",
+       "v1_external_accounts_list.json", "v1_deleted_external_card.json", "v2_deleted_person.json"});
 }
 
 TEST_CASE("text decode: external accounts, a bank account or a card by their object") {
