@@ -105,12 +105,14 @@ inline stripe::v1::ExternalAccountCreateParams gb_bank_account(std::string accou
 }
 
 // Token params for a GB bank account: the single-use btok_ an external account can be made from.
-inline stripe::v1::TokenCreateParams gb_bank_account_token(std::string account_number = "00012345") {
+// The sort code may be written with dashes, as UK banks print it.
+inline stripe::v1::TokenCreateParams gb_bank_account_token(std::string account_number = "00012345",
+                                                           std::string sort_code = "108800") {
   stripe::v1::TokenCreateParams::BankAccount bank;
   bank.country = "GB";
   bank.currency = "gbp";
   bank.account_number = std::move(account_number);
-  bank.routing_number = "108800";
+  bank.routing_number = std::move(sort_code);
   stripe::v1::TokenCreateParams p;
   p.bank_account = bank;
   return p;

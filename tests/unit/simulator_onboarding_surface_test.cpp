@@ -265,7 +265,7 @@ TEST_CASE("onboarding surface: external accounts from a hash or a token, default
   CHECK(contains(now.requirements->pending_verification, "external_account"));
 
   // A second gbp account from a bank account token: not the default until asked.
-  auto token = w.client.v1().tokens().create(test_support::gb_bank_account_token("55779911")).value();
+  auto token = w.client.v1().tokens().create(test_support::gb_bank_account_token("55779911", "20-00-00")).value();
   CHECK(token.id.rfind("btok_", 0) == 0);
   CHECK(token.type == "bank_account");
   CHECK(token.used == false);
